@@ -1,15 +1,517 @@
-"""STUB: being written."""
+"""PLOVER events: who did what to whom, where and when, read off the dependency parse.
+
+Triggers come from an editable lexicon (``data/plover_verbs.yaml``: lemmas and multiword
+patterns per PLOVER type and mode) matched with one spaCy Matcher. Each trigger's arguments
+are read from the parse: the subject (or the "by" agent of a passive) is the actor, the object
+(or a "with/on/against" phrase) the target, a GPE/LOC in an "in/near/at" phrase the place.
+Actors and targets are entity ids from ``doc._.entities``: a span that is no entity is left
+out rather than invented. Each event also says whether it is negated, planned, proposed,
+denied or only reported (inside a quote or under a reporting verb, with who reports it).
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
-from ..model import Event
+import yaml
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..model import Entity, Event
+from .common import sentence_evidence, text_span
+from .entities import entity_at
+
+try:  # written by the time component; until it lands we fall back to the sentence's own timex
+    from .timex import governing_date as _governing_date
+except ImportError:  # pragma: no cover - depends on the other component's progress
+    _governing_date = None
+
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+OBJECTS = {"dobj", "dative", "attr", "oprd"}
+DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "from", "into")
+PLACE_PREPS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout"}
+PLACE_TYPES = {"GPE", "LOC"}
+REPORTING = {
+    "say", "tell", "report", "announce", "claim", "state", "allege", "add", "write", "confirm",
+    "declare", "insist", "note", "assert", "quote", "suggest", "believe", "reveal",
+}
+PLANNING = {"plan", "intend", "prepare", "expect", "aim", "schedule", "set", "go", "hope", "want", "seek", "decide", "vow"}
+PROPOSING = {"propose", "suggest", "offer", "recommend", "envisage", "envision", "call", "urge", "demand", "ask"}
+DENYING = {"deny", "dismiss", "refute"}
+FUTURE_AUX = {"will", "shall", "'ll", "would", "could", "might", "may"}
+PRONOUNS_PERSON = {"he", "she", "him", "her"}
+RELATIVE = {"which", "who", "that", "whom"}
+# Event types whose embedded clause is their content, not a separate happening
+# ("agreed to withdraw", "threatened to attack", "accused X of killing").
+# Nouns of these types name a happening even when no one is said to have done it ("the assassination of X").
+PHYSICAL_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
+FRAMING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE", "SUPPORT"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The parsed trigger lexicon."""
+
+    patterns: dict[str, list[list[dict[str, Any]]]]  # match key -> Matcher patterns
+    target_preps: dict[str, tuple[str, ...]]
+    light_verbs: frozenset[str]
+    instruments: dict[str, str]  # instrument phrase (lemmas) -> mode
+
+
+def _phrase_pattern(phrase: str, kind: str) -> list[dict[str, Any]]:
+    words = phrase.split()
+    pattern: list[dict[str, Any]] = []
+    head_index = 0 if kind == "verb" else len(words) - 1
+    for i, word in enumerate(words):
+        if word == "*":
+            pattern.append({"OP": "?"})
+            continue
+        tok: dict[str, Any] = {"LOWER": word} if "-" in word else {"LEMMA": word}
+        if i == head_index:
+            tok["POS"] = {"IN": ["VERB"]} if kind == "verb" else {"IN": ["NOUN", "PROPN"]}
+        pattern.append(tok)
+    if len(words) > 1 and kind == "verb":
+        pattern[0]["POS"] = {"IN": ["VERB", "AUX"]}
+    return pattern
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read ``data/plover_verbs.yaml`` once."""
+    raw = yaml.safe_load(resources.files("newsgraph.data").joinpath("plover_verbs.yaml").read_text("utf-8"))
+    patterns: dict[str, list[list[dict[str, Any]]]] = {}
+    seen: set[tuple[str, str]] = set()
+    for etype, sections in raw.items():
+        if not etype.isupper():
+            continue
+        for section, kind in (("verbs", "verb"), ("nouns", "noun")):
+            for mode, phrases in (sections.get(section) or {}).items():
+                for phrase in phrases or ():
+                    phrase = str(phrase).lower()
+                    if (phrase, kind) in seen:
+                        continue
+                    seen.add((phrase, kind))
+                    key = f"{etype}|{mode}|{kind}"
+                    patterns.setdefault(key, []).append(_phrase_pattern(phrase, kind))
+    instruments = {str(p).lower(): mode for mode, ps in (raw.get("instruments") or {}).items() for p in ps}
+    return Lexicon(
+        patterns=patterns,
+        target_preps={k: tuple(str(p) for p in v or ()) for k, v in (raw.get("target_prepositions") or {}).items()},
+        light_verbs=frozenset(raw.get("light_verbs") or ()),
+        instruments=instruments,
+    )
+
+
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def _matcher(doc: Doc) -> Matcher:
+    key = id(doc.vocab)
+    matcher = _MATCHERS.get(key)
+    if matcher is None:
+        matcher = Matcher(doc.vocab)
+        for name, pats in load_lexicon().patterns.items():
+            matcher.add(name, pats)
+        _MATCHERS[key] = matcher
+    return matcher
+
+
+# ---------------------------------------------------------------- arguments
+
+
+def _entity(doc: Doc, tok: Token) -> Entity | None:
+    return entity_at(doc, tok.idx, tok.idx + len(tok))
+
+
+def _resolve_pronoun(doc: Doc, tok: Token, exclude: set[str]) -> Entity | None:
+    """He/she: the nearest PERSON mentioned before, in this or the previous sentences."""
+    best: tuple[int, Entity] | None = None
+    floor = max(0, tok.sent.start_char - 600)
+    for ent in doc._.entities or ():
+        if ent.type != "PERSON" or ent.id in exclude:
+            continue
+        for m in ent.mentions:
+            if floor <= m.end <= tok.idx and (best is None or m.end > best[0]):
+                best = (m.end, ent)
+    return best[1] if best else None
+
+
+def np_entities(doc: Doc, tok: Token, depth: int = 0, exclude: set[str] | None = None) -> list[str]:
+    """Entity ids a noun phrase headed by ``tok`` names: the head itself, else its apposition,
+    compound, possessor or "of" phrase, else a nationality adjective; conjuncts included."""
+    exclude = exclude or set()
+    if tok.dep_ == "nsubj" and tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    ids: list[str] = []
+    for head in (tok, *tok.conjuncts):
+        found = _head_entities(doc, head, depth, exclude)
+        ids.extend(i for i in found if i not in ids)
+    return ids
+
+
+def _head_entities(doc: Doc, head: Token, depth: int, exclude: set[str]) -> list[str]:
+    ent = _entity(doc, head)
+    if ent is not None:
+        return [ent.id]
+    if head.lower_ in PRONOUNS_PERSON:
+        ent = _resolve_pronoun(doc, head, exclude)
+        return [ent.id] if ent else []
+    tiers: tuple[tuple[str, ...], ...] = (("appos",), ("compound", "poss", "nmod"), ("prep",), ("amod",))
+    for deps in tiers:
+        ids: list[str] = []
+        for child in head.children:
+            if child.dep_ not in deps:
+                continue
+            if child.dep_ == "prep":
+                if child.lower_ not in ("of", "from") or depth >= 2:
+                    continue
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        ids.extend(np_entities(doc, pobj, depth + 1, exclude))
+                continue
+            for t in (child, *child.conjuncts):
+                ent = _entity(doc, t)
+                if ent is None and t.dep_ == "compound":  # "the Ukrainian SBU service": SBU unrecognised
+                    ent = next((e for g in t.children if g.dep_ == "amod" and (e := _entity(doc, g))), None)
+                if ent is not None and ent.id not in ids:
+                    ids.append(ent.id)
+        if ids:
+            return ids
+    return []
+
+
+def _controller(verb: Token) -> Token:
+    """The verb whose subject an xcomp/conj verb shares ("agreed to set up", "met and discussed")."""
+    cur = verb
+    for _ in range(4):
+        if any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in cur.children):
+            return cur
+        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head is not cur:
+            cur = cur.head
+        else:
+            break
+    return cur
+
+
+def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    out = []
+    for prep in preps:
+        for child in tok.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ == prep:
+                out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def _verb_arguments(doc: Doc, verb: Token, lemma: str) -> tuple[list[str], list[str]]:
+    lex = load_lexicon()
+    actors: list[str] = []
+    targets: list[str] = []
+    ctrl = _controller(verb)
+    passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+    for child in ctrl.children:
+        if child.dep_ in SUBJECTS:
+            actors = np_entities(doc, child)
+        elif child.dep_ in PASSIVE_SUBJECTS:
+            if ctrl is verb:
+                targets = np_entities(doc, child)
+            else:  # "X was invited to attack": the passive subject of the controller acts
+                actors = np_entities(doc, child)
+    if passive:
+        for pobj in _prep_objects(verb, ("by",)):
+            actors = np_entities(doc, pobj)
+    preferred = lex.target_preps.get(lemma, ())
+    candidates = _prep_objects(verb, preferred)
+    if verb.dep_ == "relcl" and not targets and not candidates:  # "the official whom the SBU killed"
+        if any(c.dep_ in OBJECTS and c.lower_ in RELATIVE for c in verb.children):
+            targets = [i for i in np_entities(doc, verb.head) if i not in actors]
+    if not passive:
+        candidates += [c for c in verb.children if c.dep_ in OBJECTS and c.lower_ not in RELATIVE]
+    candidates += _prep_objects(verb, DEFAULT_TARGET_PREPS)
+    if not targets:
+        for cand in candidates:
+            found = [i for i in np_entities(doc, cand, exclude=set(actors)) if i not in actors]
+            if found:
+                targets = found
+                break
+    return actors, targets
+
+
+def _noun_arguments(doc: Doc, noun: Token, lemma: str) -> tuple[list[str], list[str]]:
+    lex = load_lexicon()
+    actors: list[str] = []
+    targets: list[str] = []
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod") and child.i < noun.i:
+            ent = _entity(doc, child)
+            if ent is not None and ent.id not in actors:
+                actors.append(ent.id)
+    for pobj in _prep_objects(noun, ("by",)):
+        actors = np_entities(doc, pobj) or actors
+    between = _prep_objects(noun, ("between", "among"))
+    if between:
+        actors = np_entities(doc, between[0])
+    for pobj in _prep_objects(noun, lex.target_preps.get(lemma, ()) + DEFAULT_TARGET_PREPS + ("of",)):
+        found = [i for i in np_entities(doc, pobj) if i not in actors]
+        if found:
+            targets = found
+            break
+    verb = noun.head
+    light = noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in lex.light_verbs
+    if noun.dep_ == "pobj" and verb.lower_ in ("in", "during"):  # "in an interview with X, he said"
+        verb = verb.head
+        light = verb.lemma_.lower() in REPORTING
+    if not actors and light:
+        if verb.pos_ in ("VERB", "AUX"):
+            ctrl = _controller(verb)
+            for child in ctrl.children:
+                if child.dep_ in SUBJECTS:
+                    actors = [i for i in np_entities(doc, child, exclude=set(targets)) if i not in targets]
+    return actors, targets
+
+
+def _place(doc: Doc, trigger: Token) -> str | None:
+    """A GPE/LOC entity in an "in/near/at" phrase on the trigger or its objects (a few steps down)."""
+    frontier = [trigger]
+    for _ in range(3):
+        nxt: list[Token] = []
+        for tok in frontier:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            ent = _entity(doc, pobj)
+                            if ent is not None and ent.type in PLACE_TYPES:
+                                return ent.id
+                            nxt.append(pobj)
+                elif child.dep_ in ("dobj", "pobj", "prep"):
+                    nxt.append(child)
+        frontier = nxt
+    return None
+
+
+# ---------------------------------------------------------------- modality and time
+
+
+def _ancestors_within_clause(tok: Token, limit: int = 5) -> list[Token]:
+    out = []
+    cur = tok
+    for _ in range(limit):
+        if cur.head is cur:
+            break
+        out.append(cur.head)
+        cur = cur.head
+    return out
+
+
+def _modality(doc: Doc, trigger: Token, verbal: bool) -> tuple[bool, str, str | None]:
+    """(negated, modality, reported_by) from negation, aux verbs, governing verbs and quotes."""
+    negated = any(c.dep_ == "neg" for c in trigger.children)
+    modality = "asserted"
+    reported_by: str | None = None
+    head_chain = _ancestors_within_clause(trigger)
+    if verbal and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in trigger.children):
+        modality = "planned"
+    step = trigger
+    for anc in head_chain:
+        if step.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "conj", "acl", "advcl"):
+            break
+        if step.dep_ == "xcomp" and any(c.dep_ == "neg" for c in anc.children):
+            negated = True
+        lemma = anc.lemma_.lower()
+        if lemma in DENYING:
+            modality = "denied"
+        elif lemma in PROPOSING and modality == "asserted":
+            modality = "proposed"
+        elif lemma in PLANNING and step.dep_ == "xcomp" and modality == "asserted":
+            modality = "planned"
+        elif lemma in REPORTING and step.dep_ in ("ccomp", "conj"):
+            for c in anc.children:
+                if c.dep_ in SUBJECTS:
+                    ids = np_entities(doc, c)
+                    reported_by = ids[0] if ids else reported_by
+            if modality == "asserted":
+                modality = "reported"
+            break
+        step = anc
+    for quote in doc._.quotes or ():
+        if quote.start <= trigger.idx < quote.end:
+            reported_by = quote.speaker.entity or reported_by
+            if modality == "asserted":
+                modality = "reported"
+            break
+    else:
+        for src in doc._.sources or ():
+            if src.claim.start <= trigger.idx < src.claim.end:
+                reported_by = src.source.entity or reported_by
+                if modality == "asserted":
+                    modality = "reported"
+                break
+    return negated, modality, reported_by
+
+
+def event_date(doc: Doc, start: int, end: int) -> str | None:
+    """The TIMEX3 value governing a span: the time component's answer, else the nearest date in the sentence."""
+    if _governing_date is not None:
+        try:
+            found = _governing_date(doc, start, end)
+        except Exception:  # noqa: BLE001 - the other component must never break ours
+            found = None
+        if found is not None:
+            return getattr(found, "value", found) if not isinstance(found, str) else found
+    sent = sentence_evidence(doc, start)
+    if sent is None:
+        return None
+    best: tuple[int, str] | None = None
+    for tx in doc._.timexes or ():
+        if tx.type == "DATE" and sent.start <= tx.start < sent.end:
+            dist = abs(tx.start - start)
+            if best is None or dist < best[0]:
+                best = (dist, tx.value)
+    return best[1] if best else None
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def _instrument(lex: Lexicon, trigger: Token) -> tuple[str, Token] | None:
+    """"killed in a car explosion": the instrument's mode and the last token of its phrase."""
+    for pobj in _prep_objects(trigger, ("in", "by", "with")):
+        words = [c.lemma_.lower() for c in pobj.lefts if c.dep_ == "compound"] + [pobj.lemma_.lower()]
+        for n in range(len(words)):
+            mode = lex.instruments.get(" ".join(words[n:]))
+            if mode:
+                return mode, pobj
+    return None
+
+
+def _candidates(doc: Doc) -> list[tuple[Span, str, str, str, Token]]:
+    """(match span, type, mode, kind, head token) for every trigger, longest match kept."""
+    matcher = _matcher(doc)
+    spans = []
+    for match_id, start, end in matcher(doc):
+        span = Span(doc, start, end, label=match_id)
+        spans.append(span)
+    out = []
+    for span in filter_spans(spans):
+        etype, mode, kind = doc.vocab.strings[span.label].split("|")
+        words = [t for t in span if t.pos_ in (("VERB", "AUX") if kind == "verb" else ("NOUN", "PROPN"))]
+        if not words:
+            continue
+        head = words[0] if kind == "verb" else words[-1]
+        out.append((span, etype, mode, kind, head))
+    return out
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok = tok.head
+        d += 1
+    return d
 
 
 def extract_events(doc: Doc) -> list[Event]:
-    return []
+    """Every PLOVER event the lexicon finds, with its arguments, time, place and modality."""
+    if not len(doc) or not doc.has_annotation("DEP"):
+        return []
+    lex = load_lexicon()
+    cands = _candidates(doc)
+    verbal_heads = {c[4].i: c[1] for c in cands if c[1] in FRAMING_TYPES}
+    events: list[tuple[int, int, Event]] = []
+    for span, etype, mode, kind, head in cands:
+        if _nested(head, verbal_heads):
+            continue
+        lemma = head.lemma_.lower()
+        if kind == "verb" and head.dep_ == "amod":
+            continue  # a participle used as an adjective ("a negotiated solution")
+        if kind == "verb":
+            actors, targets = _verb_arguments(doc, head, lemma)
+        else:
+            if head.dep_ in ("dobj",) and head.head.lemma_.lower() not in lex.light_verbs and head.head.i in {
+                c[4].i for c in cands
+            }:
+                continue  # "rejected the proposals" / "condemned the attack": the verb is the event
+            actors, targets = _noun_arguments(doc, head, lemma)
+            if not actors and (not targets or etype not in PHYSICAL_TYPES):
+                continue  # a bare noun ("the war", "sanctions against X") names no event we can attribute
+        start_char, end_char = span.start_char, span.end_char
+        inst = _instrument(lex, head) if etype == "ASSAULT" and kind == "verb" else None
+        if inst is not None:
+            mode = mode or inst[0]
+            if mode != inst[0]:
+                mode = f"{mode} ({inst[0]})"
+            end_char = max(end_char, inst[1].idx + len(inst[1]))
+        if kind == "noun" and mode == "interview":
+            for pobj in _prep_objects(head, ("with",)):
+                end_char = max(end_char, pobj.idx + len(pobj))
+        negated, modality, reported_by = _modality(doc, head, kind == "verb")
+        confidence = 0.8 if kind == "verb" else 0.65
+        if not actors and not targets:
+            confidence -= 0.2
+        if modality == "reported":
+            confidence -= 0.05
+        event = Event(
+            type=etype,
+            mode=mode or None,
+            trigger=text_span(doc, start_char, end_char),
+            actors=actors,
+            targets=targets,
+            place=_place(doc, head),
+            date=event_date(doc, start_char, end_char),
+            negated=negated,
+            modality=modality,  # type: ignore[arg-type]
+            reported_by=reported_by,
+            sentence=sentence_evidence(doc, start_char),
+            confidence=round(max(0.1, confidence), 2),
+        )
+        events.append((head.i, kind == "noun", event))
+    return _dedupe(events)
+
+
+def _nested(head: Token, verbal_heads: dict[int, str]) -> bool:
+    """True when the trigger is the content of another speech-act event ("agreed to withdraw")."""
+    step = head
+    for anc in _ancestors_within_clause(head, 4):
+        if step.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"):
+            return False
+        if anc.i in verbal_heads and step.dep_ != "dobj":
+            return True
+        step = anc
+    return False
+
+
+def _dedupe(events: list[tuple[int, bool, Event]]) -> list[Event]:
+    """Drop a noun event that repeats a verb event's type and participants in the same document."""
+    out: list[Event] = []
+    keys: set[tuple[str, tuple[str, ...]]] = set()
+    for _, is_noun, ev in sorted(events, key=lambda t: (t[1], t[0])):
+        key = (ev.type, tuple(sorted(set(ev.actors) | set(ev.targets))))
+        if is_noun and key in keys:
+            continue
+        keys.add(key)
+        out.append(ev)
+    return sorted(out, key=lambda e: e.trigger.start)
+
+
+def main_event(doc: Doc, events: list[Event], start: int, end: int) -> Event | None:
+    """The event of a sentence highest in its parse (the one a one-event coding would pick)."""
+    best: tuple[int, int, Event] | None = None
+    for ev in events:
+        if not (start <= ev.trigger.start < end):
+            continue
+        span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+        if span is None:
+            continue
+        key = (min(_depth(t) for t in span), ev.trigger.start)
+        if best is None or key < best[:2]:
+            best = (*key, ev)
+    return best[2] if best else None
 
 
 @Language.component("newsgraph_events", assigns=["doc._.events"])
