@@ -1,15 +1,930 @@
-"""STUB: being written."""
+"""Temporal expressions: find them with precompiled rules and normalize them to TIMEX3 values.
+
+News says "yesterday", "last December", "earlier this week" and "in recent months"; to put
+events and quotes on a timeline every such phrase needs a TIMEX3 value computed against the
+publication date (``doc._.published``). General-purpose date parsers are slow and guess
+absolute dates for vague phrases, so this module is a small grammar of regular expressions
+run over the text once (no per-token loop), with the verb's tense from the parse deciding
+whether a bare "Thursday" or "March" lies before or after the publication date.
+
+Conventions (TimeML / TIMEX3 1.2):
+
+* DATE values: ``2025-04-25``, ``2025-W17`` (ISO week), ``2025-03``, ``2025-Q1``,
+  ``2024-SU`` (season), ``2025``, ``199X`` (decade), ``19`` (century), ``PAST_REF``,
+  ``PRESENT_REF``, ``FUTURE_REF``; TIME values: ``2025-04-25T15:00``, ``2025-04-25TMO``;
+  DURATION: ``P3D``, ``PT3H``, ``PXY`` (vague); SET: ``P1W``, ``XXXX-WXX-1``.
+* Without a publication date, deictic expressions keep an unresolved value with the
+  unknown parts written as ``X`` (TIMEX3 style): "yesterday" -> ``XXXX-XX-XX``,
+  "Thursday" -> ``XXXX-WXX-4``, "last month" -> ``XXXX-XX``, "next week" -> ``XXXX-WXX``,
+  "last December" -> ``XXXX-12``. They never get a guessed absolute value.
+* Anaphoric expressions ("the next day", "that year", "two days later") are anchored to
+  the last day-level date the text itself gave, else to the publication date.
+* Ranges ("from March to May", "2009-2010") are returned as one TIMEX3 per end, as
+  TimeML annotates them.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import Timex
+from .common import sentence_bounds, sentence_evidence
+
+# ---------------------------------------------------------------------------------------------
+# Lexicon
+# ---------------------------------------------------------------------------------------------
+
+_SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+_ORDINALS = {
+    w: i + 1
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+}
+_VAGUE_NUMBERS = {"few", "a few", "several", "many", "some", "a couple of", "couple of", "dozens of",
+                  "hundreds of", "a number of", "numerous", "countless"}
+_MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+_WEEKDAYS = {d: i + 1 for i, d in enumerate("mo tu we th fr sa su".split())}
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
+_DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+_UNIT_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
+               "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
+_TIME_UNITS = {"second", "minute", "hour"}
+_MODS = {
+    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "some": "APPROX", "nearly": "APPROX",
+    "almost": "LESS_THAN", "approximately": "APPROX", "more than": "MORE_THAN", "over": "MORE_THAN",
+    "less than": "LESS_THAN", "under": "LESS_THAN", "at least": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "just over": "MORE_THAN", "just under": "LESS_THAN", "well over": "MORE_THAN",
+    "early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID",
+    "the beginning of": "START", "the start of": "START", "the end of": "END", "the middle of": "MID",
+}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going"}
+_FUTURE_VERBS = {"expect", "schedule", "due", "set", "slate", "plan", "intend", "hope", "aim", "want"}
+
+# ---------------------------------------------------------------------------------------------
+# Grammar (regular expressions over the raw text, compiled once)
+# ---------------------------------------------------------------------------------------------
+
+_L = r"(?<![\w$£€@#])"  # left edge: not inside a word or an amount
+_R = r"(?![\w%])"  # right edge
+_NUM_WORD = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_SMALL[1:10]) + r"))?|"
+             + "|".join(sorted(_SMALL, key=len, reverse=True)) + ")")
+_VAGUE = r"(?:a\s+few|few|several|many|some|a\s+couple\s+of|couple\s+of|dozens\s+of|hundreds\s+of|a\s+number\s+of|numerous)"
+_NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2)?|" + _NUM_WORD
+        + r"(?:\s+and\s+a\s+half)?|a\s+hundred|a\s+dozen|a\s+half|half\s+an?|an?(?:\s+and\s+a\s+half)?)")
+_ORD = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))"
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|century|centuries)"
+_UNIT_SG = r"(?:second|minute|hour|day|week|month|quarter|year|decade|century)"
+_MON_FULL = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_MON = r"(?:" + _MON_FULL + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|sept)"
+_MON_D = r"(?:" + _MON + r"|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)"  # before a day number
+_WD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)day"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_REL = r"(?:last|next|this|past|coming|previous|current|following|upcoming|same|that)"
+_EDGE_MOD = r"(?:early|late|mid|earlier|later|the\s+(?:beginning|start|end|middle)\s+of)"
+_PREMOD = r"(?:about|around|roughly|some|nearly|almost|approximately|more\s+than|less\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|just\s+over|just\s+under|well\s+over|over|under)"
+_PART = r"(?:morning|afternoon|evening|night)"
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(_L + pattern + _R, re.IGNORECASE)
+
+
+@dataclass
+class _Ctx:
+    """What normalization needs: the reference date, the running anchor and the parse."""
+
+    doc: Doc
+    ref: date | None
+    anchor: date | None = None
+    tense_cache: dict[int, str] = field(default_factory=dict)
+
+    def tense(self, char: int) -> str:
+        if char not in self.tense_cache:
+            self.tense_cache[char] = _tense(self.doc, char)
+        return self.tense_cache[char]
+
+
+Result = tuple[str, str, str | None] | None  # (type, value, mod)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    pattern: re.Pattern[str]
+    normalize: Callable[[re.Match[str], _Ctx], Result]
+    confidence: float = 0.9
+    cased: tuple[str, ...] = ()  # groups whose first letter must be upper case (month/day names)
+
+
+# ---------------------------------------------------------------------------------------------
+# Small value helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def _g(m: re.Match[str], name: str) -> str:
+    """A named group, lower-cased and with spaces squeezed ('' when absent)."""
+    value = m.groupdict().get(name)
+    return " ".join(value.lower().split()) if value else ""
+
+
+def _number(text: str) -> float | None:
+    """'three' -> 3, '5 1/2' -> 5.5, 'a' -> 1; None for vague quantities."""
+    text = " ".join(text.lower().replace("-", " ").split())
+    if not text or text in _VAGUE_NUMBERS:
+        return None
+    half = 0.0
+    if text.endswith(" and a half"):
+        text, half = text[: -len(" and a half")], 0.5
+    elif text.endswith(" 1/2"):
+        text, half = text[:-4], 0.5
+    if text in ("a", "an", "one"):
+        return 1 + half
+    if text in ("half a", "half an", "a half"):
+        return 0.5
+    if text == "a hundred":
+        return 100
+    if text == "a dozen":
+        return 12
+    digits = text.replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", digits):
+        return float(digits) + half
+    total = 0
+    for word in text.split():
+        if word not in _NUMBER_WORDS:
+            return None
+        total += _NUMBER_WORDS[word]
+    return total + half
+
+
+def _unit(text: str) -> str:
+    text = text.lower()
+    if text.startswith("centur"):
+        return "century"
+    return text[:-1] if text.endswith("s") else text
+
+
+def _duration(n: float | None, unit: str) -> str:
+    """TIMEX3 duration value: (3, 'day') -> P3D, (5.5, 'hour') -> PT5H30M, (None, 'year') -> PXY."""
+    t = "T" if unit in _TIME_UNITS else ""
+    if n is None:
+        return f"P{t}X{_UNIT_CODES[unit]}"
+    if unit == "decade":
+        n, unit = n * 10, "year"
+    elif unit == "century":
+        n, unit = n * 100, "year"
+    whole = int(n)
+    frac = n - whole
+    if frac == 0:
+        return f"P{t}{whole}{_UNIT_CODES[unit]}"
+    smaller = {"year": (12, "M", ""), "month": (30, "D", ""), "week": (7, "D", ""), "day": (24, "H", "T"),
+               "hour": (60, "M", ""), "minute": (60, "S", "")}.get(unit)
+    if smaller is None or frac * smaller[0] != int(frac * smaller[0]):
+        return f"P{t}{n:g}{_UNIT_CODES[unit]}"
+    head = f"{whole}{_UNIT_CODES[unit]}" if whole else ""
+    return f"P{t}{head}{smaller[2] if not t else ''}{int(frac * smaller[0])}{smaller[1]}"
+
+
+def _add_months(d: date, months: int) -> tuple[int, int]:
+    total = d.year * 12 + d.month - 1 + months
+    return total // 12, total % 12 + 1
+
+
+def _week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _quarter(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _at(unit: str, d: date | None, shift: int = 0) -> str:
+    """The calendar unit containing ``d`` moved by ``shift`` units, at that unit's granularity."""
+    if d is None:
+        return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
+                "year": "XXXX", "decade": "XXX", "century": "XX", "hour": "XXXX-XX-XX",
+                "minute": "XXXX-XX-XX", "second": "XXXX-XX-XX"}[unit]
+    if unit in ("day", "hour", "minute", "second"):
+        return (d + timedelta(days=shift if unit == "day" else 0)).isoformat()
+    if unit == "week":
+        return _week(d + timedelta(weeks=shift))
+    if unit == "month":
+        y, mo = _add_months(d, shift)
+        return f"{y:04d}-{mo:02d}"
+    if unit == "quarter":
+        q = d.year * 4 + _quarter(d) - 1 + shift
+        return f"{q // 4:04d}-Q{q % 4 + 1}"
+    if unit == "year":
+        return f"{d.year + shift:04d}"
+    if unit == "decade":
+        return f"{d.year // 10 + shift:03d}X"
+    return f"{d.year // 100 + shift:02d}"
+
+
+def _month_year(month: int, ctx: _Ctx, char: int, day: int = 15) -> int | None:
+    """The year of a month (and day) named without a year, from the reference date and tense."""
+    if ctx.ref is None:
+        return None
+    ref = ctx.ref
+    tense = ctx.tense(char)
+    this = (month, day) <= (ref.month, ref.day)
+    if tense == "past":
+        return ref.year if this else ref.year - 1
+    if tense == "future":
+        return ref.year if (month, day) >= (ref.month, ref.day) else ref.year + 1
+    # present or unknown: the nearest occurrence
+    diff = (month - ref.month) + (day - ref.day) / 31
+    if diff > 6:
+        return ref.year - 1
+    if diff < -6:
+        return ref.year + 1
+    return ref.year
+
+
+def _weekday_date(weekday: int, ctx: _Ctx, char: int, rel: str) -> date | None:
+    """The date of a weekday name: the nearest past one in reporting, ahead when the tense says so."""
+    if ctx.ref is None:
+        return None
+    ref = ctx.ref
+    back = (ref.isoweekday() - weekday) % 7
+    ahead = (weekday - ref.isoweekday()) % 7
+    if rel in ("next", "coming", "upcoming"):
+        return ref + timedelta(days=ahead or 7)
+    if rel in ("last", "past", "previous"):
+        return ref - timedelta(days=back or 7)
+    if rel == "this":
+        return ref + timedelta(days=weekday - ref.isoweekday())
+    if ctx.tense(char) == "future":
+        return ref + timedelta(days=ahead or 7) if ahead else ref
+    return ref - timedelta(days=back)
+
+
+def _two_digit_year(text: str) -> int:
+    y = int(text.lstrip("'"))
+    return y + (1900 if y >= 30 else 2000)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tense of the clause a phrase sits in
+# ---------------------------------------------------------------------------------------------
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    starts = doc.user_data.get("newsgraph_tok_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = [t.idx for t in doc]
+        doc.user_data["newsgraph_tok_starts"] = starts
+    i = bisect_right(starts, char) - 1
+    return doc[i] if 0 <= i < len(doc) else None
+
+
+def _governing_verb(tok: Token) -> Token:
+    """Walk up the dependency tree from ``tok`` to the verb it modifies."""
+    seen = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and seen < 8:
+        tok, seen = tok.head, seen + 1
+    return tok
+
+
+def _tense(doc: Doc, char: int) -> str:
+    """'past', 'future' or 'present' for the clause around ``char``."""
+    tok = _token_at(doc, char)
+    if tok is None:
+        return "present"
+    if not doc.has_annotation("DEP"):
+        window = [t.lower_ for t in doc[max(0, tok.i - 8): tok.i]]
+        if any(w in _FUTURE_AUX for w in window):
+            return "future"
+        return "past" if any(t.tag_ in ("VBD", "VBN") for t in doc[max(0, tok.i - 8): tok.i]) else "present"
+    verb = _governing_verb(tok)
+    for _ in range(3):
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in _FUTURE_AUX for a in auxes) or (verb.lower_ == "going" and any(
+                c.lower_ == "to" for c in verb.head.children)):
+            return "future"
+        if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+            return "past"
+        if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+            return "past"
+        if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "future"
+        if verb.lemma_ in _FUTURE_VERBS and verb.tag_ in ("VBZ", "VBP", "VBN"):
+            return "future"
+        # an infinitive ("plans to meet on Friday") takes its tense from the verb above
+        if verb.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in verb.children):
+            head = verb.head
+            if head.lemma_ in _FUTURE_VERBS or head.tag_ in ("VBZ", "VBP"):
+                return "future"
+            verb = head
+            continue
+        break
+    return "present"
+
+
+# ---------------------------------------------------------------------------------------------
+# Normalizers, one per rule
+# ---------------------------------------------------------------------------------------------
+
+
+def _mod(m: re.Match[str]) -> str | None:
+    return _MODS.get(_g(m, "mod").rstrip("- "))
+
+
+def _n_iso(m: re.Match[str], ctx: _Ctx) -> Result:
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    try:
+        value = date(y, mo, d)
+    except ValueError:
+        return None
+    ctx.anchor = value
+    if m["t"]:
+        return "TIME", f"{value.isoformat()}T{m['t']}", None
+    return "DATE", value.isoformat(), None
+
+
+def _n_numeric(m: re.Match[str], ctx: _Ctx) -> Result:
+    a, b, y = int(m["a"]), int(m["b"]), m["y"]
+    year = int(y) if len(y) == 4 else _two_digit_year(y)
+    month, day = (a, b) if m["sep"] == "/" and a <= 12 else (b, a)
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        return None
+    ctx.anchor = value
+    return "DATE", value.isoformat(), None
+
+
+def _n_month_day(m: re.Match[str], ctx: _Ctx) -> Result:
+    month = _MONTHS[_g(m, "mon")[:3]]
+    day = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+    if m["y"]:
+        year: int | None = _two_digit_year(m["y"]) if m["y"].startswith("'") else int(m["y"])
+    elif ctx.ref is None and ctx.anchor is not None:
+        year = ctx.anchor.year
+    else:
+        year = _month_year(month, ctx, m.start(), day)
+    try:
+        value = date(year or 2000, month, day)
+    except ValueError:
+        return None
+    if year is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", None
+    ctx.anchor = value
+    if m["part"]:
+        return "TIME", f"{value.isoformat()}T{_DAY_PARTS[_g(m, 'part')]}", None
+    return "DATE", value.isoformat(), None
+
+
+def _n_month(m: re.Match[str], ctx: _Ctx) -> Result:
+    month = _MONTHS[_g(m, "mon")[:3]]
+    mod = _mod(m)
+    rel = _g(m, "rel") or _g(m, "rel2")
+    if m["y"]:
+        year: int | None = int(m["y"])
+    elif ctx.ref is None:
+        year = None
+    elif rel == "last":
+        year = ctx.ref.year if month < ctx.ref.month else ctx.ref.year - 1
+    elif rel == "next":
+        year = ctx.ref.year if month > ctx.ref.month else ctx.ref.year + 1
+    elif rel == "this":
+        year = ctx.ref.year
+    else:
+        year = _month_year(month, ctx, m.start())
+    if year is None:
+        return "DATE", f"XXXX-{month:02d}", mod
+    return "DATE", f"{year:04d}-{month:02d}", mod
+
+
+def _n_year(m: re.Match[str], ctx: _Ctx) -> Result:
+    season = _g(m, "season")
+    if season:
+        return "DATE", f"{m['y']}-{_SEASONS[season]}", None
+    return "DATE", m["y"], _mod(m)
+
+
+def _n_year_range_end(m: re.Match[str], ctx: _Ctx) -> Result:
+    return "DATE", m["c"] + m["yy"], None
+
+
+def _n_decade(m: re.Match[str], ctx: _Ctx) -> Result:
+    dec = _g(m, "dec").lstrip("'")
+    if len(dec) == 2:
+        dec = ("19" if int(dec) >= 30 else "20") + dec
+    return "DATE", dec[:3] + "X", _mod(m)
+
+
+def _n_century(m: re.Match[str], ctx: _Ctx) -> Result:
+    n = _ORDINALS.get(_g(m, "ord")) or int(re.match(r"\d+", _g(m, "ord")).group())  # type: ignore[union-attr]
+    return "DATE", f"{n - 1:02d}", _mod(m)
+
+
+def _n_rel_day(m: re.Match[str], ctx: _Ctx) -> Result:
+    word = _g(m, "w")
+    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+             "the day after tomorrow": 2}[word]
+    part = _g(m, "part")
+    if ctx.ref is None:
+        base = "XXXX-XX-XX"
+    else:
+        base = (ctx.ref + timedelta(days=shift)).isoformat()
+    if part:
+        return "TIME", f"{base}T{_DAY_PARTS[part]}", None
+    return "DATE", base, _mod(m)
+
+
+def _n_this_part(m: re.Match[str], ctx: _Ctx) -> Result:
+    part = _g(m, "part")
+    shift = -1 if _g(m, "rel") in ("last", "yesterday") else 0
+    base = "XXXX-XX-XX" if ctx.ref is None else (ctx.ref + timedelta(days=shift)).isoformat()
+    return "TIME", f"{base}T{_DAY_PARTS[part]}", None
+
+
+def _n_weekday(m: re.Match[str], ctx: _Ctx) -> Result:
+    weekday = _WEEKDAYS[_g(m, "wd")[:2]]
+    day = _weekday_date(weekday, ctx, m.start(), _g(m, "rel"))
+    base = f"XXXX-WXX-{weekday}" if day is None else day.isoformat()
+    if day is not None:
+        ctx.anchor = day
+    part = _g(m, "part")
+    if part:
+        return "TIME", f"{base}T{_DAY_PARTS[part]}", None
+    return "DATE", base, _mod(m)
+
+
+def _n_weekend(m: re.Match[str], ctx: _Ctx) -> Result:
+    if ctx.ref is None:
+        return "DATE", "XXXX-WXX-WE", None
+    rel = _g(m, "rel")
+    ref = ctx.ref
+    if rel in ("next", "coming", "the coming", "upcoming", "this coming"):
+        day = ref + timedelta(days=(6 - ref.isoweekday()) % 7 or 7)
+    elif rel == "this" or (rel == "the" and ctx.tense(m.start()) == "future"):
+        day = ref + timedelta(days=(6 - ref.isoweekday()) % 7) if ref.isoweekday() < 6 else ref
+    else:  # the weekend just past
+        day = ref - timedelta(days=(ref.isoweekday() - 6) % 7 or 7) if ref.isoweekday() != 7 else ref
+    return "DATE", f"{_week(day)}-WE", None
+
+
+_SHIFTS = {"last": -1, "past": -1, "previous": -1, "the last": -1, "the past": -1, "the previous": -1,
+           "next": 1, "coming": 1, "upcoming": 1, "following": 1, "the next": 1, "the coming": 1,
+           "the following": 1, "this": 0, "current": 0, "the current": 0, "this coming": 1,
+           "same": 0, "the same": 0, "that": 0}
+
+
+def _n_rel_unit(m: re.Match[str], ctx: _Ctx) -> Result:
+    rel = _g(m, "rel")
+    unit = _g(m, "u")
+    mod = _mod(m)
+    shift = _SHIFTS.get(rel, 0)
+    anaphoric = rel in ("same", "the same", "that", "following", "the following") or (
+        unit == "day" and rel in ("the next", "the previous"))
+    base = ctx.anchor if anaphoric and ctx.anchor is not None else ctx.ref
+    if anaphoric and base is None:
+        return "DATE", _at(unit, None), mod
+    if unit in _SEASONS:
+        code = _SEASONS[unit]
+        if base is None:
+            return "DATE", f"XXXX-{code}", mod
+        now = _SEASON_ORDER[(("WI", "WI", "SP", "SP", "SP", "SU", "SU", "SU", "FA", "FA", "FA", "WI")[base.month - 1])]
+        year = base.year
+        if shift < 0 and _SEASON_ORDER[code] >= now:
+            year -= 1
+        elif shift > 0 and _SEASON_ORDER[code] <= now:
+            year += 1
+        return "DATE", f"{year:04d}-{code}", mod
+    if unit == "day":
+        if base is None:
+            return "DATE", "XXXX-XX-XX", mod
+        value = base + timedelta(days=shift)
+        ctx.anchor = value
+        return "DATE", value.isoformat(), mod
+    if unit == "quarter" and rel in ("latest", "the latest", "most recent", "the most recent"):
+        shift = -1
+    return "DATE", _at(unit, base, shift), mod
+
+
+def _n_quarter(m: re.Match[str], ctx: _Ctx) -> Result:
+    word = _g(m, "ord")
+    n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+         "final": 4, "last": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}.get(word)
+    if n is None:
+        return None
+    if m["y"]:
+        year: int | None = int(m["y"])
+    elif _g(m, "yrel"):
+        year = None if ctx.ref is None else ctx.ref.year + _SHIFTS.get(_g(m, "yrel"), 0)
+    elif ctx.ref is None:
+        year = None
+    else:
+        year = ctx.ref.year
+        if n > _quarter(ctx.ref) and ctx.tense(m.start()) != "future":
+            year -= 1
+    if _g(m, "half"):
+        return "DATE", f"{'XXXX' if year is None else f'{year:04d}'}-H{n}", None
+    return "DATE", f"{'XXXX' if year is None else f'{year:04d}'}-Q{n}", None
+
+
+def _n_ago(m: re.Match[str], ctx: _Ctx) -> Result:
+    unit = _unit(_g(m, "u"))
+    n = _number(_g(m, "n")) if m["n"] else None
+    direction = _g(m, "dir")
+    back = direction in ("ago", "earlier", "before", "previously", "back")
+    if n is None:
+        return "DATE", "PAST_REF" if back else "FUTURE_REF", None
+    anaphoric = direction in ("earlier", "later", "before", "after")
+    base = ctx.anchor if anaphoric and ctx.anchor is not None else ctx.ref
+    mod = "APPROX" if _g(m, "mod") in ("about", "around", "roughly", "nearly", "almost", "some",
+                                         "approximately") or m["approx"] else None
+    if unit in ("decade", "century"):
+        n, unit = n * (10 if unit == "decade" else 100), "year"
+    if base is None:
+        return "DATE", _at(unit, None), mod
+    sign = -1 if back else 1
+    steps = int(round(n))
+    if unit in ("hour", "minute", "second"):
+        return "DATE", base.isoformat(), mod
+    if unit == "day":
+        value = base + timedelta(days=sign * steps)
+        ctx.anchor = value
+        return "DATE", value.isoformat(), mod
+    return "DATE", _at(unit, base, sign * steps), mod
+
+
+def _n_in_n(m: re.Match[str], ctx: _Ctx) -> Result:
+    unit = _unit(_g(m, "u"))
+    n = _number(_g(m, "n"))
+    if n is None or ctx.tense(m.start()) != "future":
+        return None
+    if unit in ("decade", "century"):
+        n, unit = n * (10 if unit == "decade" else 100), "year"
+    if unit in ("hour", "minute", "second"):
+        return None
+    return "DATE", _at(unit, ctx.ref, int(round(n))), None
+
+
+def _n_duration(m: re.Match[str], ctx: _Ctx) -> Result:
+    unit = _unit(_g(m, "u"))
+    n_text = _g(m, "n")
+    n = _number(n_text) if n_text and not re.fullmatch(_VAGUE, n_text) else None
+    if n_text and n is None and not re.fullmatch(_VAGUE, n_text):
+        return None
+    qual = _g(m, "qual")
+    if n is None and qual in ("next", "coming", "the next", "the coming"):
+        return "DATE", "FUTURE_REF", None
+    return "DURATION", _duration(n, unit), _MODS.get(_g(m, "mod"))
+
+
+def _n_ordinal_duration(m: re.Match[str], ctx: _Ctx) -> Result:
+    n = _ORDINALS.get(_g(m, "ord"))
+    if n is None:
+        n = int(re.match(r"\d+", _g(m, "ord")).group())  # type: ignore[union-attr]
+    return "DURATION", _duration(n, _unit(_g(m, "u"))), None
+
+
+def _n_bare_plural(m: re.Match[str], ctx: _Ctx) -> Result:
+    return "DURATION", _duration(None, _unit(_g(m, "u"))), None
+
+
+def _n_vague_duration(m: re.Match[str], ctx: _Ctx) -> Result:
+    word = _g(m, "w")
+    return "DURATION", "PXX" if "while" in word or "period" in word else "PXY", None
+
+
+def _n_ref(value: str) -> Callable[[re.Match[str], _Ctx], Result]:
+    def normalize(m: re.Match[str], ctx: _Ctx) -> Result:
+        return "DATE", value, None
+
+    return normalize
+
+
+def _n_set(m: re.Match[str], ctx: _Ctx) -> Result:
+    word = _g(m, "u")
+    if word in _DAY_PARTS:
+        return "SET", f"XXXX-XX-XXT{_DAY_PARTS[word]}", None
+    if word[:2] in _WEEKDAYS and word.rstrip("s").endswith("day") and word[:3] not in ("day",):
+        return "SET", f"XXXX-WXX-{_WEEKDAYS[word[:2]]}", None
+    if word in _SEASONS:
+        return "SET", f"XXXX-{_SEASONS[word]}", None
+    unit = _unit(word)
+    if unit not in _UNIT_CODES:
+        return None
+    n = _number(_g(m, "n")) if m.groupdict().get("n") else 1
+    return "SET", _duration(n or 1, unit), None
+
+
+def _n_adverb_set(m: re.Match[str], ctx: _Ctx) -> Result:
+    unit = {"daily": "day", "nightly": "day", "weekly": "week", "monthly": "month", "yearly": "year",
+            "annually": "year", "hourly": "hour", "quarterly": "quarter"}[_g(m, "w")]
+    return "SET", _duration(1, unit), None
+
+
+def _n_weekday_set(m: re.Match[str], ctx: _Ctx) -> Result:
+    return "SET", f"XXXX-WXX-{_WEEKDAYS[_g(m, 'wd')[:2]]}", None
+
+
+def _n_clock(m: re.Match[str], ctx: _Ctx) -> Result:
+    if m["noon"]:
+        hh, mm = (12, 0) if _g(m, "noon") in ("noon", "midday") else (24, 0)
+    else:
+        hh, mm = int(m["h"]), int(m["mi"] or 0)
+        ampm = _g(m, "ampm").replace(".", "")
+        if ampm == "pm" and hh < 12:
+            hh += 12
+        elif ampm == "am" and hh == 12:
+            hh = 0
+        if hh > 24 or mm > 59:
+            return None
+    day_word = _g(m, "day")
+    if day_word[:2] in _WEEKDAYS and day_word.endswith("day") and day_word not in ("today", "yesterday"):
+        day = _weekday_date(_WEEKDAYS[day_word[:2]], ctx, m.start(), "")
+    elif day_word in ("yesterday", "today", "tomorrow", "tonight", "this morning", "this afternoon",
+                      "this evening", "last night"):
+        shift = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(day_word, 0)
+        day = None if ctx.ref is None else ctx.ref + timedelta(days=shift)
+    else:
+        day = ctx.anchor if ctx.anchor is not None and ctx.ref is None else ctx.ref
+    base = "XXXX-XX-XX" if day is None else day.isoformat()
+    return "TIME", f"{base}T{hh:02d}:{mm:02d}", None
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules
+# ---------------------------------------------------------------------------------------------
+
+_RULES: tuple[_Rule, ...] = (
+    _Rule("iso", _rx(r"(?P<y>" + _YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?:T(?P<t>\d\d:\d\d(?::\d\d)?))?"),
+          _n_iso, 0.97),
+    _Rule("numeric", _rx(r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>" + _YEAR + r"|\d\d)"),
+          _n_numeric, 0.85),
+    _Rule("month_day", _rx(
+        r"(?:(?P<wd>" + _WD + r"),?\s+)?(?:(?P<mon>" + _MON_D + r")\s+(?P<d>" + _DAYNUM + r")|(?:the\s+)?(?P<d2>"
+        + _DAYNUM + r")\s+(?:of\s+)?(?P<mon2>" + _MON + r"))(?:,?\s+(?P<y>" + _YEAR + r"|'\d\d))?"
+        r"(?:\s+(?P<part>" + _PART + r"))?"), lambda m, c: _n_month_day(_MonthDay(m), c), 0.95,
+          ("mon", "mon2", "wd")),
+    _Rule("month", _rx(
+        r"(?:(?P<mod>" + _EDGE_MOD + r")[- ]\s*)?(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>" + _MON
+        + r")(?:(?:,?\s+|\s+of\s+)(?P<y>" + _YEAR + r")|\s+(?P<rel2>this|last|next)\s+year)?"), _n_month, 0.9,
+          ("mon",)),
+    _Rule("year", _rx(
+        r"(?:(?P<mod>" + _EDGE_MOD + r")[- ]\s*|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?)?"
+        r"(?:(?:fiscal(?:\s+year)?|FY)\s*)?(?P<y>" + _YEAR + r")(?!\s*(?:%|percent|per\s+cent))"), _n_year, 0.85),
+    _Rule("year_range_end", re.compile(r"(?<=(?P<c>1[6-9]|20)\d\d[-–])(?P<yy>\d\d)(?![\w%])"), _n_year_range_end, 0.8),
+    _Rule("decade", _rx(r"(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s"),
+          _n_decade, 0.9),
+    _Rule("century", _rx(r"(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?P<ord>" + _ORD + r"|twenty-first)[- ]century"),
+          _n_century, 0.9),
+    _Rule("rel_day", _rx(
+        r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+"
+        r"yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>" + _PART + r"))?"), _n_rel_day, 0.95),
+    _Rule("this_part", _rx(r"(?P<rel>this|last|yesterday)\s+(?P<part>morning|afternoon|evening|night)"),
+          _n_this_part, 0.9),
+    _Rule("weekday", _rx(
+        r"(?:(?P<mod>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past|previous|this\s+coming)\s+)?(?P<wd>"
+        + _WD + r")(?:\s+(?P<part>" + _PART + r"))?"), _n_weekday, 0.9, ("wd",)),
+    _Rule("weekday_set", _rx(r"(?:every|each|on)\s+(?P<wd>" + _WD + r")s"), _n_weekday_set, 0.85, ("wd",)),
+    _Rule("weekend", _rx(r"(?P<rel>last|this|next|the\s+past|the\s+coming|this\s+coming|the)\s+weekend"),
+          _n_weekend, 0.85),
+    _Rule("rel_unit", _rx(
+        r"(?:(?P<mod>" + _EDGE_MOD + r")[- ]\s*)?(?P<rel>(?:the\s+)?(?:" + _REL + r"|latest|most\s+recent))\s+"
+        r"(?:fiscal\s+)?(?P<u>day|week|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)"
+        r"(?!-|\s+(?:of|before|after|earlier|later|ago)\b)"), _n_rel_unit, 0.9),
+    _Rule("quarter", _rx(
+        r"(?:(?:the|its|their)\s+)?(?:(?P<yrel>last|this|next)\s+year's\s+)?(?:fiscal\s+)?(?P<ord>first|second|"
+        r"third|fourth|final|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?:(?P<half>half)|quarter)"
+        r"(?:\s+of\s+(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<y>" + _YEAR + r")|(?:the\s+)?(?P<yrel2>"
+        r"last|this|next)\s+year))?"), lambda m, c: _n_quarter(_Quarter(m), c), 0.9),
+    _Rule("quarter_q", _rx(r"(?P<ord>Q[1-4])(?:\s+(?P<y>" + _YEAR + r"))?"), _n_quarter, 0.85),
+    _Rule("ago", _rx(
+        r"(?:(?P<mod>" + _PREMOD + r")\s+)?(?:(?P<n>" + _NUM + r"|" + _VAGUE + r")\s+)?(?P<u>" + _UNIT
+        + r")\s+(?:(?P<approx>or\s+so)\s+)?(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back)"
+        r"(?!\s+(?:than|that|the|a|an|his|her|their|its)\b)"), _n_ago, 0.9),
+    _Rule("in_n", _rx(r"in\s+(?:the\s+next\s+)?(?P<n>" + _NUM + r")\s+(?P<u>" + _UNIT + r")(?:'?\s+time)?"),
+          _n_in_n, 0.8),
+    _Rule("duration", _rx(
+        r"(?:(?P<mod>" + _PREMOD + r")\s+)?(?:(?P<qual>(?:the\s+)?(?:first|last|past|next|coming|final|previous|"
+        r"following|full|entire|whole|latest|initial|remaining|same)|the|a\s+mere|another)\s+)?"
+        r"(?P<n>" + _NUM + r"|" + _VAGUE + r")(?:[- ](?:more|additional|extra|straight|consecutive))?[- ](?P<u>"
+        + _UNIT + r")(?:[- ](?:long|old))?(?!-)"), _n_duration, 0.85),
+    _Rule("ordinal_duration", _rx(r"(?P<ord>" + _ORD + r")\s+(?P<u>year|month|week)(?!\s+of\b|-)"),
+          _n_ordinal_duration, 0.7),
+    _Rule("bare_plural", re.compile(
+        r"(?<![\w-])(?:for|over|in|within|after|took|lasted|spent)\s+(?P<core>(?P<u>years|decades|months|weeks|days"
+        r"|hours|minutes|centuries))(?![\w-])", re.IGNORECASE), _n_bare_plural, 0.7),
+    _Rule("vague_duration", _rx(r"(?P<w>(?:a|some)\s+(?:very\s+)?long\s+(?:time|while|period)|a\s+while"
+                                r"|a\s+long\s+period\s+of\s+time)"), _n_vague_duration, 0.75),
+    _Rule("recent", _rx(r"(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+(?:years|months|weeks|days|decades)"),
+          _n_ref("PAST_REF"), 0.8),
+    _Rule("coming", _rx(r"(?:the\s+)?(?:coming|next\s+few|next\s+several|coming\s+few|weeks\s+and)\s+"
+                        r"(?:years|months|weeks|days|decades)"), _n_ref("FUTURE_REF"), 0.8),
+    _Rule("present_ref", _rx(r"now|currently|nowadays|presently|these\s+days|at\s+present|at\s+the\s+moment"
+                             r"|at\s+this\s+time"), _n_ref("PRESENT_REF"), 0.8),
+    _Rule("past_ref", _rx(r"recently|lately|previously|formerly|the\s+past|at\s+the\s+time|once\s+upon\s+a\s+time"),
+          _n_ref("PAST_REF"), 0.75),
+    _Rule("future_ref", _rx(r"soon|the\s+future|shortly|as\s+soon\s+as\s+possible|in\s+due\s+course"),
+          _n_ref("FUTURE_REF"), 0.75),
+    _Rule("set", _rx(
+        r"(?:(?P<freq>once|twice|three\s+times|\w+\s+times)\s+(?:a|an|per|each|every)\s+|(?:every|each|per)\s+"
+        r"(?:(?P<n>other|" + _NUM_WORD + r"|\d+)\s+)?)(?P<u>" + _UNIT + r"|morning|afternoon|evening|night|spring|"
+        r"summer|fall|autumn|winter|season)"), _n_set, 0.85),
+    _Rule("adverb_set", _rx(r"(?P<w>daily|nightly|weekly|monthly|yearly|annually|hourly|quarterly)"),
+          _n_adverb_set, 0.8),
+    _Rule("clock", _rx(
+        r"(?:(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)|(?P<h24>[01]?\d|2[0-3])"
+        r":(?P<mi24>[0-5]\d)(?=\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|local))|(?P<noon>noon|midnight|midday))"
+        r"(?:\s+(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|ET|local\s+time))?"
+        r"(?:,?\s+(?:on\s+)?(?P<day>" + _WD + r"|today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|"
+        r"evening)|last\s+night))?"), lambda m, c: _n_clock(_Clock(m), c), 0.9, ("day",)),
+)
+
+
+class _Alias:
+    """A match viewed through renamed groups, so one normalizer serves two word orders."""
+
+    _names: dict[str, tuple[str, ...]] = {}
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self._m = m
+        self._groups = {k: next((m.groupdict().get(a) for a in alts if m.groupdict().get(a)), None)
+                        for k, alts in self._names.items()}
+
+    def __getitem__(self, name: str) -> str | None:
+        return self._groups[name] if name in self._groups else self._m[name]
+
+    def groupdict(self) -> dict[str, str | None]:
+        return self._m.groupdict() | {k: v for k, v in self._groups.items()}
+
+    def start(self, group: int | str = 0) -> int:
+        return self._m.start(group)
+
+
+class _MonthDay(_Alias):
+    _names = {"mon": ("mon", "mon2"), "d": ("d", "d2")}
+
+
+class _Quarter(_Alias):
+    _names = {"yrel": ("yrel", "yrel2")}
+
+
+class _Clock(_Alias):
+    _names = {"h": ("h", "h24"), "mi": ("mi", "mi24")}
+
+
+_COMMON_NOUN_HEADS = {"NOUN", "PROPN"}
+
+
+def _plausible(rule: _Rule, m: re.Match[str], doc: Doc) -> bool:
+    """Cheap checks that throw out look-alikes (a 4-digit count, 'may' the verb)."""
+    for name in rule.cased:
+        text = m.groupdict().get(name)
+        if text and not text[0].isupper():
+            return False
+    if rule.name == "month" and not m["y"] and not m["rel"] and not m["mod"]:
+        mon = m["mon"]
+        if mon in ("May", "March") or mon.endswith("."):
+            # 'May' the modal, 'March' the noun at a sentence start: keep when a preposition precedes
+            before = doc.text[max(0, m.start() - 12): m.start()].lower().split()
+            if not before or before[-1] not in ("in", "of", "since", "until", "by", "last", "next", "this",
+                                                "early", "late", "mid", "from", "to", "through", "during",
+                                                "till", "before", "after", "and", "or"):
+                return False
+    if rule.name in ("year", "year_range_end") and not (m.groupdict().get("mod") or m.groupdict().get("season")):
+        tok = _token_at(doc, m.start("y") if rule.name == "year" else m.start("yy"))
+        if tok is not None and doc.has_annotation("DEP"):
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if tok.dep_ == "nummod" and tok.head.i > tok.i and tok.head.lower_ not in ("election", "elections"):
+                return False
+            if nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ == "NNS" and nxt.lower_ != "elections":
+                return False
+        before = doc.text[max(0, m.start() - 3): m.start()]
+        if re.search(r"[$£€]\s*$|\d[,.]$", before):
+            return False
+    if rule.name == "present_ref" and m.group().lower() == "now":
+        after = doc.text[m.end(): m.end() + 6].lower()
+        if after.startswith(" that"):
+            return False
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+# Extraction
+# ---------------------------------------------------------------------------------------------
+
+
+def _candidates(doc: Doc) -> list[tuple[int, int, _Rule, re.Match[str]]]:
+    """Every rule's matches, overlaps resolved longest first (ties: the earlier rule)."""
+    text = doc.text
+    found: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
+    for order, rule in enumerate(_RULES):
+        for m in rule.pattern.finditer(text):
+            start, end = (m.span("core") if "core" in rule.pattern.groupindex else m.span())
+            if end > start and _plausible(rule, m, doc):
+                found.append((start, end, order, rule, m))
+    found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[tuple[int, int, _Rule, re.Match[str]]] = []
+    for start, end, _, rule, m in found:
+        if all(end <= s or start >= e for s, e in taken):
+            taken.append((start, end))
+            chosen.append((start, end, rule, m))
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop trailing punctuation a pattern may have swallowed ('Jan.' keeps its dot)."""
+    while end > start and text[end - 1] in " ,;:":
+        end -= 1
+    return start, end
+
+
+def _parse_published(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
 
 
 def extract_timexes(doc: Doc) -> list[Timex]:
-    return []
+    """All temporal expressions of ``doc``, normalized against ``doc._.published``."""
+    if not doc.text.strip():
+        return []
+    published = doc._.published if Doc.has_extension("published") else None
+    ctx = _Ctx(doc=doc, ref=_parse_published(published))
+    timexes: list[Timex] = []
+    for start, end, rule, m in _candidates(doc):
+        try:
+            result = rule.normalize(m, ctx)
+        except (ValueError, KeyError, OverflowError, AttributeError, TypeError):
+            result = None
+        if result is None:
+            continue
+        kind, value, mod = result
+        start, end = _trim(doc.text, start, end)
+        timexes.append(Timex(start=start, end=end, text=doc.text[start:end], type=kind, value=value, mod=mod,
+                             sentence=sentence_evidence(doc, start), confidence=rule.confidence))
+    return timexes
+
+
+def governing_date(doc: Doc, start: int, end: int) -> str | None:
+    """The TIMEX3 DATE value that dates the clause or event at characters [start, end).
+
+    Among the date expressions of the same sentence, the one attached (in the dependency
+    tree) to the same verb as the span wins; otherwise the nearest one in the sentence.
+    TIME values give their day. None when the sentence has no date.
+    """
+    timexes = doc._.timexes if Doc.has_extension("timexes") and doc._.timexes is not None else extract_timexes(doc)
+    if not timexes:
+        return None
+    bounds = sentence_bounds(doc)
+    i = bisect_right([b[0] for b in bounds], start) - 1
+    s_start, s_end = bounds[i] if i >= 0 else (0, len(doc.text))
+    dated = [t for t in timexes if t.type in ("DATE", "TIME") and s_start <= t.start < s_end]
+    if not dated:
+        return None
+    best = None
+    if doc.has_annotation("DEP"):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            verb = _governing_verb(span.root)
+            same = [t for t in dated if (tok := _token_at(doc, t.start)) is not None
+                    and _governing_verb(doc.char_span(t.start, t.end, alignment_mode="expand").root
+                                        if doc.char_span(t.start, t.end, alignment_mode="expand") else tok) == verb]
+            if same:
+                best = min(same, key=lambda t: _distance(t, start, end))
+    if best is None:
+        best = min(dated, key=lambda t: _distance(t, start, end))
+    value = best.value
+    return value.split("T")[0] if best.type == "TIME" and "T" in value and value[0] != "P" else value
+
+
+def _distance(t: Timex, start: int, end: int) -> int:
+    if t.end <= start:
+        return start - t.end
+    if t.start >= end:
+        return t.start - end
+    return 0
 
 
 @Language.component("newsgraph_timex", assigns=["doc._.timexes"])
