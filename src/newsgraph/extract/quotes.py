@@ -272,8 +272,6 @@ def _direct_quotes(doc: Doc, speakers: _Speakers | None) -> tuple[list[Quote], l
                 if cue is not None or mention is not None:
                     frame_used = frame
                     break
-        if mention is not None and _is_outlet_speaker(mention):
-            cue = mention = None  # an outlet quoting: a source attribution, left to sources.py
         continuation = False
         if mention is not None and speakers is not None:
             speaker = speakers.from_span(mention)

@@ -1,15 +1,163 @@
-"""STUB: being written."""
+"""Source attributions: claims the article credits to a news outlet or a document.
+
+A reader weighs "Reuters points out …" or "according to documents seen by Reuters" differently
+from the reporter's own voice, so these credits are kept apart from quotations.
+
+The line between the two, applied everywhere:
+- a claim in the reporter's words credited to a *named news outlet* ("according to Reuters",
+  "as reported by the Guardian", "Reuters reported that …", "Reuters points out") or to a
+  *document* ("according to documents seen by Reuters", "according to the report") is a
+  SourceAttribution, and quotes.py makes no Quote of it;
+- the same shapes credited to a person or a group, including unnamed media
+  ("State media reported that …", "according to officials") are indirect Quotes;
+- words in quote marks stay direct Quotes whoever speaks them.
+Chains keep every further link in ``via``: "Reuters, citing two officials, reported …" and
+"documents seen by Reuters" (source Reuters, via the documents).
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from ..model import SourceAttribution
+from ..model import SourceAttribution, SourceLink
+from .common import sentence_evidence, text_span
+from .coref import DOCUMENT_NOUNS, is_outlet, noun_phrase, strip_article
+from .entities import entity_at
+from .quotes import REPORT_VERBS, according_phrase, clause_around
+
+CITING_VERBS = frozenset({"cite", "quote"})
+SEEN_VERBS = frozenset({"see", "obtain", "review", "acquire", "examine", "publish", "leak"})
+
+
+def _link(doc: Doc, span: Span) -> SourceLink:
+    ent = entity_at(doc, span.start_char, span.end_char)
+    name = ent.name if ent is not None else strip_article(span.text)
+    return SourceLink(entity=ent.id if ent else None, name=name, text=span.text, start=span.start_char, end=span.end_char)
+
+
+def _is_outlet_np(span: Span) -> bool:
+    return span.root.ent_type_ != "PERSON" and is_outlet(span.text)
+
+
+def _is_document(tok: Token) -> bool:
+    return tok.lower_ in DOCUMENT_NOUNS or tok.lemma_.lower() in DOCUMENT_NOUNS
+
+
+def _citing(verb: Token) -> list[Token]:
+    """Objects of "citing …"/"quoting …" attached to a reporting verb or an outlet noun."""
+    out = []
+    for c in verb.subtree:
+        if c.lemma_.lower() in CITING_VERBS and c.dep_ in {"advcl", "acl", "conj", "xcomp", "prep"} and c.i != verb.i:
+            out.extend(g for g in c.children if g.dep_ in {"dobj", "pobj"})
+    return out
+
+
+def _record(doc: Doc, phrase: tuple[int, int], source: SourceLink, claim: tuple[int, int], via: list[SourceLink], confidence: float) -> SourceAttribution:
+    start, end = phrase
+    return SourceAttribution(
+        start=start,
+        end=end,
+        text=doc.text[start:end],
+        source=source,
+        claim=text_span(doc, *claim),
+        via=via,
+        sentence=sentence_evidence(doc, start),
+        confidence=confidence,
+    )
+
+
+def _from_according(doc: Doc, tok: Token) -> SourceAttribution | None:
+    """ "according to Reuters", "according to documents seen by Reuters", "according to the report"."""
+    found = according_phrase(tok)
+    if found is None:
+        return None
+    phrase, pobj = found
+    mention = noun_phrase(pobj)
+    via: list[SourceLink] = []
+    if _is_document(pobj):
+        agent = next(
+            (
+                g
+                for c in pobj.children
+                if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in SEEN_VERBS
+                for a in c.children
+                if a.dep_ == "agent"
+                for g in a.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        if agent is not None and _is_outlet_np(noun_phrase(agent)):
+            source, via = _link(doc, noun_phrase(agent)), [_link(doc, mention)]
+        else:
+            source = _link(doc, mention)
+    elif _is_outlet_np(mention):
+        source = _link(doc, mention)
+    else:
+        return None
+    claim = clause_around(doc, phrase)
+    if claim is None:
+        return None
+    via += [_link(doc, noun_phrase(t)) for t in _citing(pobj)]
+    return _record(doc, (phrase.start_char, phrase.end_char), source, claim, via, 0.85)
+
+
+def _from_verb(doc: Doc, verb: Token) -> SourceAttribution | None:
+    """ "as reported by the Guardian", "Reuters reported that …", "…, Reuters points out"."""
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if agent is not None and mark is not None:  # "as reported by X"
+        who = noun_phrase(agent)
+        phrase = doc[mark.i : who.end]
+    elif subj is not None:
+        who = noun_phrase(subj)
+        right = max([verb.i] + [c.i for c in verb.rights if c.dep_ == "prt"])
+        lo = mark.i if mark is not None and mark.i < who.start else who.start
+        if who.end > verb.i:  # "…, reported the Guardian"
+            phrase = doc[min(lo, verb.i) : who.end]
+        else:
+            phrase = doc[lo : right + 1]
+    else:
+        return None
+    if not _is_outlet_np(who):
+        return None
+    comp = [c for c in verb.children if c.dep_ == "ccomp"]
+    if comp:
+        lo_i = min(c.left_edge.i for c in comp)
+        hi_i = max(c.right_edge.i for c in comp) + 1
+        while hi_i > lo_i and doc[hi_i - 1].is_punct:
+            hi_i -= 1
+        claim = (doc[lo_i].idx, doc[hi_i - 1].idx + len(doc[hi_i - 1].text)) if hi_i > lo_i else None
+    elif mark is not None or verb.dep_ in {"parataxis", "advcl"}:
+        claim = clause_around(doc, phrase)
+    else:
+        return None  # "Reuters reported the news" states an act of the outlet, not a credited claim
+    if claim is None:
+        return None
+    via = [_link(doc, noun_phrase(t)) for t in _citing(verb)]
+    return _record(doc, (phrase.start_char, phrase.end_char), _link(doc, who), claim, via, 0.8)
 
 
 def extract_sources(doc: Doc) -> list[SourceAttribution]:
-    return []
+    """Every claim the article credits to an outlet or a document, in text order."""
+    if not doc.text.strip() or not (doc.has_annotation("DEP") and doc.has_annotation("SENT_START")):
+        return []
+    quoted = [(q.start, q.end) for q in doc._.quotes or () if q.kind == "direct"]
+    out: list[SourceAttribution] = []
+    for tok in doc:
+        if any(s <= tok.idx < e for s, e in quoted):
+            continue
+        if tok.lower_ == "according":
+            rec = _from_according(doc, tok)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in REPORT_VERBS:
+            rec = _from_verb(doc, tok)
+        else:
+            continue
+        if rec is not None:
+            out.append(rec)
+    return out
 
 
 @Language.component("newsgraph_sources", assigns=["doc._.sources"])
