@@ -70,6 +70,8 @@ class Entity(Record):
     role: str | None = Field(default=None, description="title or role stated in the text")
     kb_id: str | None = Field(default=None, description="Wikidata id when the actor is known")
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    stands_for: str | None = Field(default=None, description="what a metonym means as an actor: Kremlin -> Russian presidency")
+    country: str | None = Field(default=None, description="country of a known actor, from the actor table")
 
 
 class Speaker(Record):

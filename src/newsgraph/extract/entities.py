@@ -1,15 +1,457 @@
-"""Document-level entities: spaCy NER mentions grouped into one identity per actor."""
+"""Document-level entities: spaCy NER mentions grouped into one identity per actor.
+
+The small English model labels the same name differently from one sentence to the next
+("Trump" as ORG in one, PERSON in the next), misses repeated mentions, and knows nothing of
+transliteration ("Witkoff" / "Vitkoff"). This component turns its mentions into actors:
+
+1. mentions: NER spans of the kinds that name actors and places (article and possessive
+   trimmed), plus matches of the known-actor table (which fixes types NER gets wrong), plus
+   every further token-bounded occurrence of a name already found (NER misses repeats);
+2. grouping: by table actor or name key, then merging partial names into full ones
+   ("Trump" -> "Donald Trump") and spelling variants (``resolve.same_actor``, guarded);
+   a capital acting as a government ("Washington's envoy") joins its country;
+3. typing by weighted vote over all mentions, the table, and title cues ("President X");
+4. roles from pre-modifiers and appositives ("Kremlin spokesman Dmitry Peskov").
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
+
+import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 
-from ..model import Entity
+from ..model import Entity, Mention
+from ..resolve import Actor, ActorTable, clean_surface, default_actor_table, name_key, same_actor
+
+# spaCy label -> our entity type; labels not here (DATE, CARDINAL, ...) belong to other components.
+NER_TYPES: dict[str, str] = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "NORP": "NORP",
+    "EVENT": "EVENT",
+}
+# Words that, right before a name, say it is a person.
+PERSON_TITLES = frozenset(
+    """president vice-president premier minister chancellor secretary spokesman spokeswoman spokesperson
+    envoy ambassador diplomat general colonel lieutenant major captain admiral commander sergeant marshal
+    senator sen rep representative congressman congresswoman governor mayor king queen prince princess
+    pope sheikh ayatollah emir mr mrs ms dr sir dame lord lady judge justice chief director adviser
+    advisor aide chairman chairwoman ceo leader head deputy journalist reporter correspondent analyst
+    professor prof officer official presenter host actor singer coach striker""".split()
+)
+POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
+ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+GOVERNMENT_NOUNS = frozenset({"regime", "government", "authorities", "administration", "leadership", "officials"})
+CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"})
+MAX_ROLE_TOKENS = 20
 
 
-def extract_entities(doc: Doc) -> list[Entity]:
-    return []  # STUB: being written
+@dataclass
+class _Cand:
+    """One mention while entities are being built (token offsets)."""
+
+    start: int
+    end: int
+    text: str
+    ner: str | None = None
+    actor: Actor | None = None
+    cue: bool = False
+    metonym: bool = False
+
+
+@dataclass
+class _Group:
+    cands: list[_Cand] = field(default_factory=list)
+    actor: Actor | None = None
+    score: float = 1.0
+
+    @property
+    def first(self) -> int:
+        return min(c.start for c in self.cands)
+
+    def votes(self) -> Counter:
+        """Weighted type votes: multi-word PERSON spans and title cues count double."""
+        votes: Counter = Counter()
+        for c in self.cands:
+            if c.ner in NER_TYPES:
+                kind = NER_TYPES[c.ner]
+                votes[kind] += 2 if kind == "PERSON" and c.end - c.start > 1 else 1
+            if c.cue:
+                votes["PERSON"] += 2
+        return votes
+
+    def type(self) -> str:
+        if self.actor is not None:
+            return self.actor.type
+        votes = self.votes()
+        return votes.most_common(1)[0][0] if votes else "OTHER"
+
+    def person_ok(self) -> bool:
+        """Could this group be a person (any PERSON evidence)?"""
+        return (self.actor is not None and self.actor.type == "PERSON") or self.votes()["PERSON"] > 0
+
+    def surfaces(self) -> list[str]:
+        return list(dict.fromkeys(c.text for c in self.cands))
+
+    def multiword(self) -> bool:
+        return any(len(s.split()) > 1 for s in self.surfaces())
+
+
+# ---------------------------------------------------------------- mentions
+
+
+_TABLE_MATCHERS: dict[tuple[int, int], tuple[PhraseMatcher, dict[str, Actor]]] = {}
+
+
+def _table_matcher(doc: Doc, table: ActorTable) -> tuple[PhraseMatcher, dict[str, Actor]]:
+    """A PhraseMatcher over every alias of the table, built once per vocab and table."""
+    key = (id(doc.vocab), id(table))
+    if key not in _TABLE_MATCHERS:
+        tokenizer = _blank_tokenizer()
+        matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+        by_name: dict[str, Actor] = {}
+        for actor in table.actors.values():
+            by_name[actor.name] = actor
+            patterns = [Doc(doc.vocab, words=[t.text for t in tokenizer(s)]) for s in actor.surfaces]
+            matcher.add(actor.name, patterns)
+        _TABLE_MATCHERS[key] = (matcher, by_name)
+    return _TABLE_MATCHERS[key]
+
+
+_BLANK: list[Language] = []
+
+
+def _blank_tokenizer():
+    if not _BLANK:
+        _BLANK.append(spacy.blank("en"))
+    return _BLANK[0].tokenizer
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading article and a trailing possessive or punctuation from a token range."""
+    while end - start > 1 and doc[start].lower_ == "the":
+        start += 1
+    while end - start > 1 and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _is_proper(span: Span) -> bool:
+    return any(t.tag_ in ("NNP", "NNPS") or t.pos_ == "PROPN" for t in span)
+
+
+def _person_cue(doc: Doc, start: int) -> bool:
+    return start > 0 and doc[start - 1].lower_.rstrip(".") in PERSON_TITLES
+
+
+def _candidates(doc: Doc, table: ActorTable) -> list[_Cand]:
+    """NER mentions and table matches, overlaps resolved in favour of the longer span."""
+    found: dict[tuple[int, int], _Cand] = {}
+    ner_tokens: set[int] = set()
+    for ent in doc.ents:
+        ner_tokens.update(range(ent.start, ent.end))
+        if ent.label_ not in NER_TYPES:
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        text = doc[start:end].text
+        if not clean_surface(text) or not any(ch.isalpha() for ch in text):
+            continue
+        found[(start, end)] = _Cand(start, end, text, ner=ent.label_, actor=table.lookup(text))
+    matcher, by_name = _table_matcher(doc, table)
+    for match_id, start, end in matcher(doc):
+        start, end = _trim(doc, start, end)
+        span = doc[start:end]
+        if not (_is_proper(span) or any(i in ner_tokens for i in range(start, end))):
+            continue  # a capitalised common word ('Time is short'), not the name
+        actor = by_name[doc.vocab.strings[match_id]]
+        cand = found.get((start, end))
+        if cand is not None:
+            cand.actor = actor
+        else:
+            found[(start, end)] = _Cand(start, end, span.text, actor=actor)
+    return _non_overlapping(found.values(), doc)
+
+
+def _non_overlapping(cands, doc: Doc) -> list[_Cand]:
+    """Longest spans first; at equal length the one NER and the table agree on."""
+    chosen: list[_Cand] = []
+    taken: set[int] = set()
+    ranked = sorted(cands, key=lambda c: (-(c.end - c.start), c.ner is None, c.actor is None, c.start))
+    for c in ranked:
+        if taken.isdisjoint(range(c.start, c.end)):
+            c.cue = _person_cue(doc, c.start)
+            chosen.append(c)
+            taken.update(range(c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _recurrences(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Further occurrences of names already found, where NER missed them."""
+    if not cands:
+        return []
+    matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+    source: dict[str, _Cand] = {}
+    for c in cands:
+        if c.text not in source:
+            source[c.text] = c
+            matcher.add(c.text, [Doc(doc.vocab, words=[t.text for t in doc[c.start : c.end]])])
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    taken.update(i for ent in doc.ents for i in range(ent.start, ent.end))
+    extra: list[_Cand] = []
+    for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
+        if not taken.isdisjoint(range(start, end)) or not _is_proper(doc[start:end]):
+            continue
+        origin = source[doc.vocab.strings[match_id]]
+        extra.append(_Cand(start, end, origin.text, actor=origin.actor, cue=_person_cue(doc, start)))
+        taken.update(range(start, end))
+    return extra
+
+
+# ---------------------------------------------------------------- grouping
+
+
+def _acts(doc: Doc, cand: _Cand) -> bool:
+    """Is this place name used as an actor: possessor, subject, or 'the Kiev regime'?"""
+    span = doc[cand.start : cand.end]
+    root = span.root
+    if cand.end < len(doc) and doc[cand.end].text in POSSESSIVES:
+        return True
+    if root.dep_ in ACTOR_DEPS and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    return root.dep_ == "compound" and root.head.lower_ in GOVERNMENT_NOUNS
+
+
+def _initial_groups(doc: Doc, cands: list[_Cand]) -> list[_Group]:
+    """One group per table actor or per name key; a capital acting joins its country."""
+    groups: dict[str, _Group] = {}
+    for c in cands:
+        key = f"actor:{c.actor.name}" if c.actor else f"name:{name_key(c.text)}"
+        group = groups.setdefault(key, _Group(actor=c.actor))
+        group.cands.append(c)
+    for key, group in list(groups.items()):
+        capital = group.actor.capital_of if group.actor else None
+        if not capital:
+            continue
+        for c in group.cands:
+            c.metonym = _acts(doc, c)
+        country = groups.get(f"actor:{capital}")
+        moving = [c for c in group.cands if c.metonym and not _compound(doc, c)]
+        if country is not None and moving:
+            country.cands.extend(moving)
+            group.cands = [c for c in group.cands if c not in moving]
+            if not group.cands:
+                del groups[key]
+    return sorted(groups.values(), key=lambda g: g.first)
+
+
+def _compound(doc: Doc, cand: _Cand) -> bool:
+    """'the Kiev regime': the city names the government's seat, it stays the city."""
+    return doc[cand.start : cand.end].root.dep_ == "compound"
+
+
+def _pair_score(a: _Group, b: _Group) -> float:
+    """How surely two groups are one actor; 0 when they must stay apart."""
+    if a.actor is not None and b.actor is not None:
+        return 0.0  # the table already decided they differ
+    ta, tb = a.type(), b.type()
+    if ta != tb:
+        if "PERSON" not in (ta, tb):
+            return 0.0
+        if not (a.person_ok() and b.person_ok() or _bare_surname(a, b) or _bare_surname(b, a)):
+            return 0.0
+        ta = tb = "PERSON"
+    return max(
+        (same_actor(sa, sb, ta, tb) for sa in a.surfaces() for sb in b.surfaces()),
+        default=0.0,
+    )
+
+
+def _bare_surname(single: _Group, full: _Group) -> bool:
+    """A one-word name, typed only by NER, that is exactly the surname of a full person name.
+
+    NER types lone surnames poorly ('Moskalik' as a place); the full name decides.
+    """
+    if single.actor is not None or single.multiword() or full.type() != "PERSON" or not full.multiword():
+        return False
+    surnames = {name_key(s).split()[-1] for s in full.surfaces() if len(s.split()) > 1}
+    return all(name_key(s) in surnames for s in single.surfaces())
+
+
+def _merge(groups: list[_Group], doc: Doc, cands: list[_Cand]) -> list[_Group]:
+    """Union partial names, spellings and 'Full Name (ACRONYM)' pairs, avoiding ambiguous surnames."""
+    parent = list(range(len(groups)))
+    score = [g.score for g in groups]
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int, s: float) -> None:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+            score[min(ri, rj)] = min(score[ri], score[rj], s)
+
+    links: dict[int, list[tuple[int, float]]] = {i: [] for i in range(len(groups))}
+    for i in range(len(groups)):
+        for j in range(i + 1, len(groups)):
+            s = _pair_score(groups[i], groups[j])
+            if s > 0:
+                links[i].append((j, s))
+                links[j].append((i, s))
+    for i, group in enumerate(groups):
+        full = [j for j, _ in links[i] if groups[j].multiword()]
+        if not group.multiword() and len(full) > 1 and not _all_linked(full, links):
+            continue  # 'Biden' between 'Joe Biden' and 'Hunter Biden': leave it alone
+        for j, s in links[i]:
+            union(i, j, s)
+    index = {id(c): gi for gi, g in enumerate(groups) for c in g.cands}
+    by_start = {c.start: c for c in cands}
+    for c in cands:
+        after = c.end
+        inner = by_start.get(after + 1)
+        if after + 2 <= len(doc) and doc[after].text == "(" and inner is not None and inner.end < len(doc) and doc[inner.end].text == ")":
+            union(index[id(c)], index[id(inner)], 0.9)
+    merged: dict[int, _Group] = {}
+    for i, group in enumerate(groups):
+        root = find(i)
+        target = merged.setdefault(root, _Group(score=score[root]))
+        target.cands.extend(group.cands)
+        target.actor = target.actor or group.actor
+    return sorted(merged.values(), key=lambda g: g.first)
+
+
+def _all_linked(members: list[int], links: dict[int, list[tuple[int, float]]]) -> bool:
+    """Are all these groups linked to one another (spellings of one full name)?"""
+    return all(j in {k for k, _ in links[i]} for i in members for j in members if i != j)
+
+
+# ---------------------------------------------------------------- roles
+
+
+def _role_before(doc: Doc, span: Span) -> str | None:
+    """Pre-modifiers of the name: 'Kremlin spokesman' Dmitry Peskov, 'US President' Donald Trump."""
+    root = span.root
+    mods = [t for t in root.lefts if t.i < span.start and t.dep_ in ("compound", "amod", "nmod")]
+    if not mods:
+        return None
+    start = min(t.left_edge.i for t in mods)
+    while start < span.start and doc[start].pos_ in ("DET", "PUNCT"):
+        start += 1
+    return _role_text(doc[start : span.start])
+
+
+def _role_of_head(doc: Doc, span: Span) -> str | None:
+    """The noun this name is in apposition to: "Trump's special envoy, Steve Witkoff"."""
+    root = span.root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= span.start or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return _role_text(doc[head.left_edge.i : head.i + 1])
+
+
+def _role_after(doc: Doc, span: Span) -> str | None:
+    """An appositive after the name: "Yuri Ushakov, the Kremlin's foreign policy adviser"."""
+    for app in span.root.rights:
+        if app.dep_ != "appos" or app.i < span.end or app.pos_ not in ("NOUN", "PROPN"):
+            continue
+        end = app.right_edge.i + 1
+        for child in app.rights:
+            if child.dep_ in CUT_DEPS:
+                end = min(end, child.left_edge.i)
+                break
+        while end > app.i + 1 and doc[end - 1].is_punct:
+            end -= 1
+        return _role_text(doc[app.left_edge.i : end])
+    return None
+
+
+def _role_text(span: Span) -> str | None:
+    """A role is a short phrase holding a common noun or a title word."""
+    if not len(span) or len(span) > MAX_ROLE_TOKENS:
+        return None
+    if not any(t.pos_ == "NOUN" or t.lower_ in PERSON_TITLES for t in span):
+        return None
+    return span.text
+
+
+def _role(doc: Doc, cands: list[_Cand]) -> str | None:
+    """Title and appositive of the first mention that states them, joined by '; '."""
+    for c in cands:
+        span = doc[c.start : c.end]
+        parts = [p for p in (_role_before(doc, span), _role_of_head(doc, span), _role_after(doc, span)) if p]
+        if parts:
+            return "; ".join(dict.fromkeys(parts))
+    return None
+
+
+# ---------------------------------------------------------------- records
+
+
+def _canonical(group: _Group) -> str:
+    if group.actor is not None:
+        return group.actor.name
+    forms = [c for c in group.cands if not c.metonym]
+    return max(forms or group.cands, key=lambda c: (len(c.text.split()), c.ner is not None, len(c.text))).text
+
+
+def _stands_for(group: _Group) -> str | None:
+    """What a metonym stands for: always for seats of power, for a capital only when it acts."""
+    actor = group.actor
+    if actor is None or not actor.stands_for:
+        return None
+    if actor.capital_of and not any(c.metonym for c in group.cands if c.actor is actor):
+        return None
+    return actor.stands_for
+
+
+def _confidence(group: _Group) -> float:
+    if group.actor is not None:
+        return round(0.95 * group.score, 3)
+    votes = group.votes()
+    total = sum(votes.values())
+    share = votes[group.type()] / total if total else 0.5
+    return round(max(0.3, min(1.0, share * group.score)), 3)
+
+
+def _entity(doc: Doc, group: _Group, number: int) -> Entity:
+    cands = sorted(group.cands, key=lambda c: c.start)
+    etype = group.type()
+    return Entity(
+        id=f"e{number}",
+        name=_canonical(group),
+        type=etype,
+        mentions=[
+            Mention(start=doc[c.start].idx, end=doc[c.end - 1].idx + len(doc[c.end - 1]), text=c.text, label=c.ner)
+            for c in cands
+        ],
+        variants=list(dict.fromkeys(c.text for c in cands)),
+        role=_role(doc, cands) if etype == "PERSON" else None,
+        kb_id=group.actor.wikidata if group.actor else None,
+        stands_for=_stands_for(group),
+        country=group.actor.country if group.actor else None,
+        confidence=_confidence(group),
+    )
+
+
+def extract_entities(doc: Doc, table: ActorTable | None = None) -> list[Entity]:
+    """One Entity per actor in the document, ids in order of first mention."""
+    if not len(doc):
+        return []
+    table = table if table is not None else default_actor_table()
+    cands = _candidates(doc, table)
+    cands = sorted(cands + _recurrences(doc, cands), key=lambda c: c.start)
+    groups = _merge(_initial_groups(doc, cands), doc, cands)
+    return [_entity(doc, g, n) for n, g in enumerate(groups, start=1)]
 
 
 def entity_at(doc: Doc, start: int, end: int) -> Entity | None:
