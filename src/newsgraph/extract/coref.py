@@ -128,9 +128,17 @@ def _is_subject(span: Span) -> bool:
 class Resolver:
     """Resolves pronouns and definite descriptions in one Doc; build once per Doc."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, groups: list[Span] = ()) -> None:
+        """``groups``: extra group mentions (e.g. "the company" as a speaker) for "it"/"they"."""
         self.doc = doc
         self._cands = self._candidates(doc)
+        seen = {(c.start, c.end) for c in self._cands}
+        self._cands += [
+            _Candidate(g.start_char, g.end_char, "GROUP", None, strip_article(g.text), True, "")
+            for g in groups
+            if (g.start_char, g.end_char) not in seen
+        ]
+        self._cands.sort(key=lambda c: c.start)
         self._starts = [c.start for c in self._cands]
 
     def _context(self, span: Span) -> str:
@@ -170,7 +178,6 @@ class Resolver:
                 out.append(
                     _Candidate(ent.start_char, ent.end_char, kind, None, name, _is_subject(ent), self._context(ent))
                 )
-        out.sort(key=lambda c: c.start)
         return out
 
     def canonical(self, start: int, end: int) -> Referent | None:

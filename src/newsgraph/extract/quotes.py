@@ -167,12 +167,22 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
 
+def _group_speakers(doc: Doc) -> list[Span]:
+    """Subjects of reporting verbs that are not people ("the company said"): antecedents for "it"."""
+    out = []
+    for tok in doc:
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ in {"NOUN", "PROPN"} and tok.ent_type_ != "PERSON":
+            if _is_cue(tok.head, CUE_VERBS):
+                out.append(noun_phrase(tok))
+    return out
+
+
 class _Speakers:
     """Turns speaker mentions into Speaker records, resolving pronouns and descriptions."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.resolver = Resolver(doc)
+        self.resolver = Resolver(doc, groups=_group_speakers(doc))
 
     def from_span(self, span: Span) -> Speaker:
         doc, head = self.doc, span.root
@@ -186,7 +196,7 @@ class _Speakers:
                 return Speaker(entity=ref.entity, name=ref.name, text=span.text, start=s, end=e)
         person = next((ent for ent in span.ents if ent.label_ == "PERSON"), None)
         lo, hi = (person.start_char, person.end_char) if person is not None else (head.idx, head.idx + len(head.text))
-        ent = entity_at(doc, lo, hi) or entity_at(doc, s, e)
+        ent = entity_at(doc, lo, hi)
         if ent is not None:
             return Speaker(entity=ent.id, name=ent.name, text=span.text, start=s, end=e)
         if person is not None or head.ent_type_ in {"PERSON", "ORG", "NORP"}:
@@ -322,14 +332,12 @@ def _complement(verb: Token) -> list[Token]:
         comp = [c for c in kids if c.dep_ == "xcomp"]
         if comp:
             return comp + [c for c in kids if c.dep_ == "dobj" and c.i < comp[0].i]
-    if lemma in AS_VERBS:
-        prep = [c for c in kids if c.dep_ in {"prep", "oprd"} and c.lower_ == "as"]
-        if prep:
-            return [c for c in kids if c.dep_ == "dobj"] + prep
-    if lemma in OF_VERBS:
-        prep = [c for c in kids if c.dep_ == "prep" and c.lower_ == "of"]
-        if prep:
-            return [c for c in kids if c.dep_ == "dobj"] + prep
+    for verbs, word in ((AS_VERBS, "as"), (OF_VERBS, "of")):
+        if lemma in verbs:  # "describe X as Y", "accuse X of Y": the preposition hangs on the verb or on X
+            objs = [c for c in kids if c.dep_ == "dobj"]
+            heads = kids + [g for o in objs for g in o.children]
+            if any(c.dep_ in {"prep", "oprd"} and c.lower_ == word for c in heads):
+                return objs + [c for c in kids if c.dep_ in {"prep", "oprd"} and c.lower_ == word]
     if lemma in OBJECT_VERBS:
         return [c for c in kids if c.dep_ == "dobj"]
     return []
