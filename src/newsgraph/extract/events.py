@@ -41,9 +41,15 @@ REPORTING = {
     "say", "tell", "report", "announce", "claim", "state", "allege", "add", "write", "confirm",
     "declare", "insist", "note", "assert", "quote", "suggest", "believe", "reveal",
 }
-PLANNING = {"plan", "intend", "prepare", "expect", "aim", "schedule", "set", "go", "hope", "want", "seek", "decide", "vow"}
-PROPOSING = {"propose", "suggest", "offer", "recommend", "envisage", "envision", "call", "urge", "demand", "ask"}
+PLANNING = {"plan", "intend", "prepare", "prepared", "ready", "willing", "determined", "offer", "expect", "aim", "schedule", "set", "go", "hope", "want", "seek", "decide", "vow"}
+PROPOSING = {"propose", "suggest", "recommend", "envisage", "envision", "call", "urge", "demand", "ask"}
 DENYING = {"deny", "dismiss", "refute"}
+FAILING = {"fail", "refuse", "decline"}
+OBLIGATION_AUX = {"must", "should"}
+# PLOVER codes a stated intention by its tone: a cooperative act promised is AGREE, a hostile one
+# THREATEN; a cooperative act refused is REJECT; a demand that someone act is REQUEST.
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "AGREE"}
+HOSTILE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 FUTURE_AUX = {"will", "shall", "'ll", "would", "could", "might", "may"}
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 RELATIVE = {"which", "who", "that", "whom"}
@@ -321,9 +327,9 @@ def _modality(doc: Doc, trigger: Token, verbal: bool) -> tuple[bool, str, str | 
     for anc in head_chain:
         if step.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "conj", "acl", "advcl"):
             break
-        if step.dep_ == "xcomp" and any(c.dep_ == "neg" for c in anc.children):
-            negated = True
         lemma = anc.lemma_.lower()
+        if step.dep_ == "xcomp" and (lemma in FAILING or any(c.dep_ == "neg" for c in anc.children)):
+            negated = True
         if lemma in DENYING:
             modality = "denied"
         elif lemma in PROPOSING and modality == "asserted":
@@ -450,7 +456,10 @@ def extract_events(doc: Doc) -> list[Event]:
         if kind == "noun" and mode == "interview":
             for pobj in _prep_objects(head, ("with",)):
                 end_char = max(end_char, pobj.idx + len(pobj))
+        if kind == "noun" and head.dep_ == "dobj" and head.head.lemma_.lower() in lex.light_verbs:
+            start_char = min(start_char, head.head.idx)  # "staged mass demonstrations"
         negated, modality, reported_by = _modality(doc, head, kind == "verb")
+        etype, mode, actors, targets = _recode(doc, head, etype, mode, actors, targets, negated, modality)
         confidence = 0.8 if kind == "verb" else 0.65
         if not actors and not targets:
             confidence -= 0.2
@@ -472,6 +481,25 @@ def extract_events(doc: Doc) -> list[Event]:
         )
         events.append((head.i, kind == "noun", event))
     return _dedupe(events)
+
+
+def _recode(
+    doc: Doc, head: Token, etype: str, mode: str, actors: list[str], targets: list[str], negated: bool, modality: str
+) -> tuple[str, str, list[str], list[str]]:
+    """Intentions, refusals and demands recoded as PLOVER does (see COOPERATIVE/HOSTILE)."""
+    if negated and etype in COOPERATIVE:
+        return "REJECT", mode or etype.lower(), actors, targets
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in head.children) and head.dep_ == "ccomp":
+        reporter = head.head
+        if reporter.lemma_.lower() in REPORTING:
+            subj = [c for c in reporter.children if c.dep_ in SUBJECTS]
+            speaker = np_entities(doc, subj[0]) if subj else []
+            return "REQUEST", mode or etype.lower(), speaker, actors or targets
+    if modality == "planned" and etype in COOPERATIVE - {"AGREE"}:
+        return "AGREE", mode or etype.lower(), actors, targets
+    if modality == "planned" and etype in HOSTILE:
+        return "THREATEN", mode or etype.lower(), actors, targets
+    return etype, mode, actors, targets
 
 
 def _nested(head: Token, verbal_heads: dict[int, str]) -> bool:
