@@ -46,6 +46,8 @@ PERSON_TITLES = frozenset(
     advisor aide chairman chairwoman ceo leader head deputy journalist reporter correspondent analyst
     professor prof officer official presenter host actor singer coach striker""".split()
 )
+# Prepositions that, right before a name, say it is a place ("in Moscow", "near Kharkiv").
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
 POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 GOVERNMENT_NOUNS = frozenset({"regime", "government", "authorities", "administration", "leadership", "officials"})
@@ -63,6 +65,7 @@ class _Cand:
     ner: str | None = None
     actor: Actor | None = None
     cue: bool = False
+    place_cue: bool = False
     metonym: bool = False
 
 
@@ -77,14 +80,17 @@ class _Group:
         return min(c.start for c in self.cands)
 
     def votes(self) -> Counter:
-        """Weighted type votes: multi-word PERSON spans and title cues count double."""
+        """Weighted type votes: multi-word PERSON spans and title cues weigh more, 'in X' is a place."""
         votes: Counter = Counter()
         for c in self.cands:
             if c.ner in NER_TYPES:
                 kind = NER_TYPES[c.ner]
-                votes[kind] += 2 if kind == "PERSON" and c.end - c.start > 1 else 1
+                votes[kind] += 1.5 if kind == "PERSON" and c.end - c.start > 1 else 1
             if c.cue:
                 votes["PERSON"] += 2
+        if votes and any(c.place_cue for c in self.cands):
+            place = "LOC" if votes["LOC"] > votes["GPE"] else "GPE"
+            votes[place] += sum(1 for c in self.cands if c.place_cue)
         return votes
 
     def type(self) -> str:
@@ -151,6 +157,10 @@ def _person_cue(doc: Doc, start: int) -> bool:
     return start > 0 and doc[start - 1].lower_.rstrip(".") in PERSON_TITLES
 
 
+def _place_cue(doc: Doc, start: int) -> bool:
+    return start > 0 and doc[start - 1].lower_ in PLACE_PREPOSITIONS
+
+
 def _candidates(doc: Doc, table: ActorTable) -> list[_Cand]:
     """NER mentions and table matches, overlaps resolved in favour of the longer span."""
     found: dict[tuple[int, int], _Cand] = {}
@@ -187,6 +197,7 @@ def _non_overlapping(cands, doc: Doc) -> list[_Cand]:
     for c in ranked:
         if taken.isdisjoint(range(c.start, c.end)):
             c.cue = _person_cue(doc, c.start)
+            c.place_cue = _place_cue(doc, c.start)
             chosen.append(c)
             taken.update(range(c.start, c.end))
     return sorted(chosen, key=lambda c: c.start)
@@ -209,7 +220,12 @@ def _recurrences(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         if not taken.isdisjoint(range(start, end)) or not _is_proper(doc[start:end]):
             continue
         origin = source[doc.vocab.strings[match_id]]
-        extra.append(_Cand(start, end, origin.text, actor=origin.actor, cue=_person_cue(doc, start)))
+        extra.append(
+            _Cand(
+                start, end, origin.text, actor=origin.actor,
+                cue=_person_cue(doc, start), place_cue=_place_cue(doc, start),
+            )
+        )
         taken.update(range(start, end))
     return extra
 
@@ -319,7 +335,14 @@ def _merge(groups: list[_Group], doc: Doc, cands: list[_Cand]) -> list[_Group]:
     for c in cands:
         after = c.end
         inner = by_start.get(after + 1)
-        if after + 2 <= len(doc) and doc[after].text == "(" and inner is not None and inner.end < len(doc) and doc[inner.end].text == ")":
+        if (
+            after + 2 <= len(doc)
+            and doc[after].text == "("
+            and inner is not None
+            and inner.end < len(doc)
+            and doc[inner.end].text == ")"
+            and _acronym_of(inner.text, c.text)
+        ):
             union(index[id(c)], index[id(inner)], 0.9)
     merged: dict[int, _Group] = {}
     for i, group in enumerate(groups):
@@ -328,6 +351,16 @@ def _merge(groups: list[_Group], doc: Doc, cands: list[_Cand]) -> list[_Group]:
         target.cands.extend(group.cands)
         target.actor = target.actor or group.actor
     return sorted(merged.values(), key=lambda g: g.first)
+
+
+def _acronym_of(short: str, full: str) -> bool:
+    """'SBU' for 'Security Service of Ukraine': the short form's letters are the long form's initials, in order."""
+    letters = [ch for ch in short if ch.isalpha()]
+    if len(letters) < 2 or not short.replace(".", "").isupper():
+        return False
+    initials = [w[0].upper() for w in full.split() if w[:1].isalpha()]
+    it = iter(initials)
+    return letters[0] == initials[0] and all(ch in it for ch in letters) if initials else False
 
 
 def _all_linked(members: list[int], links: dict[int, list[tuple[int, float]]]) -> bool:
