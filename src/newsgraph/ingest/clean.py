@@ -23,7 +23,7 @@ _BOILERPLATE_LINE = re.compile(
       | subscribe|sign\ up|newsletter|follow\ us|like\ us\ on|join\ our
       | advertisement|sponsored(?:\ content)?|comments?|leave\ a\ comment|\d+\ comments?
       | all\ rights\ reserved|©.*|copyright\b.*|tags?:
-    )\b[^\n]{0,80}$""",
+    )\b[^\n]{0,40}$""",
     re.IGNORECASE | re.VERBOSE,
 )
 

@@ -1,0 +1,40 @@
+"""Shared fixtures: the demo corpus shipped in the repo and, where present, ../shared."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.evaluate import shared_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "articles"
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    base = shared_dir()
+    if base is None:
+        pytest.skip("../shared (the seed article and public benchmark data) is not present beside this checkout")
+    return base
+
+
+@pytest.fixture(scope="session")
+def seed(shared: Path) -> tuple[str, str]:
+    """The canonical article's text and publication date."""
+    text = (shared / "examples" / "seed" / "article.txt").read_text("utf-8")
+    return text, "2025-04-26"
+
+
+@pytest.fixture(scope="session")
+def seed_analysis(seed):
+    from newsgraph import analyze
+
+    text, published = seed
+    return analyze(text, published=published)
