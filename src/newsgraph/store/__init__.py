@@ -1,0 +1,5 @@
+"""SQLite store: schema migrations, writing analyses, queries."""
+
+from .db import Store, StoreError
+
+__all__ = ["Store", "StoreError"]

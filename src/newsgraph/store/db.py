@@ -1,0 +1,233 @@
+"""The embedded store: one SQLite file (WAL, FTS5) that any SQLite tool can open.
+
+Each article goes in with all its records in one transaction, so a crash or Ctrl-C
+leaves either the whole article or none of it; article ids are content hashes, so
+running an ingest again stores nothing twice and finishes what was left.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..model import SCHEMA_VERSION, Analysis
+from ..resolve import name_key
+from .schema import MIGRATIONS
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or used; the message says why."""
+
+
+class Store:
+    """A newsgraph database. Use as a context manager or call ``close()``."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        try:
+            if readonly:
+                uri = f"file:{self.path}?mode=ro"
+                self.db = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
+            else:
+                self.db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA busy_timeout = 30000")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+                self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a usable newsgraph database ({exc})") from None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- schema -------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path} was written by a newer newsgraph (schema {version}); upgrade newsgraph to open it"
+            )
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.transaction():
+                for statement in _statements(script):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {number}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any error (including KeyboardInterrupt)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- writing ------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def add_many(self, analyses: Iterable[Analysis]) -> int:
+        """Store a batch in one transaction; returns how many were new."""
+        with self.transaction():
+            return sum(self._insert(a) for a in analyses)
+
+    def add(self, analysis: Analysis) -> bool:
+        return self.add_many([analysis]) == 1
+
+    def record_problem(self, source: str, message: str) -> None:
+        with self.transaction():
+            self.db.execute("INSERT INTO problems(source, message) VALUES (?, ?)", (source, message))
+
+    def _insert(self, analysis: Analysis) -> bool:
+        a = analysis.article
+        if self.has_article(a.id):
+            return False
+        db = self.db
+        db.execute(
+            "INSERT INTO articles(id, text, published, title, outlet, url, language, source, schema_version, analysis)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (a.id, a.text, a.published, a.title, a.outlet, a.url, a.language, a.source,
+             SCHEMA_VERSION, analysis.to_json()),
+        )
+        corpus_id = {}
+        for e in analysis.entities:
+            corpus_id[e.id] = self._entity_id(e.name, e.type, e.kb_id)
+            db.execute(
+                "INSERT INTO article_entities VALUES (?,?,?,?,?,?,?,?)",
+                (a.id, e.id, corpus_id[e.id], e.name, e.type, e.role, json.dumps(e.variants), e.confidence),
+            )
+            db.executemany(
+                "INSERT INTO mentions VALUES (?,?,?,?,?)",
+                [(a.id, e.id, m.start, m.end, m.text) for m in e.mentions],
+            )
+        db.executemany(
+            "INSERT INTO quotes(article_id, kind, start, end, text, speaker_name, speaker_entity_id, cue, date, confidence)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(a.id, q.kind, q.start, q.end, q.text, q.speaker.name or q.speaker.text,
+              corpus_id.get(q.speaker.entity), q.cue.text if q.cue else None, q.date, q.confidence)
+             for q in analysis.quotes],
+        )
+        db.executemany(
+            "INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?)",
+            [(a.id, s.start, s.end, s.text, s.source.name, corpus_id.get(s.source.entity),
+              s.claim.start, s.claim.end, s.confidence) for s in analysis.sources],
+        )
+        db.executemany(
+            "INSERT INTO timex VALUES (?,?,?,?,?,?)",
+            [(a.id, t.start, t.end, t.text, t.type, t.value) for t in analysis.timex],
+        )
+        for ev in analysis.events:
+            cur = db.execute(
+                "INSERT INTO events(article_id, type, mode, trigger_start, trigger_end, trigger_text,"
+                " place_entity_id, date, modality, negated, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (a.id, ev.type, ev.mode, ev.trigger.start, ev.trigger.end, ev.trigger.text,
+                 corpus_id.get(ev.place), ev.date, ev.modality, int(ev.negated), ev.confidence),
+            )
+            db.executemany(
+                "INSERT INTO event_participants VALUES (?,?,?)",
+                [(cur.lastrowid, role, corpus_id[ent]) for role, ents in (("actor", ev.actors), ("target", ev.targets))
+                 for ent in ents if ent in corpus_id],
+            )
+        db.executemany(
+            "INSERT INTO positions VALUES (?,?,?,?,?,?,?,?,?)",
+            [(a.id, corpus_id.get(p.holder), p.holder_name, p.issue, p.stance, p.evidence.start,
+              p.evidence.end, p.evidence.text, p.confidence) for p in analysis.positions],
+        )
+        db.executemany(
+            "INSERT INTO framing VALUES (?,?,?,?,?,?,?)",
+            [(a.id, f.start, f.end, f.text, f.technique, f.speaker.name or f.speaker.text,
+              corpus_id.get(f.speaker.entity)) for f in analysis.framing],
+        )
+        return True
+
+    def _entity_id(self, name: str, type_: str, kb_id: str | None) -> int:
+        """The corpus entity for an article entity: same Wikidata id, else same type and name key."""
+        key = f"kb:{kb_id}" if kb_id else f"{type_}:{name_key(name)}"
+        row = self.db.execute("SELECT id FROM entities WHERE key = ?", (key,)).fetchone()
+        if row:
+            return row[0]
+        cur = self.db.execute(
+            "INSERT INTO entities(key, name, type, kb_id) VALUES (?,?,?,?)", (key, name, type_, kb_id)
+        )
+        return cur.lastrowid
+
+    # -- reading ------------------------------------------------------------
+
+    def analysis(self, article_id: str) -> Analysis | None:
+        row = self.db.execute("SELECT analysis FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return Analysis.model_validate_json(row[0]) if row else None
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY rowid")]
+
+    def counts(self) -> dict[str, int]:
+        tables = ("articles", "entities", "mentions", "quotes", "sources", "timex", "events", "positions",
+                  "framing", "problems")
+        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[dict]:
+        """Full-text search over article titles and text, best match first, with a highlighted snippet."""
+        fts = fts_query(query)
+        if not fts:
+            return []
+        rows = self.db.execute(
+            "SELECT a.id, a.title, a.published, a.outlet, a.source,"
+            " snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet"
+            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            (fts, limit, offset),
+        )
+        return [dict(r) for r in rows]
+
+    def search_quotes(self, query: str, *, limit: int = 20, offset: int = 0) -> list[dict]:
+        """Full-text search over quotation text and speaker names."""
+        fts = fts_query(query)
+        if not fts:
+            return []
+        rows = self.db.execute(
+            "SELECT q.article_id, q.kind, q.start, q.end, q.text, q.speaker_name, a.published"
+            " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
+            " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            (fts, limit, offset),
+        )
+        return [dict(r) for r in rows]
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(query: str) -> str:
+    """A user's words as a safe FTS5 query: every word quoted (no operators injected), all required."""
+    return " ".join(f'"{w}"' for w in _WORD.findall(query))
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies (which contain ';') whole."""
+    statements, buf = [], []
+    for line in script.strip().splitlines():
+        buf.append(line)
+        joined = "\n".join(buf).strip()
+        if joined.endswith(";") and sqlite3.complete_statement(joined):
+            statements.append(joined)
+            buf = []
+    if "".join(buf).strip():
+        statements.append("\n".join(buf))
+    return statements
