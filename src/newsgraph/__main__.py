@@ -1,0 +1,5 @@
+"""``python -m newsgraph`` runs the CLI."""
+
+from .cli import main
+
+main()
