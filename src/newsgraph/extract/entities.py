@@ -239,7 +239,7 @@ def _acts(doc: Doc, cand: _Cand) -> bool:
     root = span.root
     if cand.end < len(doc) and doc[cand.end].text in POSSESSIVES:
         return True
-    if root.dep_ in ACTOR_DEPS and root.head.pos_ in ("VERB", "AUX"):
+    if root.dep_ in ACTOR_DEPS and root.head.pos_ == "VERB":
         return True
     return root.dep_ == "compound" and root.head.lower_ in GOVERNMENT_NOUNS
 
@@ -324,12 +324,16 @@ def _merge(groups: list[_Group], doc: Doc, cands: list[_Cand]) -> list[_Group]:
             if s > 0:
                 links[i].append((j, s))
                 links[j].append((i, s))
-    for i, group in enumerate(groups):
-        full = [j for j, _ in links[i] if groups[j].multiword()]
-        if not group.multiword() and len(full) > 1 and not _all_linked(full, links):
-            continue  # 'Biden' between 'Joe Biden' and 'Hunter Biden': leave it alone
+    # 'Biden' between 'Joe Biden' and 'Hunter Biden': leave it alone
+    ambiguous = {
+        i
+        for i, group in enumerate(groups)
+        if not group.multiword() and not _all_linked([j for j, _ in links[i] if groups[j].multiword()], links)
+    }
+    for i in range(len(groups)):
         for j, s in links[i]:
-            union(i, j, s)
+            if i not in ambiguous and j not in ambiguous:
+                union(i, j, s)
     index = {id(c): gi for gi, g in enumerate(groups) for c in g.cands}
     by_start = {c.start: c for c in cands}
     for c in cands:
