@@ -95,3 +95,25 @@ def test_evaluate_seed_prints_its_table(shared) -> None:
 def test_evaluate_unknown_benchmark(shared) -> None:
     result = run("evaluate", "nope", "--shared", str(shared))
     assert result.exit_code == 2 and "unknown benchmark" in result.stderr
+
+
+def test_non_english_article_is_analyzed_and_flagged(tmp_path: Path) -> None:
+    path = tmp_path / "de.txt"
+    path.write_text(
+        "Bundeskanzler Friedrich Merz sagte am Dienstag in Berlin, die Gespräche mit Paris seien konstruktiv gewesen."
+    )
+    result = run("analyze", str(path), "--format", "json")
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert doc["article"]["language"] == "de"
+    assert any("language detected as 'de'" in w for w in doc["warnings"])
+
+
+def test_without_a_date_relative_times_stay_unresolved(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("The minister met his Polish counterpart in Warsaw yesterday, officials said.")
+    doc = json.loads(run("analyze", str(path), "--format", "json").stdout)
+    assert doc["article"]["published"] is None
+    assert any("no publication date" in w for w in doc["warnings"])
+    [yesterday] = [t for t in doc["timex"] if t["text"] == "yesterday"]
+    assert not yesterday["value"][:1].isdigit()  # no invented absolute date
