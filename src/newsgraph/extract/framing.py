@@ -1,15 +1,75 @@
-"""STUB: being written."""
+"""Framing: loaded and labelling language, tagged with its persuasion technique and whose words it is.
+
+The phrases live in ``data/framing_lexicon.yaml`` grouped by SemEval-2023 Task 3 technique. What
+matters for a reader is who frames: the speaker of the quote a phrase sits in, the (often unnamed)
+accusers of a reported accusation ("has been accused of repeating Kremlin narratives"), or else
+the article's author.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..model import Framing
+from ..model import Framing, Speaker
+from .common import sentence_evidence
+
+AUTHOR = "(article author)"
+UNNAMED_ACCUSERS = "(unnamed accusers)"
+ACCUSED = re.compile(r"\b(?:has|have|had|was|were|is|are|been|being)\b[\w\s]{0,30}?\baccused of\b", re.I)
+ACCUSER = re.compile(r"\b([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*) (?:has |have |had )?accused \w+ of\b")
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> list[tuple[str, re.Pattern[str]]]:
+    """(technique, compiled pattern) pairs; patterns naming a capital are case-sensitive."""
+    raw = yaml.safe_load(resources.files("newsgraph.data").joinpath("framing_lexicon.yaml").read_text("utf-8"))
+    out = []
+    for technique, patterns in raw.items():
+        for p in patterns:
+            flags = 0 if "[A-Z]" in p else re.I
+            out.append((technique, re.compile(r"\b(?:" + p + r")\b", flags)))
+    return out
+
+
+def _speaker(doc: Doc, start: int, end: int) -> tuple[Speaker, float]:
+    for q in doc._.quotes or ():
+        if q.start <= start and end <= q.end:
+            return Speaker(entity=q.speaker.entity, name=q.speaker.name, text=q.speaker.text,
+                           start=q.speaker.start, end=q.speaker.end), 0.75
+    sent = sentence_evidence(doc, start)
+    before = doc.text[sent.start if sent else 0:start]
+    if ACCUSED.search(before):
+        return Speaker(name=UNNAMED_ACCUSERS), 0.6
+    if m := ACCUSER.search(before):
+        return Speaker(name=m.group(1), text=m.group(1), start=(sent.start if sent else 0) + m.start(1),
+                       end=(sent.start if sent else 0) + m.end(1)), 0.6
+    return Speaker(name=AUTHOR), 0.55
 
 
 def extract_framing(doc: Doc) -> list[Framing]:
-    return []
+    """Every lexicon phrase, longest first where they overlap, with its technique and speaker."""
+    if not doc.text:
+        return []
+    hits: list[tuple[int, int, str]] = []
+    for technique, pattern in load_lexicon():
+        hits.extend((m.start(), m.end(), technique) for m in pattern.finditer(doc.text))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out: list[Framing] = []
+    last_end = -1
+    for start, end, technique in hits:
+        if start < last_end:
+            continue
+        last_end = end
+        speaker, confidence = _speaker(doc, start, end)
+        out.append(Framing(start=start, end=end, text=doc.text[start:end], technique=technique, speaker=speaker,
+                           sentence=sentence_evidence(doc, start), confidence=confidence))
+    return out
 
 
 @Language.component("newsgraph_framing", assigns=["doc._.framing"])

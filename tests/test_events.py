@@ -1,0 +1,41 @@
+"""Events: PLOVER type, actor/target/place and modality on real news-style sentences."""
+
+from newsgraph.analysis import analyze
+
+
+def _names(a, ids):
+    return {a.entity(i).name for i in ids}
+
+
+def test_meeting_with_place():
+    a = analyze("Steve Witkoff met with President Vladimir Putin in Moscow on Friday.", published="2025-04-26")
+    ev = next(e for e in a.events if e.type == "CONSULT")
+    assert "Witkoff" in " ".join(_names(a, ev.actors))
+    assert "Putin" in " ".join(_names(a, ev.targets))
+    assert a.entity(ev.place).name == "Moscow"
+
+
+def test_passive_killing_has_target_and_no_actor():
+    a = analyze("Russian authorities said that General Yaroslav Moskalik was killed in a car explosion near Moscow.")
+    ev = next(e for e in a.events if e.type == "ASSAULT")
+    assert ev.actors == []
+    assert "Moskalik" in " ".join(_names(a, ev.targets))
+    assert "explosion" in ev.trigger.text
+    assert ev.modality == "reported"
+
+
+def test_blame_on_target():
+    a = analyze("The bombing, which the Kremlin blamed on Ukraine, shocked Moscow.")
+    ev = next(e for e in a.events if e.type == "ACCUSE")
+    assert _names(a, ev.targets) == {"Ukraine"}
+
+
+def test_negated_cooperation_is_reject_and_future_is_agree():
+    a = analyze("Germany will not send weapons to Ukraine. France will withdraw its troops from Mali.")
+    types = {e.type for e in a.events}
+    assert "REJECT" in types and "AGREE" in types
+
+
+def test_odd_input_does_not_crash():
+    for text in ["", "“Unbalanced quote", "\u200b\u00a0 ..."]:
+        analyze(text)

@@ -1,0 +1,19 @@
+"""Positions: stances from quotes and proposals; disputed issues without stance."""
+
+from newsgraph.analysis import analyze
+
+
+def test_quote_stance_and_open_issues():
+    text = ('Volodymyr Zelensky said that recognizing Crimea as part of Russia would violate the Ukrainian constitution. '
+            'There are also differences of opinion regarding the lifting of sanctions and the form of security guarantees.')
+    a = analyze(text)
+    pos = [p for p in a.positions if p.issue == "Crimea"]
+    assert pos and pos[0].stance == "oppose recognition"
+    assert "recognizing Crimea" in pos[0].evidence.text
+    assert a.open_issues == ["sanctions", "security guarantees"]
+
+
+def test_proposal_owner_postpone():
+    a = analyze("The Ukrainian documents stipulate that discussions on territorial issues will be postponed until a ceasefire is reached.")
+    pos = [p for p in a.positions if p.issue == "occupied territories"]
+    assert pos and pos[0].stance == "postpone until a ceasefire"
