@@ -261,6 +261,7 @@ def load_actor_table(paths: Iterable[str | os.PathLike] | None = None) -> ActorT
 
 @lru_cache(maxsize=4)
 def _cached_table(env: str | None) -> ActorTable:
+    """Loaded once per value of $NEWSGRAPH_ACTORS (the argument is the cache key)."""
     return load_actor_table()
 
 

@@ -113,13 +113,15 @@ class _Group:
 # ---------------------------------------------------------------- mentions
 
 
-_TABLE_MATCHERS: dict[tuple[int, int], tuple[PhraseMatcher, dict[str, Actor]]] = {}
+_TABLE_MATCHERS: dict[tuple[int, int], tuple[ActorTable, PhraseMatcher, dict[str, Actor]]] = {}
+_MAX_MATCHERS = 8
 
 
 def _table_matcher(doc: Doc, table: ActorTable) -> tuple[PhraseMatcher, dict[str, Actor]]:
     """A PhraseMatcher over every alias of the table, built once per vocab and table."""
     key = (id(doc.vocab), id(table))
-    if key not in _TABLE_MATCHERS:
+    cached = _TABLE_MATCHERS.get(key)
+    if cached is None or cached[0] is not table:  # ids are reused once a table is gone
         tokenizer = _blank_tokenizer()
         matcher = PhraseMatcher(doc.vocab, attr="ORTH")
         by_name: dict[str, Actor] = {}
@@ -127,8 +129,10 @@ def _table_matcher(doc: Doc, table: ActorTable) -> tuple[PhraseMatcher, dict[str
             by_name[actor.name] = actor
             patterns = [Doc(doc.vocab, words=[t.text for t in tokenizer(s)]) for s in actor.surfaces]
             matcher.add(actor.name, patterns)
-        _TABLE_MATCHERS[key] = (matcher, by_name)
-    return _TABLE_MATCHERS[key]
+        if len(_TABLE_MATCHERS) >= _MAX_MATCHERS:
+            _TABLE_MATCHERS.clear()
+        cached = _TABLE_MATCHERS[key] = (table, matcher, by_name)
+    return cached[1], cached[2]
 
 
 _BLANK: list[Language] = []
