@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from ..analysis import analyze
+from ..extract.positions import issue_aliases
 from ..model import Analysis
 from . import EvalOptions, benchmark
 from .scoring import Score, Table
@@ -176,17 +177,26 @@ def event_rows(analysis: Analysis, gold: dict, names: _GoldNames) -> list[dict]:
             {"metric": "events right (type, a participant, date)", "tp": right, "recall": round(right / n, 4)}]
 
 
+def _issue_names() -> dict[str, set[str]]:
+    """Our issue name -> every folded name a scorer may use for it (the vocabulary's aliases)."""
+    return {_fold(k): {_fold(k), *map(_fold, v)} for k, v in issue_aliases().items()}
+
+
+def _same_issue(ours: str, gold_issue: str, aliases: dict[str, set[str]]) -> bool:
+    return _fold(gold_issue) in aliases.get(_fold(ours), {_fold(ours)})
+
+
 def position_rows(analysis: Analysis, gold: dict, names: _GoldNames) -> list[dict]:
     right = 0
+    aliases = _issue_names()
     for g in gold["positions"]:
         right += any(
-            _fold(p.issue) == _fold(g["issue"])
+            _same_issue(p.issue, g["issue"], aliases)
             and names.same([p.holder_name, *_entity_names(analysis, p.holder)], g["holder"])
             and _overlap(p.evidence.start, p.evidence.end, g["evidence"]["start"], g["evidence"]["end"])
             for p in analysis.positions
         )
-    open_right = sum(any(_fold(g) in _fold(o) or _fold(o) in _fold(g) for o in analysis.open_issues)
-                     for g in gold["open_issues"])
+    open_right = sum(any(_same_issue(o, g, aliases) for o in analysis.open_issues) for g in gold["open_issues"])
     return [{"metric": "positions right (issue, holder, evidence)", "tp": right,
              "fp": max(0, len(analysis.positions) - right), "fn": len(gold["positions"]) - right,
              "recall": round(right / len(gold["positions"]), 4)},
