@@ -28,8 +28,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Quote, Speaker, TextSpan
-from .common import sentence_evidence, text_span
-from .coref import PRONOUNS, ROLE_NOUNS, Resolver, is_definite_description, is_outlet, noun_phrase, strip_article
+from .coref import (
+    PRONOUNS,
+    ROLE_NOUNS,
+    Resolver,
+    doc_text,
+    evidence_span,
+    is_definite_description,
+    is_outlet,
+    noun_phrase,
+    sentence_of,
+    strip_article,
+)
 from .entities import entity_at
 
 # Reporting verbs (lemmas) that introduce reported speech with a clause.
@@ -145,7 +155,7 @@ def _cue_span(tok: Token) -> TextSpan:
     for c in tok.rights:
         if c.dep_ == "prt":
             end = c.idx + len(c.text)
-    return text_span(tok.doc, tok.idx, end)
+    return evidence_span(tok.doc, tok.idx, end)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -261,7 +271,7 @@ def _direct_cue(doc: Doc, frame: tuple[int, int], after: bool) -> tuple[Token | 
 
 
 def _direct_quotes(doc: Doc, speakers: _Speakers | None) -> tuple[list[Quote], list[_Raw], set[int]]:
-    text = doc.text
+    text = doc_text(doc)
     paras = [(m.start(), m.end()) for m in _PARA_RE.finditer(text)]
     raws = [q for q in find_quote_spans(text) if _is_quotation(text, q)]
     all_marks = find_quote_spans(text)
@@ -301,11 +311,11 @@ def _direct_quotes(doc: Doc, speakers: _Speakers | None) -> tuple[list[Quote], l
             text=text[q.start : q.end],
             speaker=speaker,
             cue=_cue_span(cue) if cue is not None and cue.lower_ != "according" else (
-                text_span(doc, cue.idx, cue.idx + len("according to")) if cue is not None else None
+                evidence_span(doc, cue.idx, cue.idx + len("according to")) if cue is not None else None
             ),
             continuation=continuation,
             date=_timex_in(doc, *frame_used),
-            sentence=sentence_evidence(doc, q.start),
+            sentence=sentence_of(doc, q.start),
             confidence=confidence,
         )
         quotes.append(record)
@@ -357,7 +367,7 @@ def _inside(spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
 
 
 def _indirect_quotes(doc: Doc, speakers: _Speakers, direct: list[_Raw], cue_ids: set[int]) -> list[Quote]:
-    text = doc.text
+    text = doc_text(doc)
     quoted = [(q.open, (q.close + 1) if q.close is not None else q.end) for q in direct]
     out: list[Quote] = []
     for tok in doc:
@@ -395,7 +405,7 @@ def _indirect_quotes(doc: Doc, speakers: _Speakers, direct: list[_Raw], cue_ids:
                 speaker=speakers.from_span(mention),
                 cue=_cue_span(tok),
                 date=_date_of(doc, tok, comp),
-                sentence=sentence_evidence(doc, tok.idx),
+                sentence=sentence_of(doc, tok.idx),
                 confidence=0.7 if mention.root.lower_ not in PRONOUNS else 0.6,
             )
         )
@@ -455,10 +465,10 @@ def _according(doc: Doc, tok: Token, speakers: _Speakers, quoted: list[tuple[int
         kind="indirect",
         start=start,
         end=end,
-        text=doc.text[start:end],
+        text=doc_text(doc)[start:end],
         speaker=speakers.from_span(mention),
-        cue=text_span(doc, tok.idx, tok.nbor().idx + len(tok.nbor().text)),
-        sentence=sentence_evidence(doc, tok.idx),
+        cue=evidence_span(doc, tok.idx, tok.nbor().idx + len(tok.nbor().text)),
+        sentence=sentence_of(doc, tok.idx),
         confidence=0.6,
     )
 
@@ -479,7 +489,7 @@ def _is_actor_noun(tok: Token) -> bool:
 
 def extract_quotes(doc: Doc) -> list[Quote]:
     """Direct and indirect quotations of ``doc`` with their speakers, in text order."""
-    if not doc.text.strip():
+    if not doc_text(doc).strip():
         return []
     parsed = doc.has_annotation("DEP") and doc.has_annotation("SENT_START")
     speakers = _Speakers(doc) if parsed else None

@@ -21,8 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import SourceAttribution, SourceLink
-from .common import sentence_evidence, text_span
-from .coref import DOCUMENT_NOUNS, is_outlet, noun_phrase, strip_article
+from .coref import DOCUMENT_NOUNS, doc_text, evidence_span, is_outlet, noun_phrase, sentence_of, strip_article
 from .entities import entity_at
 from .quotes import REPORT_VERBS, according_phrase, clause_around
 
@@ -58,11 +57,11 @@ def _record(doc: Doc, phrase: tuple[int, int], source: SourceLink, claim: tuple[
     return SourceAttribution(
         start=start,
         end=end,
-        text=doc.text[start:end],
+        text=doc_text(doc)[start:end],
         source=source,
-        claim=text_span(doc, *claim),
+        claim=evidence_span(doc, *claim),
         via=via,
-        sentence=sentence_evidence(doc, start),
+        sentence=sentence_of(doc, start),
         confidence=confidence,
     )
 
@@ -142,7 +141,7 @@ def _from_verb(doc: Doc, verb: Token) -> SourceAttribution | None:
 
 def extract_sources(doc: Doc) -> list[SourceAttribution]:
     """Every claim the article credits to an outlet or a document, in text order."""
-    if not doc.text.strip() or not (doc.has_annotation("DEP") and doc.has_annotation("SENT_START")):
+    if not doc_text(doc).strip() or not (doc.has_annotation("DEP") and doc.has_annotation("SENT_START")):
         return []
     quoted = [(q.start, q.end) for q in doc._.quotes or () if q.kind == "direct"]
     out: list[SourceAttribution] = []
