@@ -1,0 +1,22 @@
+"""Corpus views over a store: stories, timelines, entity pages, the position matrix, the actor network.
+
+Each view is a plain function taking a :class:`~newsgraph.store.Store`; the CLI and the web API
+are thin layers over them.
+"""
+
+from .entity_page import co_occurring, entity_page
+from .matrix import position_matrix
+from .network import network
+from .stories import disagreements, group_stories, story_detail
+from .timeline import timeline
+
+__all__ = [
+    "co_occurring",
+    "disagreements",
+    "entity_page",
+    "group_stories",
+    "network",
+    "position_matrix",
+    "story_detail",
+    "timeline",
+]

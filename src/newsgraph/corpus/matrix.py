@@ -1,0 +1,55 @@
+"""The position matrix: issue × holder, each cell the holder's latest stance with its history.
+
+A cell's history lists every stated position, newest first, each with its evidence words and
+the article they come from, so a changed stance shows when and where it changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..store.db import Store
+from ..store.queries import rows
+
+
+def position_matrix(
+    store: Store, *, issue: str | None = None, entity: int | None = None, history: int = 10
+) -> dict[str, Any]:
+    """``{'issues': [...], 'holders': [...], 'cells': [...]}``; ``history`` caps each cell's list."""
+    where, params = ["1=1"], []
+    if issue:
+        where.append("p.issue = ?")
+        params.append(issue)
+    if entity is not None:
+        where.append("p.holder_entity_id = ?")
+        params.append(entity)
+    found = rows(
+        store.db,
+        "SELECT p.issue, p.holder_entity_id, COALESCE(e.name, p.holder_name) AS holder_name, p.stance,"
+        " p.article_id, p.start, p.end, p.evidence, p.confidence, a.published, a.title, a.outlet"
+        " FROM positions p JOIN articles a ON a.id = p.article_id LEFT JOIN entities e ON e.id = p.holder_entity_id"
+        f" WHERE {' AND '.join(where)}"
+        " ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC, p.start DESC",
+        params,
+    )
+    cells: dict[tuple[str, str], dict[str, Any]] = {}
+    holders: dict[str, dict[str, Any]] = {}
+    issues: dict[str, int] = {}
+    for p in found:
+        key = f"e{p['holder_entity_id']}" if p["holder_entity_id"] is not None else f"n:{p['holder_name']}"
+        holders.setdefault(key, {"key": key, "entity_id": p["holder_entity_id"], "name": p["holder_name"], "positions": 0})
+        holders[key]["positions"] += 1
+        issues[p["issue"]] = issues.get(p["issue"], 0) + 1
+        cell = cells.setdefault((p["issue"], key), {"issue": p["issue"], "holder": key, "count": 0, "history": []})
+        cell["count"] += 1
+        if len(cell["history"]) < history:
+            cell["history"].append({k: p[k] for k in (
+                "stance", "article_id", "start", "end", "evidence", "confidence", "published", "title", "outlet")})
+    for cell in cells.values():
+        cell["latest"] = cell["history"][0]
+        cell["changed"] = len({h["stance"] for h in cell["history"]}) > 1
+    return {
+        "issues": sorted(issues, key=lambda i: (-issues[i], i)),
+        "holders": sorted(holders.values(), key=lambda h: (-h["positions"], h["name"])),
+        "cells": sorted(cells.values(), key=lambda c: (c["issue"], c["holder"])),
+    }

@@ -1,0 +1,102 @@
+"""Timelines: the dated events and statements of a story, of an entity, or of a search, in date order.
+
+An item's date is the TIMEX3 value attached to it when that names a day, week, month or year;
+otherwise the article's publication date (``dated_by`` says which). Sorting and paging happen
+in SQL so an entity that occurs in thousands of articles still pages quickly.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..store.db import Store, fts_query
+from ..store.queries import rows, timex_day
+
+MAX_QUERY_ARTICLES = 500
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s+|\n+")
+
+
+def timeline(
+    store: Store,
+    *,
+    story: list[str] | None = None,
+    entity: int | None = None,
+    query: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Events and quotations, earliest first, for the articles of a story, for one corpus entity
+    (as actor, target, place or speaker), or for the articles matching a full-text query."""
+    article_ids = list(story or [])
+    if query is not None:
+        fts = fts_query(query)
+        if not fts:
+            return []
+        article_ids += [r[0] for r in store.db.execute(
+            "SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (fts, MAX_QUERY_ARTICLES))]
+        if not article_ids:
+            return []
+    ev_where, q_where, params_ev, params_q = ["1=1"], ["1=1"], [], []
+    if article_ids or story is not None:
+        marks = ",".join("?" * len(article_ids)) or "NULL"
+        ev_where.append(f"ev.article_id IN ({marks})")
+        q_where.append(f"q.article_id IN ({marks})")
+        params_ev += article_ids
+        params_q += article_ids
+    if entity is not None:
+        ev_where.append("(ev.place_entity_id = ? OR ev.id IN (SELECT event_id FROM event_participants WHERE entity_id = ?))")
+        params_ev += [entity, entity]
+        q_where.append("q.speaker_entity_id = ?")
+        params_q.append(entity)
+    sql = f"""
+        SELECT * FROM (
+          SELECT 'event' AS kind, ev.id AS record_id, ev.article_id, ev.type, ev.mode, ev.trigger_start AS start,
+                 ev.trigger_end AS end, ev.trigger_text AS text, NULL AS speaker_name, NULL AS speaker_entity_id,
+                 ev.modality, ev.negated, ev.date AS timex, {timex_day('ev.date')} AS tday,
+                 a.published, a.title, a.outlet
+          FROM events ev JOIN articles a ON a.id = ev.article_id WHERE {' AND '.join(ev_where)}
+          UNION ALL
+          SELECT 'quote', q.id, q.article_id, q.kind, NULL, q.start, q.end, q.text, q.speaker_name,
+                 q.speaker_entity_id, NULL, 0, q.date, {timex_day('q.date')}, a.published, a.title, a.outlet
+          FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {' AND '.join(q_where)}
+        )
+        ORDER BY COALESCE(tday, published) IS NULL, COALESCE(tday, published), published, article_id, start
+        LIMIT ? OFFSET ?"""
+    items = rows(store.db, sql, [*params_ev, *params_q, limit, offset])
+    _decorate(store, items)
+    return items
+
+
+def _decorate(store: Store, items: list[dict[str, Any]]) -> None:
+    """Add each item's date, its sentence, and an event's actors and targets by name."""
+    event_ids = [i["record_id"] for i in items if i["kind"] == "event"]
+    people: dict[int, dict[str, list[dict[str, Any]]]] = {}
+    if event_ids:
+        for r in store.db.execute(
+            f"SELECT p.event_id, p.role, e.id, e.name FROM event_participants p JOIN entities e ON e.id = p.entity_id"
+            f" WHERE p.event_id IN ({','.join('?' * len(event_ids))})", event_ids):
+            people.setdefault(r[0], {"actor": [], "target": []})[r[1]].append({"id": r[2], "name": r[3]})
+    texts: dict[str, str] = {}
+    for item in items:
+        item["date"] = item.pop("tday") or item["published"]
+        item["dated_by"] = "text" if item["date"] != item["published"] or item["timex"] else "published"
+        if item["article_id"] not in texts:
+            row = store.db.execute("SELECT text FROM articles WHERE id = ?", (item["article_id"],)).fetchone()
+            texts[item["article_id"]] = row[0] if row else ""
+        item["sentence"] = sentence_around(texts[item["article_id"]], item["start"], item["end"])
+        item["negated"] = bool(item["negated"])
+        if item["kind"] == "event":
+            roles = people.get(item["record_id"], {"actor": [], "target": []})
+            item["actors"], item["targets"] = roles["actor"], roles["target"]
+
+
+def sentence_around(text: str, start: int, end: int, *, reach: int = 300) -> str:
+    """The sentence(s) holding ``text[start:end]``, cut at sentence ends within ``reach`` characters."""
+    lo = max(0, start - reach)
+    before = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    begin = before[-1] if before else lo
+    after = _SENTENCE_END.search(text, max(end - 1, start), min(len(text), end + reach))
+    stop = after.start() + 1 if after else min(len(text), end + reach)
+    return text[begin:stop].strip()

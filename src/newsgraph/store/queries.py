@@ -1,0 +1,137 @@
+"""Read queries the corpus views, the CLI and the web API share: article lists, entity look-up
+and filtered full-text search. Every value reaches SQLite as a bound parameter, never as SQL text.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from .db import Store, fts_query
+
+# A TIMEX3 value as a sortable ISO date (YYYY-MM-DD), or NULL when it names no calendar day,
+# month, ISO week or year (PAST_REF, XXXX-XX-XX, durations): callers fall back to the publication date.
+SQL_TIMEX_DAY = """(CASE
+  WHEN {v} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN substr({v}, 1, 10)
+  WHEN {v} GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]*' THEN date(substr({v}, 1, 4) || '-01-04', 'weekday 0', '-6 days',
+       '+' || (7 * (CAST(substr({v}, 7, 2) AS INTEGER) - 1)) || ' days')
+  WHEN {v} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN {v} || '-01'
+  WHEN {v} GLOB '[0-9][0-9][0-9][0-9]' THEN {v} || '-01-01'
+  ELSE NULL END)"""
+
+
+def timex_day(column: str) -> str:
+    """SQL expression turning the TIMEX3 value in ``column`` into a sortable day (or NULL)."""
+    return SQL_TIMEX_DAY.format(v=column)
+
+
+def rows(db: sqlite3.Connection, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
+    return [dict(r) for r in db.execute(sql, params)]
+
+
+def list_articles(store: Store, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Articles, newest first, without their text."""
+    return rows(
+        store.db,
+        "SELECT id, title, published, outlet, source, length(text) AS chars FROM articles"
+        " ORDER BY published IS NULL, published DESC, rowid DESC LIMIT ? OFFSET ?",
+        (limit, offset),
+    )
+
+
+def find_entities(
+    store: Store, query: str = "", *, type_: str | None = None, limit: int = 50, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Corpus entities whose name starts with (or contains) ``query``, most-mentioned first."""
+    where, params = ["1=1"], []
+    if query.strip():
+        where.append("e.name LIKE ? ESCAPE '\\'")
+        params.append("%" + _like_escape(query.strip()) + "%")
+    if type_:
+        where.append("e.type = ?")
+        params.append(type_)
+    sql = (
+        "SELECT e.id, e.name, e.type, e.kb_id,"
+        " (SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id) AS articles"
+        f" FROM entities e WHERE {' AND '.join(where)} ORDER BY articles DESC, e.name LIMIT ? OFFSET ?"
+    )
+    return rows(store.db, sql, [*params, limit, offset])
+
+
+def _like_escape(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def article_filters(
+    *, entity: int | None, date_from: str | None, date_to: str | None, outlet: str | None, event_type: str | None
+) -> tuple[list[str], list[Any]]:
+    """WHERE clauses (over alias ``a`` = articles) and their parameters for the search filters."""
+    where: list[str] = []
+    params: list[Any] = []
+    if entity is not None:
+        where.append("EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = a.id AND ae.entity_id = ?)")
+        params.append(entity)
+    if date_from:
+        where.append("a.published >= ?")
+        params.append(date_from)
+    if date_to:
+        where.append("a.published <= ?")
+        params.append(date_to)
+    if outlet:
+        where.append("a.outlet = ?")
+        params.append(outlet)
+    if event_type:
+        where.append("EXISTS (SELECT 1 FROM events ev WHERE ev.article_id = a.id AND ev.type = ?)")
+        params.append(event_type.upper())
+    return where, params
+
+
+def search(
+    store: Store,
+    query: str = "",
+    *,
+    kind: str = "articles",
+    entity: int | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    outlet: str | None = None,
+    event_type: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Full-text search over articles (``kind='articles'``) or quotations (``kind='quotes'``),
+    best match first, narrowed by entity, publication date range, outlet and event type.
+    With no words, the filters alone list matching articles (or quotes), newest first."""
+    if kind not in ("articles", "quotes"):
+        raise ValueError("kind must be 'articles' or 'quotes'")
+    where, params = article_filters(
+        entity=entity, date_from=date_from, date_to=date_to, outlet=outlet, event_type=event_type
+    )
+    fts = fts_query(query)
+    if kind == "articles":
+        if fts:
+            sql = ("SELECT a.id, a.title, a.published, a.outlet, a.source,"
+                   " snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet"
+                   " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?")
+            order = "rank"
+        else:
+            sql = ("SELECT a.id, a.title, a.published, a.outlet, a.source, substr(a.text, 1, 160) AS snippet"
+                   " FROM articles a WHERE 1=1")
+            order = "a.published DESC, a.rowid DESC"
+    else:
+        if fts:
+            sql = ("SELECT q.id AS quote_id, q.article_id, q.kind, q.start, q.end, q.text, q.speaker_name,"
+                   " q.speaker_entity_id, a.published, a.title, a.outlet"
+                   " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
+                   " WHERE quotes_fts MATCH ?")
+            order = "rank"
+        else:
+            sql = ("SELECT q.id AS quote_id, q.article_id, q.kind, q.start, q.end, q.text, q.speaker_name,"
+                   " q.speaker_entity_id, a.published, a.title, a.outlet"
+                   " FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1=1")
+            order = "a.published DESC, q.id"
+    all_params: list[Any] = ([fts] if fts else []) + params
+    for clause in where:
+        sql += " AND " + clause
+    sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
+    return rows(store.db, sql, [*all_params, limit, offset])
