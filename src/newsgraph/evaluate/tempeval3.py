@@ -151,7 +151,7 @@ def predict_dateparser(docs: list[TimeMLDoc]) -> list[list[GoldTimex]]:
     return out
 
 
-def _error_rows(docs: list[TimeMLDoc], preds: list[list[GoldTimex]], limit: int = 400) -> list[dict]:
+def _error_rows(docs: list[TimeMLDoc], preds: list[list[GoldTimex]], limit: int = 2000) -> list[dict]:
     """Gold and predicted expressions that disagree, for tuning on the train split."""
     rows: list[dict] = []
     for d, pred in zip(docs, preds):

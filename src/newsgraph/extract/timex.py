@@ -54,7 +54,7 @@ _ORDINALS = {
         "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
     )
 }
-_VAGUE_NUMBERS = {"few", "a few", "several", "many", "some", "a couple of", "couple of", "dozens of",
+_VAGUE_NUMBERS = {"few", "a few", "several", "many", "some", "dozens of",
                   "hundreds of", "a number of", "numerous", "countless"}
 _MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 _WEEKDAYS = {d: i + 1 for i, d in enumerate("mo tu we th fr sa su".split())}
@@ -84,9 +84,9 @@ _L = r"(?<![\w$£€@#])"  # left edge: not inside a word or an amount
 _R = r"(?![\w%])"  # right edge
 _NUM_WORD = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_SMALL[1:10]) + r"))?|"
              + "|".join(sorted(_SMALL, key=len, reverse=True)) + ")")
-_VAGUE = r"(?:a\s+few|few|several|many|some|a\s+couple\s+of|couple\s+of|dozens\s+of|hundreds\s+of|a\s+number\s+of|numerous)"
+_VAGUE = r"(?:a\s+few|few|several|many|some|dozens\s+of|hundreds\s+of|a\s+number\s+of|numerous)"
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2)?|" + _NUM_WORD
-        + r"(?:\s+and\s+a\s+half)?|a\s+hundred|a\s+dozen|a\s+half|half\s+an?|an?(?:\s+and\s+a\s+half)?)")
+        + r"(?:\s+and\s+a\s+half)?|a\s+hundred|a\s+dozen|a\s+couple\s+of|a\s+half|half\s+an?|an?(?:\s+and\s+a\s+half)?)")
 _ORD = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))"
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|century|centuries)"
 _UNIT_SG = r"(?:second|minute|hour|day|week|month|quarter|year|decade|century)"
@@ -98,7 +98,8 @@ _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _REL = r"(?:last|next|this|past|coming|previous|current|following|upcoming|same|that)"
 _EDGE_MOD = r"(?:early|late|mid|earlier|later|the\s+(?:beginning|start|end|middle)\s+of)"
-_PREMOD = r"(?:about|around|roughly|some|nearly|almost|approximately|more\s+than|less\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|just\s+over|just\s+under|well\s+over|over|under)"
+_PREMOD = (r"(?:about|around|roughly|some|nearly|almost|approximately|more\s+than|less\s+than|at\s+least|at\s+most|"
+           r"up\s+to|no\s+more\s+than|(?:just\s+|well\s+)?(?:over|under)(?!\s+the\b))")
 _PART = r"(?:morning|afternoon|evening|night)"
 
 
@@ -113,6 +114,7 @@ class _Ctx:
     doc: Doc
     ref: date | None
     anchor: date | None = None
+    anchor_year: int | None = None
     tense_cache: dict[int, str] = field(default_factory=dict)
 
     def tense(self, char: int) -> str:
@@ -162,6 +164,8 @@ def _number(text: str) -> float | None:
         return 100
     if text == "a dozen":
         return 12
+    if text in ("a couple of", "couple of"):
+        return 2
     digits = text.replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", digits):
         return float(digits) + half
@@ -243,19 +247,16 @@ def _month_year(month: int, ctx: _Ctx, char: int, day: int = 15) -> int | None:
     if ctx.ref is None:
         return None
     ref = ctx.ref
+    diff = (month - ref.month) + (day - ref.day) / 31  # months from the reference to the date this year
+    year = ref.year - 1 if diff > 6 else ref.year + 1 if diff < -6 else ref.year
+    ahead = diff + 12 * (year - ref.year)
+    # a clearly past or future clause overrides the nearest occurrence when that is months away
     tense = ctx.tense(char)
-    this = (month, day) <= (ref.month, ref.day)
-    if tense == "past":
-        return ref.year if this else ref.year - 1
-    if tense == "future":
-        return ref.year if (month, day) >= (ref.month, ref.day) else ref.year + 1
-    # present or unknown: the nearest occurrence
-    diff = (month - ref.month) + (day - ref.day) / 31
-    if diff > 6:
-        return ref.year - 1
-    if diff < -6:
-        return ref.year + 1
-    return ref.year
+    if tense == "past" and ahead > 2:
+        return year - 1
+    if tense == "future" and ahead < -2:
+        return year + 1
+    return year
 
 
 def _weekday_date(weekday: int, ctx: _Ctx, char: int, rel: str) -> date | None:
@@ -414,6 +415,7 @@ def _n_month(m: re.Match[str], ctx: _Ctx) -> Result:
 
 
 def _n_year(m: re.Match[str], ctx: _Ctx) -> Result:
+    ctx.anchor_year = int(m["y"])
     season = _g(m, "season")
     if season:
         return "DATE", f"{m['y']}-{_SEASONS[season]}", None
@@ -497,8 +499,12 @@ def _n_rel_unit(m: re.Match[str], ctx: _Ctx) -> Result:
     anaphoric = rel in ("same", "the same", "that", "following", "the following") or (
         unit == "day" and rel in ("the next", "the previous"))
     base = ctx.anchor if anaphoric and ctx.anchor is not None else ctx.ref
+    if anaphoric and unit == "year" and ctx.anchor_year is not None:
+        base = date(ctx.anchor_year, 7, 1)
     if anaphoric and base is None:
         return "DATE", _at(unit, None), mod
+    if unit == "quarter" and rel == "the":
+        shift = -1 if ctx.tense(m.start()) == "past" else 0
     if unit in _SEASONS:
         code = _SEASONS[unit]
         if base is None:
@@ -653,6 +659,12 @@ def _n_clock(m: re.Match[str], ctx: _Ctx) -> Result:
         if hh > 24 or mm > 59:
             return None
     day_word = _g(m, "day")
+    if m["mon"]:
+        day_result = _n_month_day(m, ctx)
+        if day_result is None or "X" in day_result[1]:
+            return None
+        base = day_result[1]
+        return "TIME", f"{base}T{hh:02d}:{mm:02d}", None
     if day_word[:2] in _WEEKDAYS and day_word.endswith("day") and day_word not in ("today", "yesterday"):
         day = _weekday_date(_WEEKDAYS[day_word[:2]], ctx, m.start(), "")
     elif day_word in ("yesterday", "today", "tomorrow", "tonight", "this morning", "this afternoon",
@@ -694,35 +706,35 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("rel_day", _rx(
         r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+"
         r"yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>" + _PART + r"))?"), _n_rel_day, 0.95),
-    _Rule("this_part", _rx(r"(?P<rel>this|last|yesterday)\s+(?P<part>morning|afternoon|evening|night)"),
+    _Rule("this_part", _rx(r"(?:(?:early|late|earlier|later)\s+)?(?P<rel>this|last|yesterday)\s+(?P<part>morning|afternoon|evening|night)"),
           _n_this_part, 0.9),
     _Rule("weekday", _rx(
-        r"(?:(?P<mod>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past|previous|this\s+coming)\s+)?(?P<wd>"
+        r"(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|coming|past|previous|this\s+coming)\s+)?(?P<wd>"
         + _WD + r")(?:\s+(?P<part>" + _PART + r"))?"), _n_weekday, 0.9, ("wd",)),
     _Rule("weekday_set", _rx(r"(?:every|each|on)\s+(?P<wd>" + _WD + r")s"), _n_weekday_set, 0.85, ("wd",)),
     _Rule("weekend", _rx(r"(?P<rel>last|this|next|the\s+past|the\s+coming|this\s+coming|the)\s+weekend"),
           _n_weekend, 0.85),
     _Rule("rel_unit", _rx(
-        r"(?:(?P<mod>" + _EDGE_MOD + r")[- ]\s*)?(?P<rel>(?:the\s+)?(?:" + _REL + r"|latest|most\s+recent))\s+"
+        r"(?:(?P<mod>" + _EDGE_MOD + r")[- ]\s*)?(?P<rel>(?:the\s+)?(?:" + _REL + r"|latest|most\s+recent)|the(?=\s+quarter))\s+"
         r"(?:fiscal\s+)?(?P<u>day|week|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)"
         r"(?!-|\s+(?:of|before|after|earlier|later|ago)\b)"), _n_rel_unit, 0.9),
     _Rule("quarter", _rx(
-        r"(?:(?:the|its|their)\s+)?(?:(?P<yrel>last|this|next)\s+year's\s+)?(?:fiscal\s+)?(?P<ord>first|second|"
+        r"(?:(?:the|its|their)\s+)?(?:(?P<yrel>last|this|next)\s+year's\s+|(?P<y0>" + _YEAR + r")\s+)?(?:fiscal\s+)?(?P<ord>first|second|"
         r"third|fourth|final|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?:(?P<half>half)|quarter)"
         r"(?:\s+of\s+(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<y>" + _YEAR + r")|(?:the\s+)?(?P<yrel2>"
         r"last|this|next)\s+year))?"), lambda m, c: _n_quarter(_Quarter(m), c), 0.9),
     _Rule("quarter_q", _rx(r"(?P<ord>Q[1-4])(?:\s+(?P<y>" + _YEAR + r"))?"), _n_quarter, 0.85),
     _Rule("ago", _rx(
         r"(?:(?P<mod>" + _PREMOD + r")\s+)?(?:(?P<n>" + _NUM + r"|" + _VAGUE + r")\s+)?(?P<u>" + _UNIT
-        + r")\s+(?:(?P<approx>or\s+so)\s+)?(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back)"
-        r"(?!\s+(?:than|that|the|a|an|his|her|their|its)\b)"), _n_ago, 0.9),
-    _Rule("in_n", _rx(r"in\s+(?:the\s+next\s+)?(?P<n>" + _NUM + r")\s+(?P<u>" + _UNIT + r")(?:'?\s+time)?"),
+        + r")\s+(?:(?P<approx>or\s+so)\s+)?(?P<dir>ago|earlier|later|before(?=\s*[,.;:!?)\"'\u201d]|\s*$)|after(?=\s*[,.;:!?)\"'\u201d]|\s*$)|from\s+now|hence)"
+        r"(?!\s+(?:than|that)\b)"), _n_ago, 0.9),
+    _Rule("in_n", _rx(r"in\s+(?:the\s+next\s+)?(?P<core>(?P<n>" + _NUM + r")\s+(?P<u>" + _UNIT + r"))(?:'?\s+time)?"),
           _n_in_n, 0.8),
     _Rule("duration", _rx(
         r"(?:(?P<mod>" + _PREMOD + r")\s+)?(?:(?P<qual>(?:the\s+)?(?:first|last|past|next|coming|final|previous|"
         r"following|full|entire|whole|latest|initial|remaining|same)|the|a\s+mere|another)\s+)?"
-        r"(?P<n>" + _NUM + r"|" + _VAGUE + r")(?:[- ](?:more|additional|extra|straight|consecutive))?[- ](?P<u>"
-        + _UNIT + r")(?:[- ](?:long|old))?(?!-)"), _n_duration, 0.85),
+        r"(?!(?:1[6-9]|20)\d\d\b)(?P<n>" + _NUM + r"|" + _VAGUE + r")(?:[- ](?:more|additional|extra|straight|consecutive))?"
+        r"[- ](?P<u>" + _UNIT + r")(?:[- ]long)?(?![- ]old|-)"), _n_duration, 0.85),
     _Rule("ordinal_duration", _rx(r"(?P<ord>" + _ORD + r")\s+(?P<u>year|month|week)(?!\s+of\b|-)"),
           _n_ordinal_duration, 0.7),
     _Rule("bare_plural", re.compile(
@@ -736,22 +748,23 @@ _RULES: tuple[_Rule, ...] = (
                         r"(?:years|months|weeks|days|decades)"), _n_ref("FUTURE_REF"), 0.8),
     _Rule("present_ref", _rx(r"now|currently|nowadays|presently|these\s+days|at\s+present|at\s+the\s+moment"
                              r"|at\s+this\s+time"), _n_ref("PRESENT_REF"), 0.8),
-    _Rule("past_ref", _rx(r"recently|lately|previously|formerly|the\s+past|at\s+the\s+time|once\s+upon\s+a\s+time"),
+    _Rule("past_ref", _rx(r"recently|lately|formerly|the\s+past|at\s+the\s+time|once\s+upon\s+a\s+time"),
           _n_ref("PAST_REF"), 0.75),
-    _Rule("future_ref", _rx(r"soon|the\s+future|shortly|as\s+soon\s+as\s+possible|in\s+due\s+course"),
+    _Rule("future_ref", _rx(r"the\s+(?:near\s+|distant\s+)?future|as\s+soon\s+as\s+possible|in\s+due\s+course"),
           _n_ref("FUTURE_REF"), 0.75),
     _Rule("set", _rx(
         r"(?:(?P<freq>once|twice|three\s+times|\w+\s+times)\s+(?:a|an|per|each|every)\s+|(?:every|each|per)\s+"
         r"(?:(?P<n>other|" + _NUM_WORD + r"|\d+)\s+)?)(?P<u>" + _UNIT + r"|morning|afternoon|evening|night|spring|"
         r"summer|fall|autumn|winter|season)"), _n_set, 0.85),
-    _Rule("adverb_set", _rx(r"(?P<w>daily|nightly|weekly|monthly|yearly|annually|hourly|quarterly)"),
+    _Rule("adverb_set", _rx(r"(?P<w>daily|nightly|weekly|monthly|yearly|annually|hourly)"),
           _n_adverb_set, 0.8),
     _Rule("clock", _rx(
         r"(?:(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)|(?P<h24>[01]?\d|2[0-3])"
         r":(?P<mi24>[0-5]\d)(?=\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|local))|(?P<noon>noon|midnight|midday))"
         r"(?:\s+(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|ET|local\s+time))?"
         r"(?:,?\s+(?:on\s+)?(?P<day>" + _WD + r"|today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|"
-        r"evening)|last\s+night))?"), lambda m, c: _n_clock(_Clock(m), c), 0.9, ("day",)),
+        r"evening)|last\s+night))?(?:,?\s+(?P<mon>" + _MON_D + r")\s+(?P<d>" + _DAYNUM + r"))?"),
+          lambda m, c: _n_clock(_Clock(m), c), 0.9, ("day", "mon")),
 )
 
 
@@ -766,7 +779,7 @@ class _Alias:
                         for k, alts in self._names.items()}
 
     def __getitem__(self, name: str) -> str | None:
-        return self._groups[name] if name in self._groups else self._m[name]
+        return self._groups[name] if name in self._groups else self._m.groupdict().get(name)
 
     def groupdict(self) -> dict[str, str | None]:
         return self._m.groupdict() | {k: v for k, v in self._groups.items()}
@@ -780,7 +793,7 @@ class _MonthDay(_Alias):
 
 
 class _Quarter(_Alias):
-    _names = {"yrel": ("yrel", "yrel2")}
+    _names = {"yrel": ("yrel", "yrel2"), "y": ("y", "y0")}
 
 
 class _Clock(_Alias):
@@ -848,10 +861,21 @@ def _candidates(doc: Doc) -> list[tuple[int, int, _Rule, re.Match[str]]]:
     return chosen
 
 
+_LEADING_POSSESSIVE = re.compile(r"(?:its|their|his|her|our|my|your)\s+", re.IGNORECASE)
+_LEADING_ARTICLE_ADJ = re.compile(
+    r"(?:the|a|an)\s+(?=\S+-(?:fiscal-)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?)"
+    r"(?:-long)?$)", re.IGNORECASE)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop trailing punctuation a pattern may have swallowed ('Jan.' keeps its dot)."""
+    """TimeML span edges: no trailing punctuation, no possessive, and no article before a
+    hyphenated modifier ('the [30-day] period', '[third-quarter] profit')."""
     while end > start and text[end - 1] in " ,;:":
         end -= 1
+    for pattern in (_LEADING_POSSESSIVE, _LEADING_ARTICLE_ADJ):
+        m = pattern.match(text, start, end)
+        if m and m.end() < end:
+            start = m.end()
     return start, end
 
 
