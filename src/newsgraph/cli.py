@@ -7,6 +7,7 @@ and the problem, and set the exit code; they never show a traceback.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -98,28 +99,39 @@ def analyze(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .html, .jsonl) or folders.")],
-    db: DbOption = Path("news.db"),
-    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
-    batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch and per transaction.")] = 32,
+    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .html, .jsonl; .parquet with --engine dask) or folders.")],
+    db: Annotated[Path | None, typer.Option("--db", help="SQLite store file (default news.db; with --engine dask and --parquet, none unless given).")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default 1; with --engine dask, one per core).")] = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch and per transaction (per partition with dask).")] = 32,
+    engine: Annotated[str, typer.Option(help="local (processes on this machine) or dask (a Dask cluster).")] = "local",
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster).")] = None,
+    parquet: Annotated[Path | None, typer.Option(help="With --engine dask: also write Parquet tables into this folder.")] = None,
 ) -> None:
     """Analyze articles into a store; resumable: run again to finish an interrupted ingest.
 
-    Example:
-      newsgraph ingest corpus/ --db news.db
+    Examples:
+      newsgraph ingest corpus/ --db news.db --workers 2
+      newsgraph ingest corpus/ --engine dask --parquet out/ --db news.db
+      newsgraph ingest corpus/ --engine dask --scheduler tcp://host:8786 --parquet out/
     """
     from .batch import ingest as run_ingest
     from .store import Store, StoreError
 
+    if engine not in ("local", "dask"):
+        raise _fail(f"--engine must be local or dask, not {engine!r}")
+    if engine == "local" and (scheduler or parquet):
+        raise _fail("--scheduler and --parquet need --engine dask")
+    if db is None and not (engine == "dask" and parquet):
+        db = Path("news.db")
     try:
-        store = Store(db)
+        store = Store(db) if db is not None else None
     except StoreError as exc:
         raise _fail(str(exc)) from None
     progress = Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[note]}"),
         TimeElapsedColumn(), console=err, transient=False,
     )
-    with store, progress:
+    with progress:
         task = progress.add_task("ingest", total=None, note="")
 
         def tick(item: object) -> None:
@@ -128,14 +140,31 @@ def ingest(
             progress.update(task, advance=1, note=getattr(getattr(item, "article", None), "source", "") or "")
 
         try:
-            report = run_ingest([str(p) for p in paths], store, workers=workers, batch_size=batch_size, on_item=tick)
+            if engine == "dask":
+                from .scale import ingest_dask
+
+                report = ingest_dask(
+                    [str(p) for p in paths], scheduler=scheduler, workers=workers or os.cpu_count() or 1,
+                    parquet=parquet, store=store, partition_size=batch_size, on_item=tick,
+                )
+            else:
+                report = run_ingest(
+                    [str(p) for p in paths], store, workers=workers or 1, batch_size=batch_size, on_item=tick
+                )
         except KeyboardInterrupt:
             progress.stop()
             err.print("interrupted: what was stored is complete; run the same command again to finish")
             raise typer.Exit(EXIT_INTERRUPTED) from None
-    err.print(
-        f"stored {report.stored} new article(s), {report.skipped} already in {db}, {len(report.problems)} problem(s)"
+        except OSError as exc:  # e.g. a Dask scheduler that cannot be reached
+            raise _fail(f"{scheduler or 'dask'}: {exc}") from None
+        finally:
+            if store is not None:
+                store.close()
+    done = f"stored {report.stored} new article(s), {report.skipped} already in {db}" if store is not None else (
+        f"analyzed {report.analyzed} article(s)"
     )
+    also = f"; Parquet tables in {parquet}" if parquet else ""
+    err.print(f"{done}, {len(report.problems)} problem(s){also}")
     if report.problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
 
@@ -240,6 +269,178 @@ def _fmt(v: object) -> str:
 def schema() -> None:
     """Print the JSON Schema of an analysis document."""
     sys.stdout.write(dump_json_schema())
+
+
+@app.command()
+def serve(
+    db: DbOption = Path("news.db"),
+    host: Annotated[str, typer.Option(help="Address to bind (127.0.0.1 keeps it on this machine).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web UI and the JSON API (OpenAPI docs at /docs) over a store.
+
+    Example:
+      newsgraph serve --db news.db        # then open http://127.0.0.1:8000/
+    """
+    import uvicorn
+
+    from .api import create_app
+    from .store import StoreError
+
+    try:
+        application = create_app(db)
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+    uvicorn.run(application, host=host, port=port, log_level="info")
+
+
+def _emit(rows: list[dict], columns: list[str], fmt: str) -> None:
+    """Print view rows as JSON or as a table of ``columns``."""
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return
+    if not rows:
+        err.print("nothing found")
+        return
+    table = RichTable(*columns, show_lines=True)
+    for r in rows:
+        table.add_row(*(Text(_fmt(r.get(c)) if not isinstance(r.get(c), list) else ", ".join(map(str, r[c])))
+                        for c in columns))
+    out.print(table)
+
+
+FormatOption = Annotated[str, typer.Option("--format", help="table or json.")]
+
+
+@app.command()
+def stories(
+    db: DbOption = Path("news.db"),
+    story: Annotated[str | None, typer.Option(help="Show one story (any of its article ids) with its disagreements.")] = None,
+    min_size: Annotated[int, typer.Option(help="Only stories with at least this many articles.")] = 1,
+    fmt: FormatOption = "table",
+) -> None:
+    """Articles about the same happening, grouped; with --story, where their sources disagree.
+
+    Example:
+      newsgraph stories --db news.db --min-size 2
+    """
+    from .corpus import group_stories, story_detail
+
+    with _open_readonly(db) as store:
+        found = [s for s in group_stories(store) if len(s["articles"]) >= min_size]
+        if story is not None:
+            one = next((s for s in found if story in s["articles"]), None)
+            if one is None:
+                raise _fail(f"no story holds article {story}")
+            detail = story_detail(store, one)
+            if fmt == "json":
+                sys.stdout.write(json.dumps(detail, indent=2, ensure_ascii=False) + "\n")
+                return
+            _emit(detail["articles"], ["id", "published", "outlet", "title"], "table")
+            for d in detail["disagreements"]:
+                claims = "; ".join(f"{c.get('text') or c.get('stance')} ({c.get('holder_name') or c['article_id']})"
+                                   for c in d["claims"])
+                out.print(Text(f"disagree on {d['about']}: {claims}"))
+            return
+    for s in found:
+        s["size"] = len(s["articles"])
+    _emit(found, ["id", "size", "first", "last", "title"], fmt)
+
+
+@app.command()
+def timeline(
+    db: DbOption = Path("news.db"),
+    story: Annotated[str | None, typer.Option(help="Any article id of the story.")] = None,
+    entity: Annotated[int | None, typer.Option(help="Corpus entity id (see `newsgraph entity NAME`).")] = None,
+    query: Annotated[str | None, typer.Option("--query", "-q", help="Articles matching these words.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows per page.")] = 50,
+    offset: Annotated[int, typer.Option(help="Rows to skip.")] = 0,
+    fmt: FormatOption = "table",
+) -> None:
+    """Dated events and statements of a story, an entity or a search, earliest first.
+
+    Example:
+      newsgraph timeline --db news.db -q Crimea
+    """
+    from .corpus import group_stories
+    from .corpus import timeline as run_timeline
+
+    if story is None and entity is None and not query:
+        raise _fail("give --story, --entity or --query")
+    with _open_readonly(db) as store:
+        ids = None
+        if story is not None:
+            one = next((s for s in group_stories(store) if story in s["articles"]), None)
+            if one is None:
+                raise _fail(f"no story holds article {story}")
+            ids = one["articles"]
+        items = run_timeline(store, story=ids, entity=entity, query=query, limit=limit, offset=offset)
+    for i in items:
+        i["who"] = i["speaker_name"] or ", ".join(a["name"] for a in i.get("actors", []))
+    _emit(items, ["date", "kind", "type", "who", "sentence"], fmt)
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="Entity id, or words of its name.")],
+    db: DbOption = Path("news.db"),
+    limit: Annotated[int, typer.Option(help="Rows per list.")] = 20,
+    fmt: FormatOption = "table",
+) -> None:
+    """An entity's page: names, roles, quotations, events, positions and co-occurring actors.
+
+    Example:
+      newsgraph entity "Putin" --db news.db
+    """
+    from .corpus import entity_page
+    from .store.queries import find_entities
+
+    with _open_readonly(db) as store:
+        if name.isdigit():
+            entity_id = int(name)
+        else:
+            hits = find_entities(store, name, limit=1)
+            if not hits:
+                raise _fail(f"no entity named like {name!r}")
+            entity_id = hits[0]["id"]
+        page = entity_page(store, entity_id, limit=limit)
+    if page is None:
+        raise _fail(f"no entity {name}")
+    if fmt == "json":
+        sys.stdout.write(json.dumps(page, indent=2, ensure_ascii=False) + "\n")
+        return
+    out.print(Text(f"{page['name']} ({page['type']}{', ' + page['kb_id'] if page['kb_id'] else ''})"
+                   f" — {page['articles']} article(s)", style="bold"))
+    out.print(Text("variants: " + ", ".join(v["text"] for v in page["variants"])))
+    out.print(Text("roles: " + ", ".join(r["role"] for r in page["roles"])))
+    _emit(page["quotes"], ["date", "kind", "text"], "table")
+    _emit(page["events"], ["date", "type", "as_role", "sentence"], "table")
+    _emit(page["positions"], ["published", "issue", "stance", "evidence"], "table")
+    out.print(Text("with: " + ", ".join(f"{c['name']} ({c['articles']})" for c in page["co_occurring"])))
+
+
+@app.command()
+def matrix(
+    db: DbOption = Path("news.db"),
+    issue: Annotated[str | None, typer.Option(help="Only this issue.")] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """The position matrix: each issue × holder with the latest stance (and history in JSON).
+
+    Example:
+      newsgraph matrix --db news.db
+    """
+    from .corpus import position_matrix
+
+    with _open_readonly(db) as store:
+        result = position_matrix(store, issue=issue)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+        return
+    names = {h["key"]: h["name"] for h in result["holders"]}
+    _emit([{"issue": c["issue"], "holder": names[c["holder"]], "stance": c["latest"]["stance"],
+            "since": c["latest"]["published"], "positions": c["count"], "evidence": c["latest"]["evidence"]}
+           for c in result["cells"]], ["issue", "holder", "stance", "since", "positions", "evidence"], "table")
 
 
 def _open_readonly(db: Path):
