@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..model import SCHEMA_VERSION, Analysis
-from ..resolve import name_key
+from ..model import SCHEMA_VERSION, Analysis, Entity
+from ..resolve import name_key, same_actor, translit_key
 from .schema import MIGRATIONS
 
 
@@ -109,7 +109,7 @@ class Store:
         )
         corpus_id = {}
         for e in analysis.entities:
-            corpus_id[e.id] = self._entity_id(e.name, e.type, e.kb_id)
+            corpus_id[e.id] = self.link_entity(e)
             db.execute(
                 "INSERT INTO article_entities VALUES (?,?,?,?,?,?,?,?)",
                 (a.id, e.id, corpus_id[e.id], e.name, e.type, e.role, json.dumps(e.variants), e.confidence),
@@ -158,16 +158,112 @@ class Store:
         )
         return True
 
-    def _entity_id(self, name: str, type_: str, kb_id: str | None) -> int:
-        """The corpus entity for an article entity: same Wikidata id, else same type and name key."""
-        key = f"kb:{kb_id}" if kb_id else f"{type_}:{name_key(name)}"
-        row = self.db.execute("SELECT id FROM entities WHERE key = ?", (key,)).fetchone()
-        if row:
-            return row[0]
-        cur = self.db.execute(
-            "INSERT INTO entities(key, name, type, kb_id) VALUES (?,?,?,?)", (key, name, type_, kb_id)
+    def link_entity(self, entity: Entity) -> int:
+        """The corpus entity an article's entity is: the same Wikidata id, a known name of it
+        (including names a user's merge or split assigned), or a spelling variant of the same
+        type (``resolve.same_actor``); else a new corpus entity. Its names are remembered."""
+        keys = _alias_keys(entity)
+        found = None
+        for key in keys if entity.kb_id else keys[1:]:
+            row = self.db.execute("SELECT entity_id FROM entity_aliases WHERE key = ?", (key,)).fetchone()
+            if row:
+                found = row[0]
+                break
+        if found is None:
+            found = self._fuzzy_match(entity)
+        if found is None:
+            cur = self.db.execute(
+                "INSERT INTO entities(key, name, type, kb_id, block) VALUES (?,?,?,?,?)",
+                (keys[0] if entity.kb_id else keys[1], entity.name, entity.type, entity.kb_id, _block(entity)),
+            )
+            found = cur.lastrowid
+        self.db.executemany(
+            "INSERT OR IGNORE INTO entity_aliases(key, entity_id) VALUES (?, ?)", [(k, found) for k in keys if k]
         )
-        return cur.lastrowid
+        return found
+
+    def _fuzzy_match(self, entity: Entity) -> int | None:
+        best, best_score = None, 0.0
+        rows = self.db.execute("SELECT id, name, type FROM entities WHERE block = ?", (_block(entity),))
+        for row in rows:
+            score = same_actor(entity.name, row["name"], entity.type, row["type"])
+            if score > best_score:
+                best, best_score = row["id"], score
+        return best
+
+    def merge_entities(self, keep: int, other: int) -> None:
+        """The user says two corpus entities are one actor: ``other`` is folded into ``keep``."""
+        if keep == other:
+            raise StoreError("cannot merge an entity with itself")
+        with self.transaction():
+            names = self._entity_names(keep, other)
+            for table, column in _ENTITY_REFERENCES:
+                self.db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (keep, other))
+            self.db.execute("UPDATE OR IGNORE entity_aliases SET entity_id = ? WHERE entity_id = ?", (keep, other))
+            self.db.execute("DELETE FROM entities WHERE id = ?", (other,))
+            self._log("merge", {"keep": keep, "other": other, "names": names})
+
+    def split_entity(self, entity_id: int, variant: str) -> int:
+        """The user says articles naming the actor ``variant`` are someone else: those go to a new
+        entity, and later articles with that name link to it."""
+        with self.transaction():
+            row = self.db.execute("SELECT type FROM entities WHERE id = ?", (entity_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"no entity with id {entity_id}")
+            key = name_key(variant)
+            moved = [
+                (r["article_id"], r["local_id"])
+                for r in self.db.execute(
+                    "SELECT article_id, local_id, name, variants FROM article_entities WHERE entity_id = ?", (entity_id,)
+                )
+                if key in {name_key(v) for v in [r["name"], *json.loads(r["variants"])]}
+            ]
+            if not moved:
+                raise StoreError(f"entity {entity_id} has no article that names it {variant!r}")
+            cur = self.db.execute(
+                "INSERT INTO entities(key, name, type, block) VALUES (?,?,?,?)",
+                (f"split:{entity_id}:{row['type']}:{key}", variant, row["type"],
+                 f"{row['type']}:{translit_key(variant.split()[-1])[:3]}"),
+            )
+            new = cur.lastrowid
+            for article_id, local_id in moved:
+                self.db.execute(
+                    "UPDATE article_entities SET entity_id = ? WHERE article_id = ? AND local_id = ?",
+                    (new, article_id, local_id),
+                )
+                self._repoint_article_records(article_id, entity_id, new, local_id)
+            self.db.execute(
+                "INSERT OR REPLACE INTO entity_aliases(key, entity_id) VALUES (?, ?)", (f"{row['type']}:{key}", new)
+            )
+            self._log("split", {"from": entity_id, "new": new, "variant": variant, "articles": len(moved)})
+            return new
+
+    def _repoint_article_records(self, article_id: str, old: int, new: int, local_id: str) -> None:
+        """Records of one article that named the split-off actor follow it to the new entity."""
+        analysis = self.analysis(article_id)
+        if analysis is None:
+            return
+        quotes = [q.start for q in analysis.quotes if q.speaker.entity == local_id]
+        self.db.executemany(
+            "UPDATE quotes SET speaker_entity_id = ? WHERE article_id = ? AND start = ? AND speaker_entity_id = ?",
+            [(new, article_id, start, old) for start in quotes],
+        )
+        for table, column in (("sources", "source_entity_id"), ("positions", "holder_entity_id"),
+                              ("framing", "speaker_entity_id"), ("events", "place_entity_id")):
+            self.db.execute(
+                f"UPDATE {table} SET {column} = ? WHERE article_id = ? AND {column} = ?", (new, article_id, old)
+            )
+        self.db.execute(
+            "UPDATE event_participants SET entity_id = ? WHERE entity_id = ? AND event_id IN "
+            "(SELECT id FROM events WHERE article_id = ?)", (new, old, article_id),
+        )
+
+    def _entity_names(self, *ids: int) -> list[str]:
+        marks = ",".join("?" * len(ids))
+        return [r[0] for r in self.db.execute(f"SELECT name FROM entities WHERE id IN ({marks})", ids)]
+
+    def _log(self, kind: str, detail: dict) -> None:
+        self.db.execute("INSERT INTO entity_decisions(kind, detail) VALUES (?, ?)", (kind, json.dumps(detail)))
 
     # -- reading ------------------------------------------------------------
 
@@ -209,6 +305,26 @@ class Store:
             (fts, limit, offset),
         )
         return [dict(r) for r in rows]
+
+
+_ENTITY_REFERENCES = (
+    ("article_entities", "entity_id"), ("quotes", "speaker_entity_id"), ("sources", "source_entity_id"),
+    ("events", "place_entity_id"), ("event_participants", "entity_id"), ("positions", "holder_entity_id"),
+    ("framing", "speaker_entity_id"),
+)
+
+
+def _alias_keys(entity: Entity) -> list[str]:
+    """[Wikidata key or '', the canonical name key, then the keys of its other spellings]."""
+    keys = [f"kb:{entity.kb_id}" if entity.kb_id else "", f"{entity.type}:{name_key(entity.name)}"]
+    keys += [f"{entity.type}:{name_key(v)}" for v in entity.variants if len(name_key(v).split()) > 1]
+    return list(dict.fromkeys(keys))
+
+
+def _block(entity: Entity) -> str:
+    """Blocking key for fuzzy linking: type and the start of the last name word's spelling key."""
+    last = name_key(entity.name).split()[-1:] or [""]
+    return f"{entity.type}:{translit_key(last[0])[:3]}"
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)

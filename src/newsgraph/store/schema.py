@@ -31,9 +31,26 @@ MIGRATIONS: list[str] = [
         key TEXT NOT NULL UNIQUE,
         name TEXT NOT NULL,
         type TEXT NOT NULL,
-        kb_id TEXT
+        kb_id TEXT,
+        block TEXT NOT NULL
     );
     CREATE INDEX entities_name ON entities(name);
+    CREATE INDEX entities_block ON entities(block);
+
+    -- every name key an entity is known by: the first match wins when linking a new article
+    CREATE TABLE entity_aliases (
+        key TEXT PRIMARY KEY,
+        entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE
+    );
+    CREATE INDEX entity_aliases_entity ON entity_aliases(entity_id);
+
+    -- the user's merge and split decisions, kept as a log
+    CREATE TABLE entity_decisions (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+        detail TEXT NOT NULL,
+        at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+    );
 
     CREATE TABLE article_entities (
         article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
