@@ -443,6 +443,48 @@ def matrix(
            for c in result["cells"]], ["issue", "holder", "stance", "since", "positions", "evidence"], "table")
 
 
+@app.command("merge-entities")
+def merge_entities(
+    keep: Annotated[int, typer.Argument(help="Corpus entity id to keep.")],
+    other: Annotated[int, typer.Argument(help="Corpus entity id that is the same actor.")],
+    db: DbOption = Path("news.db"),
+) -> None:
+    """Correct the corpus: two entities are one actor. Kept for articles ingested later.
+
+    Example:
+      newsgraph merge-entities 12 31 --db news.db
+    """
+    from .store import StoreError
+
+    with _open_readonly(db) as store:
+        try:
+            store.merge_entities(keep, other)
+        except StoreError as exc:
+            raise _fail(str(exc)) from None
+    err.print(f"merged entity {other} into {keep}")
+
+
+@app.command("split-entity")
+def split_entity(
+    entity_id: Annotated[int, typer.Argument(help="Corpus entity id that wrongly joins two actors.")],
+    name: Annotated[str, typer.Argument(help="The name under which articles mean the other actor.")],
+    db: DbOption = Path("news.db"),
+) -> None:
+    """Correct the corpus: articles naming NAME are a different actor. Kept for later articles.
+
+    Example:
+      newsgraph split-entity 12 "Hunter Biden" --db news.db
+    """
+    from .store import StoreError
+
+    with _open_readonly(db) as store:
+        try:
+            new = store.split_entity(entity_id, name)
+        except StoreError as exc:
+            raise _fail(str(exc)) from None
+    err.print(f"articles naming {name!r} now belong to new entity {new}")
+
+
 def _open_readonly(db: Path):
     from .store import Store, StoreError
 

@@ -146,7 +146,7 @@ def group_stories(store: Store, *, window: int = WINDOW_DAYS, threshold: float =
     stories = []
     for members in groups.values():
         members.sort(key=lambda i: (docs[i].day is None, docs[i].day or 0, docs[i].id))
-        central = max(members, key=lambda i: (centrality[i], docs[i].title is not None))
+        central = max(members, key=lambda i: (docs[i].title is not None, centrality[i]))
         shared = Counter(e for i in members for e in docs[i].entities)
         dates = [docs[i].published for i in members if docs[i].published]
         stories.append({
