@@ -77,3 +77,20 @@ def test_bad_corrections_are_clear_errors(store: Store) -> None:
         store.split_entity(putin, "Boris Yeltsin")
     with pytest.raises(StoreError, match="itself"):
         store.merge_entities(putin, putin)
+
+
+def test_cli_merge_and_split(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    db = tmp_path / "news.db"
+    with Store(db) as store:
+        store.add_many(analyze(text, published=date) for text, date in ARTICLES)
+        witkoff = corpus_entity(store, "Steve Witkoff")
+        putin = corpus_entity(store, "Vladimir Putin")
+    runner = CliRunner()
+    split = runner.invoke(app, ["split-entity", str(witkoff), "Steve Vitkoff", "--db", str(db)])
+    assert split.exit_code == 0 and "new entity" in split.stderr
+    merged = runner.invoke(app, ["merge-entities", str(putin), str(putin), "--db", str(db)])
+    assert merged.exit_code == 2 and "itself" in merged.stderr
