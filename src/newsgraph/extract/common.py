@@ -9,9 +9,17 @@ from spacy.tokens import Doc, Span
 from ..model import TextSpan
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token on each access."""
+    text = doc.user_data.get("newsgraph_text")
+    if text is None:
+        text = doc.user_data["newsgraph_text"] = doc.text
+    return text
+
+
 def text_span(doc: Doc, start: int, end: int) -> TextSpan:
     """A TextSpan over character offsets, its text taken from the document itself."""
-    return TextSpan(start=start, end=end, text=doc.text[start:end])
+    return TextSpan(start=start, end=end, text=doc_text(doc)[start:end])
 
 
 def span_of(span: Span) -> TextSpan:
@@ -26,7 +34,7 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
         if doc.has_annotation("SENT_START"):
             cached = [(s.start_char, s.end_char) for s in doc.sents]
         else:
-            cached = [(0, len(doc.text))]
+            cached = [(0, len(doc_text(doc)))]
         doc.user_data["newsgraph_sents"] = cached
     return cached
 

@@ -15,13 +15,12 @@ The module also holds the small lexicons that say what kind of thing a mention i
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import TextSpan
-from .common import sentence_bounds
+from .common import doc_text
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
@@ -77,29 +76,6 @@ def is_outlet(text: str) -> bool:
     if words[-1] in _OUTLET_NOUNS:
         return True
     return name[0].isupper() and bool(_OUTLET_RE.search(name))
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per Doc: spaCy joins every token on each access."""
-    text = doc.user_data.get("newsgraph_text")
-    if text is None:
-        text = doc.user_data["newsgraph_text"] = doc.text
-    return text
-
-
-def evidence_span(doc: Doc, start: int, end: int) -> TextSpan:
-    """A TextSpan over character offsets, its text cut from the cached document text."""
-    return TextSpan(start=start, end=end, text=doc_text(doc)[start:end])
-
-
-def sentence_of(doc: Doc, char: int) -> TextSpan | None:
-    """The sentence around ``char`` as evidence (like common.sentence_evidence, without
-    rebuilding ``doc.text``)."""
-    bounds = sentence_bounds(doc)
-    i = bisect_right(bounds, (char, len(doc_text(doc)) + 1)) - 1
-    if i < 0:
-        return None
-    return evidence_span(doc, *bounds[i])
 
 
 def strip_article(name: str) -> str:

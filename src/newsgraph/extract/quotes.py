@@ -28,16 +28,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Quote, Speaker, TextSpan
+from .common import doc_text, sentence_evidence, text_span
 from .coref import (
     PRONOUNS,
     ROLE_NOUNS,
     Resolver,
-    doc_text,
-    evidence_span,
     is_definite_description,
     is_outlet,
     noun_phrase,
-    sentence_of,
     strip_article,
 )
 from .entities import entity_at
@@ -155,7 +153,7 @@ def _cue_span(tok: Token) -> TextSpan:
     for c in tok.rights:
         if c.dep_ == "prt":
             end = c.idx + len(c.text)
-    return evidence_span(tok.doc, tok.idx, end)
+    return text_span(tok.doc, tok.idx, end)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -311,11 +309,11 @@ def _direct_quotes(doc: Doc, speakers: _Speakers | None) -> tuple[list[Quote], l
             text=text[q.start : q.end],
             speaker=speaker,
             cue=_cue_span(cue) if cue is not None and cue.lower_ != "according" else (
-                evidence_span(doc, cue.idx, cue.idx + len("according to")) if cue is not None else None
+                text_span(doc, cue.idx, cue.idx + len("according to")) if cue is not None else None
             ),
             continuation=continuation,
             date=_timex_in(doc, *frame_used),
-            sentence=sentence_of(doc, q.start),
+            sentence=sentence_evidence(doc, q.start),
             confidence=confidence,
         )
         quotes.append(record)
@@ -405,7 +403,7 @@ def _indirect_quotes(doc: Doc, speakers: _Speakers, direct: list[_Raw], cue_ids:
                 speaker=speakers.from_span(mention),
                 cue=_cue_span(tok),
                 date=_date_of(doc, tok, comp),
-                sentence=sentence_of(doc, tok.idx),
+                sentence=sentence_evidence(doc, tok.idx),
                 confidence=0.7 if mention.root.lower_ not in PRONOUNS else 0.6,
             )
         )
@@ -467,8 +465,8 @@ def _according(doc: Doc, tok: Token, speakers: _Speakers, quoted: list[tuple[int
         end=end,
         text=doc_text(doc)[start:end],
         speaker=speakers.from_span(mention),
-        cue=evidence_span(doc, tok.idx, tok.nbor().idx + len(tok.nbor().text)),
-        sentence=sentence_of(doc, tok.idx),
+        cue=text_span(doc, tok.idx, tok.nbor().idx + len(tok.nbor().text)),
+        sentence=sentence_evidence(doc, tok.idx),
         confidence=0.6,
     )
 

@@ -21,7 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import SourceAttribution, SourceLink
-from .coref import DOCUMENT_NOUNS, doc_text, evidence_span, is_outlet, noun_phrase, sentence_of, strip_article
+from .common import doc_text, sentence_evidence, text_span
+from .coref import DOCUMENT_NOUNS, is_outlet, noun_phrase, strip_article
 from .entities import entity_at
 from .quotes import REPORT_VERBS, according_phrase, clause_around
 
@@ -59,9 +60,9 @@ def _record(doc: Doc, phrase: tuple[int, int], source: SourceLink, claim: tuple[
         end=end,
         text=doc_text(doc)[start:end],
         source=source,
-        claim=evidence_span(doc, *claim),
+        claim=text_span(doc, *claim),
         via=via,
-        sentence=sentence_of(doc, start),
+        sentence=sentence_evidence(doc, start),
         confidence=confidence,
     )
 
