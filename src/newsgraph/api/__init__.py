@@ -101,6 +101,13 @@ def create_app(db_path: str | Path) -> FastAPI:
             raise HTTPException(404, f"no article {article_id}")
         return Response(row[0], media_type="application/json")
 
+    @app.get("/api/articles/{article_id}/entities", tags=["articles"])
+    def article_entities(article_id: ArticleId) -> dict[str, Any]:
+        """The corpus entity id of each of the article's local entity ids (``e3`` → 39), for linking."""
+        found = stores.get().db.execute(
+            "SELECT local_id, entity_id FROM article_entities WHERE article_id = ?", (article_id,)).fetchall()
+        return {"article_id": article_id, "entities": {r[0]: r[1] for r in found}}
+
     @app.get("/api/stories", tags=["corpus"])
     def stories(limit: Limit = 50, offset: Offset = 0, min_size: Annotated[int, Query(ge=1, le=1000)] = 1) -> dict:
         """Stories (articles about the same happening), biggest and latest first."""
