@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from typing import Any, Callable
 
+from starlette.exceptions import HTTPException
+
 MAX_BODY = 1_000_000
 
 # The UI loads only its own files; nothing inline, nothing from elsewhere, no framing.
@@ -25,8 +27,11 @@ HEADERS = [
 ]
 
 
-class _TooLarge(Exception):
-    pass
+class _TooLarge(HTTPException):
+    """Raised from ``receive`` mid-body: the app's exception handling turns it into a 413 response."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"request body over {limit} bytes")
 
 
 class Guard:
@@ -54,7 +59,7 @@ class Guard:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_body:
-                    raise _TooLarge
+                    raise _TooLarge(self.max_body)
             return message
 
         async def send_with_headers(message: dict[str, Any]) -> None:

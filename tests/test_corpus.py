@@ -1,0 +1,139 @@
+"""Corpus views over a real store: stories group reports of one happening and show where they
+disagree; timelines, entity pages, the position matrix, the network and filtered search."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsgraph.batch import ingest
+from newsgraph.corpus import entity_page, group_stories, network, position_matrix, story_detail, timeline
+from newsgraph.corpus.stories import counts_in
+from newsgraph.corpus.timeline import sentence_around
+from newsgraph.store import Store
+from newsgraph.store.queries import find_entities, search
+
+# Two outlets reporting one strike with different death tolls, and an unrelated story.
+REPORTS = [
+    {"published": "2025-03-10", "outlet": "Wire A", "title": "Missile strike on Dnipro kills four",
+     "text": "A Russian missile strike on a residential building in Dnipro killed four people on Monday, "
+             "regional governor Serhiy Lysak said. Rescuers pulled 12 people from the rubble."},
+    {"published": "2025-03-11", "outlet": "Wire B", "title": "Dnipro strike death toll",
+     "text": "Seven people were killed when a Russian missile hit a residential building in Dnipro, "
+             "Serhiy Lysak, the regional governor, said on Tuesday. Rescuers pulled 12 people from the rubble."},
+    {"published": "2025-03-25", "outlet": "Wire A", "title": "Central bank holds rates",
+     "text": "The European Central Bank kept interest rates unchanged on Thursday, President Christine Lagarde "
+             "said, citing persistent inflation in services."},
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> Store:
+    folder = tmp_path_factory.mktemp("corpus")
+    (folder / "reports.jsonl").write_text("\n".join(json.dumps(r) for r in REPORTS) + "\n", "utf-8")
+    s = Store(folder / "news.db")
+    report = ingest([str(examples_dir), str(folder / "reports.jsonl")], s)
+    assert report.problems == []
+    return s
+
+
+def _story_of(stories: list[dict], title: str, store: Store) -> dict:
+    article = store.db.execute("SELECT id FROM articles WHERE title = ?", (title,)).fetchone()[0]
+    return next(s for s in stories if article in s["articles"])
+
+
+def test_reports_of_one_strike_form_one_story_and_disagree_on_the_toll(store: Store) -> None:
+    stories = group_stories(store)
+    dnipro = _story_of(stories, "Missile strike on Dnipro kills four", store)
+    assert len(dnipro["articles"]) == 2
+    assert dnipro["first"] == "2025-03-10" and dnipro["last"] == "2025-03-11"
+    bank = _story_of(stories, "Central bank holds rates", store)
+    assert bank is not dnipro and len(bank["articles"]) == 1
+    detail = story_detail(store, dnipro)
+    figures = [d for d in detail["disagreements"] if d["kind"] == "figures"]
+    assert [d["about"] for d in figures] == ["people"]
+    assert {c["value"] for c in figures[0]["claims"]} >= {4.0, 7.0}
+    assert {c["outlet"] for c in figures[0]["claims"]} == {"Wire A", "Wire B"}
+    assert "Serhiy Lysak" in {e["name"] for e in detail["entities"]}
+
+
+def test_every_article_is_in_exactly_one_story(store: Store) -> None:
+    ids = [a for s in group_stories(store) for a in s["articles"]]
+    assert sorted(ids) == sorted(store.article_ids())
+
+
+def test_counted_things() -> None:
+    found = {(c["thing"], c["value"], c["approx"]) for c in counts_in(
+        "The strike killed three people and wounded at least 20 others; 1,200 homes lost power for two days in 2024.")}
+    assert ("people", 3.0, False) in found and ("other", 20.0, True) in found and ("home", 1200.0, False) in found
+    assert not any(t == "day" or v == 2024.0 for t, v, _ in found)
+    assert counts_in("") == [] and counts_in("«»\u200b 12") == []
+
+
+def test_timeline_for_an_entity_and_a_query_is_in_date_order(store: Store) -> None:
+    trump = find_entities(store, "Trump")[0]
+    items = timeline(store, entity=trump["id"])
+    assert items and all(i["kind"] == "quote" and i["speaker_entity_id"] == trump["id"] for i in items if i["kind"] == "quote")
+    dates = [i["date"] for i in items if i["date"]]
+    assert dates == sorted(dates)
+    thursday = next(i for i in items if "very close" in i["text"])
+    assert thursday["date"] == "2025-04-24" and thursday["dated_by"] == "text"  # said on Thursday, printed Friday
+    kharkiv = timeline(store, query="Kharkiv")
+    assert any(i["kind"] == "event" and i["type"] == "ASSAULT" for i in kharkiv)
+    assert all(i["sentence"] for i in kharkiv)
+    assert timeline(store, query="   ") == [] and timeline(store, story=[]) == []
+    assert len(timeline(store, entity=trump["id"], limit=1, offset=1)) <= 1
+
+
+def test_entity_page_gathers_names_roles_quotes_and_companions(store: Store) -> None:
+    witkoff = find_entities(store, "Witkoff")[0]
+    page = entity_page(store, witkoff["id"])
+    assert page["name"] == "Steve Witkoff" and page["type"] == "PERSON"
+    assert page["articles"] >= 1 and page["mentions"]
+    assert any(e["type"] == "CONSULT" for e in page["events"])
+    assert "Vladimir Putin" in {c["name"] for c in page["co_occurring"]}
+    for m in page["mentions"]:
+        text = store.db.execute("SELECT text FROM articles WHERE id = ?", (m["article_id"],)).fetchone()[0]
+        assert text[m["start"]:m["end"]] == m["text"] and m["text"] in m["sentence"]
+    assert entity_page(store, 10**9) is None
+
+
+def test_position_matrix_and_network(store: Store) -> None:
+    m = position_matrix(store)
+    if not m["cells"]:
+        pytest.skip("the positions extractor found nothing in the demo corpus")
+    cell = m["cells"][0]
+    assert cell["issue"] in m["issues"] and cell["holder"] in {h["key"] for h in m["holders"]}
+    assert cell["latest"] == cell["history"][0] and cell["latest"]["evidence"]
+    net = network(store)
+    ids = {n["id"] for n in net["nodes"]}
+    assert net["edges"] and all(e["source"] in ids and e["target"] in ids for e in net["edges"])
+
+
+def test_filtered_search(store: Store) -> None:
+    hits = search(store, "missile")
+    assert {h["title"] for h in hits} >= {"Missile strike on Dnipro kills four", "Missile strike on Kharkiv kills three"}
+    only_a = search(store, "missile", outlet="Wire A")
+    assert [h["title"] for h in only_a] == ["Missile strike on Dnipro kills four"]
+    march = search(store, "", date_from="2025-03-01", date_to="2025-03-31")
+    assert len(march) == 3
+    assert all(h["published"] >= "2025-04-26" for h in search(store, "", date_from="2025-04-26"))
+    lysak = find_entities(store, "Lysak")[0]
+    assert len(search(store, "", entity=lysak["id"])) == 2
+    accuse = search(store, "", event_type="accuse")
+    assert accuse and all(store.db.execute(
+        "SELECT 1 FROM events WHERE article_id = ? AND type = 'ACCUSE'", (h["id"],)).fetchone() for h in accuse)
+    quotes = search(store, "close", kind="quotes")
+    assert any(q["speaker_name"] == "Donald Trump" for q in quotes)
+    assert isinstance(search(store, 'NEAR(" OR *'), list)  # FTS operators are quoted, never parsed
+    with pytest.raises(ValueError):
+        search(store, "x", kind="nope")
+
+
+def test_sentence_around_never_fails() -> None:
+    text = "First one. Second sentence here! Third?"
+    assert sentence_around(text, 11, 17) == "Second sentence here!"
+    assert sentence_around("", 0, 0) == ""
+    assert sentence_around("no end", 0, 2) == "no end"
