@@ -74,7 +74,10 @@ _MODS = {
     "the beginning of": "START", "the start of": "START", "the end of": "END", "the middle of": "MID",
 }
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going"}
-_FUTURE_VERBS = {"expect", "schedule", "due", "set", "slate", "plan", "intend", "hope", "aim", "want"}
+_FUTURE_VERBS = {"expect", "schedule", "due", "set", "slate", "plan", "intend", "hope", "aim", "want", "postpone",
+                 "delay", "extend", "reschedule", "adjourn"}
+_FUTURE_CUES = re.compile(r"(?:\b(?:until|till|as\s+(?:early|soon|late)\s+as|starting|beginning|no\s+later\s+than)\s+"
+                          r"(?:on\s+|at\s+)?)$", re.IGNORECASE)
 
 # ---------------------------------------------------------------------------------------------
 # Grammar (regular expressions over the raw text, compiled once)
@@ -273,7 +276,7 @@ def _weekday_date(weekday: int, ctx: _Ctx, char: int, rel: str) -> date | None:
     if rel == "this":
         return ref + timedelta(days=weekday - ref.isoweekday())
     if ctx.tense(char) == "future":
-        return ref + timedelta(days=ahead or 7) if ahead else ref
+        return ref + timedelta(days=ahead)
     return ref - timedelta(days=back)
 
 
@@ -309,6 +312,8 @@ def _tense(doc: Doc, char: int) -> str:
     tok = _token_at(doc, char)
     if tok is None:
         return "present"
+    if _FUTURE_CUES.search(doc.text[max(0, char - 24): char]):
+        return "future"
     if not doc.has_annotation("DEP"):
         window = [t.lower_ for t in doc[max(0, tok.i - 8): tok.i]]
         if any(w in _FUTURE_AUX for w in window):
@@ -326,7 +331,7 @@ def _tense(doc: Doc, char: int) -> str:
             return "past"
         if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "future"
-        if verb.lemma_ in _FUTURE_VERBS and verb.tag_ in ("VBZ", "VBP", "VBN"):
+        if verb.lemma_ in _FUTURE_VERBS:
             return "future"
         # an infinitive ("plans to meet on Friday") takes its tense from the verb above
         if verb.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in verb.children):
