@@ -805,14 +805,14 @@ class _Clock(_Alias):
     _names = {"h": ("h", "h24"), "mi": ("mi", "mi24")}
 
 
-_COMMON_NOUN_HEADS = {"NOUN", "PROPN"}
+_NAME = re.compile(_WD + "|" + _MON_D, re.IGNORECASE)  # month and day names are written capitalized
 
 
 def _plausible(rule: _Rule, m: re.Match[str], doc: Doc) -> bool:
     """Cheap checks that throw out look-alikes (a 4-digit count, 'may' the verb)."""
     for name in rule.cased:
         text = m.groupdict().get(name)
-        if text and not text[0].isupper():
+        if text and not text[0].isupper() and _NAME.match(text):
             return False
     if rule.name == "month" and not m["y"] and not m["rel"] and not m["mod"]:
         mon = m["mon"]

@@ -1,0 +1,139 @@
+"""The time component on news sentences: recognition, TIMEX3 values, unresolved values, the seed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsgraph.evaluate import shared_dir
+from newsgraph.extract.timex import extract_timexes, governing_date
+from newsgraph.nlp import load_pipeline, make_doc
+
+PUBLISHED = "2025-04-26"  # a Saturday, ISO week 17
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def run(nlp, text: str, published: str | None = PUBLISHED):
+    return nlp(make_doc(nlp, text, published))
+
+
+def found(nlp, text: str, published: str | None = PUBLISHED) -> dict[str, tuple[str, str]]:
+    doc = run(nlp, text, published)
+    return {t.text: (t.type, t.value) for t in doc._.timexes}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # absolute dates in common formats
+        ("The ceasefire was signed on March 3, 2022 in Minsk.", "March 3, 2022", ("DATE", "2022-03-03")),
+        ("The summit opened on 14 February 2024 in Munich.", "14 February 2024", ("DATE", "2024-02-14")),
+        ("The ruling, dated 2023-11-05, was published late.", "2023-11-05", ("DATE", "2023-11-05")),
+        ("Elections were held in October 2019 amid protests.", "October 2019", ("DATE", "2019-10")),
+        ("The company was founded in 1998 by two engineers.", "1998", ("DATE", "1998")),
+        ("The reforms of the 1990s left deep scars.", "the 1990s", ("DATE", "199X")),
+        # relative days and weekdays
+        ("The minister resigned yesterday after the vote.", "yesterday", ("DATE", "2025-04-25")),
+        ("The court will rule tomorrow on the appeal.", "tomorrow", ("DATE", "2025-04-27")),
+        ("Police said on Thursday that two suspects were held.", "Thursday", ("DATE", "2025-04-24")),
+        ("The two leaders will meet on Tuesday in Geneva.", "Tuesday", ("DATE", "2025-04-29")),
+        ("Talks resume next Monday, officials said.", "next Monday", ("DATE", "2025-04-28")),
+        # weeks, months, quarters, seasons, years
+        ("Officials met earlier this week to discuss the plan.", "earlier this week", ("DATE", "2025-W17")),
+        ("The envoy returns to Kyiv next week.", "next week", ("DATE", "2025-W18")),
+        ("Prices rose sharply last month, the agency said.", "last month", ("DATE", "2025-03")),
+        ("The strike began last December and is not over.", "last December", ("DATE", "2024-12")),
+        ("Profit fell in the third quarter of 2024.", "the third quarter of 2024", ("DATE", "2024-Q3")),
+        ("The offensive is expected next spring.", "next spring", ("DATE", "2026-SP")),
+        ("Inflation was lower last year than expected.", "last year", ("DATE", "2024")),
+        ("The factory closed three years ago.", "three years ago", ("DATE", "2022")),
+        # vague references
+        ("Tensions have grown in recent months along the border.", "recent months", ("DATE", "PAST_REF")),
+        ("The next few days will be decisive, he said.", "The next few days", ("DATE", "FUTURE_REF")),
+        ("The plant is currently closed for repairs.", "currently", ("DATE", "PRESENT_REF")),
+        # durations
+        ("After a three-hour meeting, the sides issued a statement.", "three-hour", ("DURATION", "PT3H")),
+        ("The war is now well into its fourth year.", "fourth year", ("DURATION", "P4Y")),
+        ("He was held for 18 months without charge.", "18 months", ("DURATION", "P18M")),
+        ("It has been under their control for a long time.", "a long time", ("DURATION", "PXY")),
+        ("The talks lasted two and a half hours.", "two and a half hours", ("DURATION", "PT2H30M")),
+        # sets and times
+        ("The council meets every week in the town hall.", "every week", ("SET", "P1W")),
+        ("The paper publishes daily updates on the outbreak.", "daily", ("SET", "P1D")),
+        ("The blast happened at 3:15 p.m. yesterday near the station.", "3:15 p.m. yesterday",
+         ("TIME", "2025-04-25T15:15")),
+    ],
+)
+def test_categories(nlp, text, phrase, expected):
+    assert found(nlp, text).get(phrase) == expected
+
+
+def test_range_gives_both_ends(nlp):
+    got = found(nlp, "The exhibition runs from March to May in the capital.")
+    assert got["March"][0] == "DATE" and got["May"][0] == "DATE"
+    got = found(nlp, "The pandemic of 2009-2010 killed thousands.")
+    assert got["2009"] == ("DATE", "2009") and got["2010"] == ("DATE", "2010")
+
+
+def test_anchoring_to_a_date_in_the_text(nlp):
+    got = found(nlp, "The vote took place on June 4, 2021. The next day, the results were challenged.")
+    assert got["The next day"] == ("DATE", "2021-06-05")
+
+
+def test_no_publication_date_leaves_relative_values_unresolved(nlp):
+    got = found(nlp, "The minister resigned yesterday, and the envoy met officials on Thursday and last month.",
+                published=None)
+    assert got["yesterday"] == ("DATE", "XXXX-XX-XX")
+    assert got["Thursday"] == ("DATE", "XXXX-WXX-4")
+    assert got["last month"] == ("DATE", "XXXX-XX")
+    # absolute dates still resolve
+    assert found(nlp, "It happened on May 9, 1945.", published=None)["May 9, 1945"] == ("DATE", "1945-05-09")
+
+
+def test_offsets_and_evidence(nlp):
+    text = "Witkoff met Putin in Moscow yesterday for a three-hour discussion."
+    doc = run(nlp, text)
+    for t in doc._.timexes:
+        assert text[t.start:t.end] == t.text
+        assert t.sentence is not None and t.sentence.start <= t.start < t.sentence.end
+        assert 0 < t.confidence <= 1
+
+
+def test_look_alikes_are_not_dates(nlp):
+    got = found(nlp, "May I ask why 2000 soldiers and a 6-year-old boy were there? The march went ahead.")
+    assert not got
+
+
+def test_governing_date(nlp):
+    text = "Witkoff met with Putin in Moscow yesterday, and Trump will visit Rome next week."
+    doc = run(nlp, text)
+    assert governing_date(doc, text.index("met"), text.index("met") + 3) == "2025-04-25"
+    assert governing_date(doc, text.index("visit"), text.index("visit") + 5) == "2025-W18"
+    assert governing_date(doc, 0, 7) == "2025-04-25"
+    plain = run(nlp, "Nothing is dated here.")
+    assert governing_date(plain, 0, 7) is None
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\u200b\u202e«»“", "In \"1999", "'s '80s", "9 a.m. - - ago ago"])
+def test_never_crashes(nlp, text):
+    doc = run(nlp, text)
+    assert isinstance(extract_timexes(doc), list)
+
+
+def test_seed_article():
+    shared = shared_dir()
+    if shared is None:
+        pytest.skip("shared data not found (set NEWSGRAPH_SHARED): the seed article is not available")
+    seed = shared / "examples" / "seed"
+    nlp = load_pipeline()
+    text = (seed / "article.txt").read_text(encoding="utf-8")
+    gold = json.loads((seed / "gold.json").read_text(encoding="utf-8"))["timex"]
+    doc = nlp(make_doc(nlp, text, "2025-04-26"))
+    got = {(t.start, t.end): (t.type, t.value) for t in doc._.timexes}
+    hits = sum(got.get((g["start"], g["end"])) == (g["type"], g["value"]) for g in gold)
+    assert hits == len(gold)
