@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from .clean import article_from_text
 
 _MB = 1024 * 1024
 MAX_BYTES = 20 * _MB  # a news article is kilobytes; anything this big is not one
+MAX_CHARS = 1_000_000  # spaCy's default nlp.max_length: longer texts are refused by the parser
 MIN_WORDS = 5  # main text shorter than this is page furniture (menus, cookie notes), not an article
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -81,6 +83,8 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Article | I
     """Read one file of any supported kind; problems are yielded, never raised."""
     source = str(path)
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a pipe or device would block the batch or never end
+            raise BadInput("not a regular file (a pipe, device or socket); nothing read")
         suffix = path.suffix.lower()
         if suffix in JSONL_SUFFIXES:
             yield from _read_jsonl(path, max_bytes)
@@ -116,8 +120,10 @@ def decode_text(raw: bytes) -> str:
         raise BadInput("binary file, not text")
     try:
         return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        head = raw[: exc.start]
+        if exc.reason == "unexpected end of data" and not head.isascii():
+            return head.decode("utf-8-sig")  # UTF-8 text cut off inside its last character
     matches = list(from_bytes(raw[:200_000]))
     if not matches:
         raise BadInput("text encoding not recognised (tried UTF-8, UTF-16 and legacy codepages)")
@@ -150,6 +156,8 @@ def _sidecar_metadata(path: Path) -> dict:
 def _article(text: str, source: str, meta: dict) -> Article:
     if not text.strip():
         raise BadInput("no text (only whitespace)")
+    if len(text) > MAX_CHARS:
+        raise BadInput(f"text is {len(text):,} characters, over the {MAX_CHARS:,}-character limit for one article")
     try:
         return article_from_text(
             text,
