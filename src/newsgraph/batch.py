@@ -13,6 +13,7 @@ from itertools import islice
 
 from .analysis import analyze_articles
 from .ingest import IngestProblem, read_inputs
+from .ingest.clean import published_warnings
 from .model import Analysis, Article
 from .store.db import Store
 
@@ -48,15 +49,19 @@ def analyze_batch(batch: list[Article]) -> list[Item]:
     """Analyze a batch with nlp.pipe; if it fails, redo it one article at a time so that one
     article that breaks an extractor is reported by name and the others still get through."""
     try:
-        return list(analyze_articles(batch, batch_size=max(1, len(batch))))
+        results: list[Item] = list(analyze_articles(batch, batch_size=max(1, len(batch))))
     except Exception:  # noqa: BLE001 - isolated below, article by article
-        pass
-    results: list[Item] = []
-    for article in batch:
-        try:
-            results.extend(analyze_articles([article]))
-        except Exception as exc:  # noqa: BLE001 - reported as a problem naming the input
-            results.append(IngestProblem(article.source or article.id, f"analysis failed: {type(exc).__name__}: {exc}"))
+        results = []
+        for article in batch:
+            try:
+                results.extend(analyze_articles([article]))
+            except Exception as exc:  # noqa: BLE001 - reported as a problem naming the input
+                results.append(
+                    IngestProblem(article.source or article.id, f"analysis failed: {type(exc).__name__}: {exc}")
+                )
+    for item in results:
+        if isinstance(item, Analysis):
+            item.warnings.extend(published_warnings(item.article.published))
     return results
 
 

@@ -8,7 +8,7 @@ character offsets stay valid against the original file.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import py3langid
 
@@ -60,6 +60,20 @@ def normalize_published(value: object) -> str | None:
         return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
     except ValueError as exc:
         raise ValueError(f"published date {value!r} is not a real date: {exc}") from None
+
+
+def published_warnings(published: str | None, today: date | None = None) -> list[str]:
+    """Warnings for a publication date that is well formed but cannot be right: in the future
+    (a day of slack for time zones). The article is still analyzed against the date given."""
+    if not published:
+        return []
+    try:
+        day = date.fromisoformat(published)
+    except ValueError:
+        return [f"published date {published!r} is not an ISO date: relative times may be wrong"]
+    if day > (today or date.today()) + timedelta(days=1):
+        return [f"published date {published} is in the future: relative times are resolved against it as given"]
+    return []
 
 
 def detect_language(text: str) -> str | None:
