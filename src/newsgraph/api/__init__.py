@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import FastAPI, HTTPException, Path as PathParam, Query
@@ -49,7 +50,7 @@ class _Stores:
         self.path = path
         self.local = threading.local()
         self.lock = threading.Lock()
-        self.stories: tuple[tuple[int, int], list[dict[str, Any]]] | None = None
+        self.cache: dict[str, tuple[tuple[int, int], Any]] = {}
 
     def get(self) -> Store:
         store = getattr(self.local, "store", None)
@@ -57,13 +58,17 @@ class _Stores:
             store = self.local.store = Store(self.path, readonly=True)
         return store
 
-    def grouped(self) -> list[dict[str, Any]]:
+    def cached(self, name: str, compute: Callable[[Store], Any]) -> Any:
+        """``compute(store)``, recomputed only when articles were added or removed."""
         store = self.get()
         stamp = tuple(store.db.execute("SELECT count(*), COALESCE(max(rowid), 0) FROM articles").fetchone())
         with self.lock:
-            if self.stories is None or self.stories[0] != stamp:
-                self.stories = (stamp, corpus.group_stories(store))
-            return self.stories[1]
+            if name not in self.cache or self.cache[name][0] != stamp:
+                self.cache[name] = (stamp, compute(store))
+            return self.cache[name][1]
+
+    def grouped(self) -> list[dict[str, Any]]:
+        return self.cached("stories", corpus.group_stories)
 
 
 def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
@@ -173,7 +178,8 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/api/network", tags=["corpus"])
     def network(entity: Annotated[int | None, Query(ge=0)] = None, limit: Limit = 60) -> dict[str, Any]:
         """Who meets, accuses or speaks about whom: weighted directed edges between entities."""
-        return corpus.network(stores.get(), entity=entity, limit=limit)
+        edges = stores.cached("edges", corpus.all_edges)
+        return corpus.network(stores.get(), entity=entity, limit=limit, edges=edges)
 
     @app.get("/api/search", tags=["search"])
     def search(

@@ -6,11 +6,12 @@ are thin layers over them.
 
 from .entity_page import co_occurring, entity_page
 from .matrix import position_matrix
-from .network import network
+from .network import all_edges, network
 from .stories import disagreements, group_stories, story_detail
 from .timeline import timeline
 
 __all__ = [
+    "all_edges",
     "co_occurring",
     "disagreements",
     "entity_page",

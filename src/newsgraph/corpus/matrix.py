@@ -23,28 +23,33 @@ def position_matrix(
     if entity is not None:
         where.append("p.holder_entity_id = ?")
         params.append(entity)
+    # newest first within each (issue, holder) cell; only the first ``history`` rows of a cell leave SQLite
     found = rows(
         store.db,
-        "SELECT p.issue, p.holder_entity_id, COALESCE(e.name, p.holder_name) AS holder_name, p.stance,"
-        " p.article_id, p.start, p.end, p.evidence, p.confidence, a.published, a.title, a.outlet"
+        "SELECT * FROM (SELECT *, row_number() OVER cell AS n, count(*) OVER (PARTITION BY issue, hkey) AS total"
+        " FROM (SELECT p.issue, p.holder_entity_id, COALESCE('e' || p.holder_entity_id, 'n:' || p.holder_name) AS hkey,"
+        " COALESCE(e.name, p.holder_name) AS holder_name, p.stance, p.article_id, p.start, p.end, p.evidence,"
+        " p.confidence, a.published, a.rowid AS article_rowid, a.title, a.outlet"
         " FROM positions p JOIN articles a ON a.id = p.article_id LEFT JOIN entities e ON e.id = p.holder_entity_id"
-        f" WHERE {' AND '.join(where)}"
-        " ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC, p.start DESC",
-        params,
+        f" WHERE {' AND '.join(where)})"
+        " WINDOW cell AS (PARTITION BY issue, hkey"
+        "  ORDER BY published IS NULL, published DESC, article_rowid DESC, start DESC))"
+        " WHERE n <= ? ORDER BY issue, hkey, n",
+        [*params, history],
     )
     cells: dict[tuple[str, str], dict[str, Any]] = {}
     holders: dict[str, dict[str, Any]] = {}
     issues: dict[str, int] = {}
     for p in found:
-        key = f"e{p['holder_entity_id']}" if p["holder_entity_id"] is not None else f"n:{p['holder_name']}"
-        holders.setdefault(key, {"key": key, "entity_id": p["holder_entity_id"], "name": p["holder_name"], "positions": 0})
-        holders[key]["positions"] += 1
-        issues[p["issue"]] = issues.get(p["issue"], 0) + 1
-        cell = cells.setdefault((p["issue"], key), {"issue": p["issue"], "holder": key, "count": 0, "history": []})
-        cell["count"] += 1
-        if len(cell["history"]) < history:
-            cell["history"].append({k: p[k] for k in (
-                "stance", "article_id", "start", "end", "evidence", "confidence", "published", "title", "outlet")})
+        key = p["hkey"]
+        cell = cells.get((p["issue"], key))
+        if cell is None:
+            cell = cells[(p["issue"], key)] = {"issue": p["issue"], "holder": key, "count": p["total"], "history": []}
+            holders.setdefault(key, {"key": key, "entity_id": p["holder_entity_id"], "name": p["holder_name"], "positions": 0})
+            holders[key]["positions"] += p["total"]
+            issues[p["issue"]] = issues.get(p["issue"], 0) + p["total"]
+        cell["history"].append({k: p[k] for k in (
+            "stance", "article_id", "start", "end", "evidence", "confidence", "published", "title", "outlet")})
     for cell in cells.values():
         cell["latest"] = cell["history"][0]
         cell["changed"] = len({h["stance"] for h in cell["history"]}) > 1

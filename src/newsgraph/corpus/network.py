@@ -14,10 +14,9 @@ from ..store.queries import rows
 SPEAKS_ABOUT = "SPEAKS_ABOUT"
 
 
-def network(store: Store, *, entity: int | None = None, limit: int = 60) -> dict[str, Any]:
-    """``{'nodes': [...], 'edges': [{'source', 'target', 'type', 'count'}]}``, heaviest edges first."""
-    focus = "" if entity is None else " AND (src = :entity OR dst = :entity)"
-    edges = rows(
+def all_edges(store: Store) -> list[dict[str, Any]]:
+    """Every aggregated edge ``{'source', 'target', 'type', 'count'}``, heaviest first (one pass; cacheable)."""
+    return rows(
         store.db,
         "SELECT src AS source, dst AS target, type, count(*) AS count FROM ("
         "  SELECT a.entity_id AS src, t.entity_id AS dst, ev.type AS type FROM events ev"
@@ -28,11 +27,20 @@ def network(store: Store, *, entity: int | None = None, limit: int = 60) -> dict
         "  JOIN mentions m ON m.article_id = q.article_id AND m.start >= q.start AND m.end <= q.end"
         "  JOIN article_entities ae ON ae.article_id = m.article_id AND ae.local_id = m.local_id"
         "  WHERE q.speaker_entity_id IS NOT NULL"
-        f") WHERE src != dst{focus} GROUP BY src, dst, type ORDER BY count DESC, src, dst LIMIT :limit",
-        {"entity": entity, "limit": limit, "speaks": SPEAKS_ABOUT},
+        ") WHERE src != dst GROUP BY src, dst, type ORDER BY count DESC, src, dst, type",
+        {"speaks": SPEAKS_ABOUT},
     )
-    ids = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
+
+
+def network(
+    store: Store, *, entity: int | None = None, limit: int = 60, edges: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """``{'nodes': [...], 'edges': [...]}``: the ``limit`` heaviest edges, those touching ``entity``
+    when given; pass ``edges`` (from :func:`all_edges`) to reuse a cached edge list."""
+    found = [e for e in (edges if edges is not None else all_edges(store))
+             if entity is None or entity in (e["source"], e["target"])][:limit]
+    ids = sorted({e["source"] for e in found} | {e["target"] for e in found})
     nodes = rows(
         store.db, f"SELECT id, name, type FROM entities WHERE id IN ({','.join('?' * len(ids))})", ids
     ) if ids else []
-    return {"nodes": nodes, "edges": edges}
+    return {"nodes": nodes, "edges": found}

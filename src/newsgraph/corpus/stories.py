@@ -22,6 +22,7 @@ from ..store.queries import rows
 
 WINDOW_DAYS = 3
 LINK_THRESHOLD = 0.35
+MAX_SPAN_DAYS = 7
 TERMS_PER_ARTICLE = 60
 
 _TOKEN = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
@@ -134,12 +135,27 @@ def group_stories(store: Store, *, window: int = WINDOW_DAYS, threshold: float =
 
     centrality = [0.0] * len(docs)
     idf = _entity_idf(docs)
+    links = []
     for i, j in _candidate_pairs(docs, window):
         score = similarity(docs[i], docs[j], idf)
         if score >= threshold:
             centrality[i] += score
             centrality[j] += score
-            parent[find(i)] = find(j)
+            links.append((score, i, j))
+    # strongest links first, and never a story spanning more than MAX_SPAN_DAYS: day-by-day
+    # follow-ups would otherwise chain a long-running topic into one endless "story"
+    span = {i: (d.day, d.day) for i, d in enumerate(docs) if d.day is not None}
+    for _score, i, j in sorted(links, reverse=True):
+        a, b = find(i), find(j)
+        if a == b:
+            continue
+        lo = [x for x in (span.get(a, (None, None))[0], span.get(b, (None, None))[0]) if x is not None]
+        hi = [x for x in (span.get(a, (None, None))[1], span.get(b, (None, None))[1]) if x is not None]
+        if lo and max(hi) - min(lo) > MAX_SPAN_DAYS:
+            continue
+        parent[a] = b
+        if lo:
+            span[b] = (min(lo), max(hi))
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(docs)):
         groups[find(i)].append(i)

@@ -34,8 +34,8 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..model import Timex
-from .common import sentence_bounds, sentence_evidence
+from ..model import TextSpan, Timex
+from .common import sentence_bounds
 
 # ---------------------------------------------------------------------------------------------
 # Lexicon
@@ -115,6 +115,7 @@ class _Ctx:
     """What normalization needs: the reference date, the running anchor and the parse."""
 
     doc: Doc
+    text: str
     ref: date | None
     anchor: date | None = None
     anchor_year: int | None = None
@@ -122,7 +123,7 @@ class _Ctx:
 
     def tense(self, char: int) -> str:
         if char not in self.tense_cache:
-            self.tense_cache[char] = _tense(self.doc, char)
+            self.tense_cache[char] = _tense(self.doc, char, self.text)
         return self.tense_cache[char]
 
 
@@ -290,10 +291,18 @@ def _two_digit_year(text: str) -> int:
 # ---------------------------------------------------------------------------------------------
 
 
+def _parsed(doc: Doc) -> bool:
+    """Whether the doc has a dependency parse (checked once per doc: spaCy's check walks every token)."""
+    flag = doc.user_data.get("newsgraph_parsed")
+    if flag is None:
+        flag = doc.user_data["newsgraph_parsed"] = doc.has_annotation("DEP")
+    return bool(flag)
+
+
 def _token_at(doc: Doc, char: int) -> Token | None:
     starts = doc.user_data.get("newsgraph_tok_starts")
     if starts is None or len(starts) != len(doc):
-        starts = [t.idx for t in doc]
+        starts = doc.to_array("IDX").tolist()
         doc.user_data["newsgraph_tok_starts"] = starts
     i = bisect_right(starts, char) - 1
     return doc[i] if 0 <= i < len(doc) else None
@@ -307,14 +316,14 @@ def _governing_verb(tok: Token) -> Token:
     return tok
 
 
-def _tense(doc: Doc, char: int) -> str:
+def _tense(doc: Doc, char: int, text: str) -> str:
     """'past', 'future' or 'present' for the clause around ``char``."""
     tok = _token_at(doc, char)
     if tok is None:
         return "present"
-    if _FUTURE_CUES.search(doc.text[max(0, char - 24): char]):
+    if _FUTURE_CUES.search(text[max(0, char - 24): char]):
         return "future"
-    if not doc.has_annotation("DEP"):
+    if not _parsed(doc):
         window = [t.lower_ for t in doc[max(0, tok.i - 8): tok.i]]
         if any(w in _FUTURE_AUX for w in window):
             return "future"
@@ -818,24 +827,27 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc) -> bool:
         mon = m["mon"]
         if mon in ("May", "March") or mon.endswith("."):
             # 'May' the modal, 'March' the noun at a sentence start: keep when a preposition precedes
-            before = doc.text[max(0, m.start() - 12): m.start()].lower().split()
+            before = m.string[max(0, m.start() - 12): m.start()].lower().split()
             if not before or before[-1] not in ("in", "of", "since", "until", "by", "last", "next", "this",
                                                 "early", "late", "mid", "from", "to", "through", "during",
                                                 "till", "before", "after", "and", "or"):
                 return False
     if rule.name in ("year", "year_range_end") and not (m.groupdict().get("mod") or m.groupdict().get("season")):
         tok = _token_at(doc, m.start("y") if rule.name == "year" else m.start("yy"))
-        if tok is not None and doc.has_annotation("DEP"):
+        if tok is not None and _parsed(doc):
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if tok.dep_ == "nummod" and tok.head.i > tok.i and tok.head.lower_ not in ("election", "elections"):
+            # '2000 soldiers' counts soldiers; 'the 1996 Olympic bombing' is dated
+            if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in ("elections", "games", "olympics"):
                 return False
-            if nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ == "NNS" and nxt.lower_ != "elections":
+            if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.lower_ not in ("elections", "games"):
                 return False
-        before = doc.text[max(0, m.start() - 3): m.start()]
+        before = m.string[max(0, m.start() - 3): m.start()]
         if re.search(r"[$£€]\s*$|\d[,.]$", before):
             return False
+    if rule.name == "duration" and _g(m, "u").startswith("quarter") and re.match(r"\s+of\b", m.string[m.end():]):
+        return False  # 'three-quarters of the vote' is a fraction
     if rule.name == "present_ref" and m.group().lower() == "now":
-        after = doc.text[m.end(): m.end() + 6].lower()
+        after = m.string[m.end(): m.end() + 6].lower()
         if after.startswith(" that"):
             return False
     return True
@@ -846,15 +858,49 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
+# Every rule contains one of these words; the rules only run near them, so the text is
+# scanned once by this regex instead of once per rule.
+_TRIGGER = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|day|week|month|year|"
+    r"quarter|decade|centur|hour|minute|second|now|current|recent|lately|formerly|past|future|ago|morning|"
+    r"afternoon|evening|night|noon|midnight|midday|tonight|today|yesterday|tomorrow|daily|weekly|monthly|annual|"
+    r"yearly|hourly|nightly|spring|summer|fall|autumn|winter|season|weekend|time|while|present|moment|due|q[1-4]|"
+    r"half|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"first|third|fourth|fifth|'\d)", re.IGNORECASE)
+_WINDOW = 64  # characters scanned on each side of a trigger word
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around trigger words, merged, cut at whitespace."""
+    segments: list[list[int]] = []
+    n = len(text)
+    for m in _TRIGGER.finditer(text):
+        start, end = max(0, m.start() - _WINDOW), min(n, m.end() + _WINDOW)
+        if segments and start <= segments[-1][1]:
+            segments[-1][1] = end
+        else:
+            segments.append([start, end])
+    out = []
+    for start, end in segments:
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < n and not text[end].isspace():
+            end += 1
+        out.append((start, end))
+    return out
+
+
 def _candidates(doc: Doc) -> list[tuple[int, int, _Rule, re.Match[str]]]:
     """Every rule's matches, overlaps resolved longest first (ties: the earlier rule)."""
-    text = doc.text
+    text = doc.text  # a spaCy property that joins every token: read it once
     found: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
+    segments = _segments(text)
     for order, rule in enumerate(_RULES):
-        for m in rule.pattern.finditer(text):
-            start, end = (m.span("core") if "core" in rule.pattern.groupindex else m.span())
-            if end > start and _plausible(rule, m, doc):
-                found.append((start, end, order, rule, m))
+        for seg_start, seg_end in segments:
+            for m in rule.pattern.finditer(text, seg_start, seg_end):
+                start, end = (m.span("core") if "core" in rule.pattern.groupindex else m.span())
+                if end > start and _plausible(rule, m, doc):
+                    found.append((start, end, order, rule, m))
     found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     taken: list[tuple[int, int]] = []
     chosen: list[tuple[int, int, _Rule, re.Match[str]]] = []
@@ -897,10 +943,13 @@ def _parse_published(value: object) -> date | None:
 
 def extract_timexes(doc: Doc) -> list[Timex]:
     """All temporal expressions of ``doc``, normalized against ``doc._.published``."""
-    if not doc.text.strip():
+    text = doc.text
+    if not text.strip():
         return []
     published = doc._.published if Doc.has_extension("published") else None
-    ctx = _Ctx(doc=doc, ref=_parse_published(published))
+    ctx = _Ctx(doc=doc, text=text, ref=_parse_published(published))
+    bounds = sentence_bounds(doc)
+    sentence_starts = [b[0] for b in bounds]
     timexes: list[Timex] = []
     for start, end, rule, m in _candidates(doc):
         try:
@@ -910,9 +959,11 @@ def extract_timexes(doc: Doc) -> list[Timex]:
         if result is None:
             continue
         kind, value, mod = result
-        start, end = _trim(doc.text, start, end)
-        timexes.append(Timex(start=start, end=end, text=doc.text[start:end], type=kind, value=value, mod=mod,
-                             sentence=sentence_evidence(doc, start), confidence=rule.confidence))
+        start, end = _trim(text, start, end)
+        i = bisect_right(sentence_starts, start) - 1
+        sentence = TextSpan(start=bounds[i][0], end=bounds[i][1], text=text[bounds[i][0]:bounds[i][1]]) if i >= 0 else None
+        timexes.append(Timex(start=start, end=end, text=text[start:end], type=kind, value=value, mod=mod,
+                             sentence=sentence, confidence=rule.confidence))
     return timexes
 
 
@@ -928,12 +979,12 @@ def governing_date(doc: Doc, start: int, end: int) -> str | None:
         return None
     bounds = sentence_bounds(doc)
     i = bisect_right([b[0] for b in bounds], start) - 1
-    s_start, s_end = bounds[i] if i >= 0 else (0, len(doc.text))
+    s_start, s_end = bounds[i] if i >= 0 else (0, len(doc))
     dated = [t for t in timexes if t.type in ("DATE", "TIME") and s_start <= t.start < s_end]
     if not dated:
         return None
     best = None
-    if doc.has_annotation("DEP"):
+    if _parsed(doc):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             verb = _governing_verb(span.root)

@@ -33,8 +33,9 @@ def list_articles(store: Store, *, limit: int = 50, offset: int = 0) -> list[dic
     """Articles, newest first, without their text."""
     return rows(
         store.db,
-        "SELECT id, title, published, outlet, source, length(text) AS chars FROM articles"
-        " ORDER BY published IS NULL, published DESC, rowid DESC LIMIT ? OFFSET ?",
+        "SELECT id, title, published, outlet, source, length(text) AS chars FROM articles WHERE rowid IN"
+        " (SELECT rowid FROM articles ORDER BY published DESC, rowid DESC LIMIT ? OFFSET ?)"
+        " ORDER BY published DESC, rowid DESC",
         (limit, offset),
     )
 
@@ -112,17 +113,17 @@ def search(
         if fts:
             sql = ("SELECT a.id, a.title, a.published, a.outlet, a.source,"
                    " snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet"
-                   " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?")
+                   " FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?")
             order = "rank"
         else:
             sql = ("SELECT a.id, a.title, a.published, a.outlet, a.source, substr(a.text, 1, 160) AS snippet"
                    " FROM articles a WHERE 1=1")
-            order = "a.published DESC, a.rowid DESC"
+            order = "a.published DESC, a.rowid DESC"  # NULL dates sort last, the published index serves it
     else:
         if fts:
             sql = ("SELECT q.id AS quote_id, q.article_id, q.kind, q.start, q.end, q.text, q.speaker_name,"
                    " q.speaker_entity_id, a.published, a.title, a.outlet"
-                   " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
+                   " FROM quotes_fts CROSS JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
                    " WHERE quotes_fts MATCH ?")
             order = "rank"
         else:

@@ -1,0 +1,119 @@
+"""API latency at corpus scale: p50/p95 per endpoint over a store of N articles.
+
+The store is built from the demo corpus analysed once, then copied N times with new ids
+(a short suffix makes each text unique) and publication dates spread one demo set per day,
+so nothing runs the NLP pipeline N times. Requests go through FastAPI's TestClient in-process.
+
+    python benchmarks/api_latency.py --n 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from newsgraph.api import create_app
+from newsgraph.batch import ingest
+from newsgraph.evaluate import shared_dir
+from newsgraph.model import Analysis, Article
+from newsgraph.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def demo_analyses(folder: Path) -> list[Analysis]:
+    with Store(folder / "demo.db") as store:
+        paths = [str(ROOT / "examples" / "articles")]
+        base = shared_dir()
+        if base is not None and (base / "examples" / "seed" / "article.txt").exists():
+            paths.append(str(base / "examples" / "seed" / "article.txt"))
+        ingest(paths, store)
+        return [store.analysis(i) for i in store.article_ids()]
+
+
+def build(db: Path, bases: list[Analysis], n: int) -> None:
+    start = date(2021, 1, 1)
+    with Store(db) as store:
+        batch: list[Analysis] = []
+        for k in range(n):
+            base = bases[k % len(bases)]
+            text = f"{base.article.text}\n\nRef {k}."
+            article = base.article.model_copy(update={
+                "id": Article.make_id(text), "text": text,
+                "published": (start + timedelta(days=k // len(bases))).isoformat()})
+            batch.append(base.model_copy(update={"article": article}))
+            if len(batch) == 500:
+                store.add_many(batch)
+                batch.clear()
+        store.add_many(batch)
+
+
+def measure(client: TestClient, url: str, runs: int) -> tuple[float, float, int]:
+    for _ in range(3):
+        r = client.get(url)
+        assert r.status_code == 200, (url, r.status_code, r.text[:200])
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        r = client.get(url)
+        times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    return statistics.median(times), times[max(0, int(round(0.95 * len(times))) - 1)], len(r.content)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=10_000, help="articles in the store")
+    parser.add_argument("--runs", type=int, default=50, help="timed requests per endpoint")
+    parser.add_argument("--db", type=Path, help="keep the store here (default: a temporary folder)")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        db = args.db or folder / "bench.db"
+        t = time.perf_counter()
+        if not db.exists():
+            build(db, demo_analyses(folder), args.n)
+        print(f"store: {args.n} articles in {db} ({time.perf_counter() - t:.1f} s to build)")
+        client = TestClient(create_app(db))
+        t = time.perf_counter()
+        stories = client.get("/api/stories?limit=1").json()
+        print(f"story grouping (cold, then cached): {(time.perf_counter() - t) * 1000:.0f} ms, {stories['total']} stories")
+        article_id = client.get("/api/articles?limit=1").json()["items"][0]["id"]
+        trump = client.get("/api/entities?q=Trump&limit=1").json()["items"][0]["id"]
+        story_id = stories["items"][0]["id"]
+        endpoints = [
+            "/api/articles?limit=50",
+            "/api/articles?limit=50&offset=5000",
+            f"/api/articles/{article_id}",
+            f"/api/articles/{article_id}/entities",
+            "/api/search?q=missile+strike",
+            "/api/search?q=close&kind=quotes",
+            f"/api/search?q=talks&entity={trump}&date_from=2022-01-01&date_to=2022-12-31",
+            "/api/search?event_type=ACCUSE&outlet=Newsgraph+Demo+Wire",
+            "/api/entities?q=tru",
+            f"/api/entities/{trump}",
+            f"/api/timeline?entity={trump}",
+            "/api/timeline?q=Kharkiv",
+            f"/api/timeline?story={story_id}",
+            "/api/stories?limit=50",
+            f"/api/stories/{story_id}",
+            "/api/matrix",
+            "/api/network",
+            f"/api/network?entity={trump}",
+        ]
+        print(f"{'endpoint':<78} {'p50 ms':>7} {'p95 ms':>7} {'bytes':>8}")
+        for url in endpoints:
+            p50, p95, size = measure(client, url, args.runs)
+            flag = "" if p95 <= 100 else "  > 100 ms"
+            print(f"{url:<78} {p50:7.1f} {p95:7.1f} {size:8d}{flag}")
+
+
+if __name__ == "__main__":
+    main()
