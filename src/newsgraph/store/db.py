@@ -56,16 +56,23 @@ class Store:
     # -- schema -------------------------------------------------------------
 
     def _migrate(self) -> None:
+        while (version := self._schema_version()) < len(MIGRATIONS):
+            with self.transaction():
+                # Read again under the write lock: another process opening the same new store
+                # at the same moment may have applied this migration while we waited.
+                if self._schema_version() != version:
+                    continue
+                for statement in _statements(MIGRATIONS[version]):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {version + 1}")
+
+    def _schema_version(self) -> int:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > len(MIGRATIONS):
             raise StoreError(
                 f"{self.path} was written by a newer newsgraph (schema {version}); upgrade newsgraph to open it"
             )
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self.transaction():
-                for statement in _statements(script):
-                    self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version = {number}")
+        return version
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
