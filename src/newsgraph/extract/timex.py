@@ -861,12 +861,12 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc) -> bool:
 # Every rule contains one of these words; the rules only run near them, so the text is
 # scanned once by this regex instead of once per rule.
 _TRIGGER = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|day|week|month|year|"
-    r"quarter|decade|centur|hour|minute|second|now|current|recent|lately|formerly|past|future|ago|morning|"
-    r"afternoon|evening|night|noon|midnight|midday|tonight|today|yesterday|tomorrow|daily|weekly|monthly|annual|"
-    r"yearly|hourly|nightly|spring|summer|fall|autumn|winter|season|weekend|time|while|present|moment|due|q[1-4]|"
-    r"half|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-    r"first|third|fourth|fifth|'\d)", re.IGNORECASE)
+    r"\d|\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
+    r"(?:day|week|month|year|quarter|decade|hour|minute|second)s?\b|centur|now|current|recent|lately|formerly|"
+    r"past\b|future|ago\b|morning|afternoon|evening|night|noon|midnight|midday|tonight|today|yesterday|tomorrow|"
+    r"daily|weekly|monthly|annually|yearly|hourly|nightly|spring|summer|fall\b|autumn|winter|season|weekend|"
+    r"time\b|while\b|present|moment\b|due\b|q[1-4]\b|half\b)", re.IGNORECASE)
 _WINDOW = 64  # characters scanned on each side of a trigger word
 
 
@@ -890,9 +890,8 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _candidates(doc: Doc) -> list[tuple[int, int, _Rule, re.Match[str]]]:
+def _candidates(doc: Doc, text: str) -> list[tuple[int, int, _Rule, re.Match[str]]]:
     """Every rule's matches, overlaps resolved longest first (ties: the earlier rule)."""
-    text = doc.text  # a spaCy property that joins every token: read it once
     found: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
     segments = _segments(text)
     for order, rule in enumerate(_RULES):
@@ -943,7 +942,7 @@ def _parse_published(value: object) -> date | None:
 
 def extract_timexes(doc: Doc) -> list[Timex]:
     """All temporal expressions of ``doc``, normalized against ``doc._.published``."""
-    text = doc.text
+    text = doc.text  # a spaCy property that joins every token: read it once
     if not text.strip():
         return []
     published = doc._.published if Doc.has_extension("published") else None
@@ -951,7 +950,7 @@ def extract_timexes(doc: Doc) -> list[Timex]:
     bounds = sentence_bounds(doc)
     sentence_starts = [b[0] for b in bounds]
     timexes: list[Timex] = []
-    for start, end, rule, m in _candidates(doc):
+    for start, end, rule, m in _candidates(doc, text):
         try:
             result = rule.normalize(m, ctx)
         except (ValueError, KeyError, OverflowError, AttributeError, TypeError):
@@ -979,7 +978,7 @@ def governing_date(doc: Doc, start: int, end: int) -> str | None:
         return None
     bounds = sentence_bounds(doc)
     i = bisect_right([b[0] for b in bounds], start) - 1
-    s_start, s_end = bounds[i] if i >= 0 else (0, len(doc))
+    s_start, s_end = bounds[max(i, 0)]
     dated = [t for t in timexes if t.type in ("DATE", "TIME") and s_start <= t.start < s_end]
     if not dated:
         return None
