@@ -1,0 +1,54 @@
+"""The TempEval-3 benchmark: TimeML reading, TempEval-3 scoring, and a run on a few train files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.evaluate import EvalOptions, run_benchmark, shared_dir
+from newsgraph.evaluate.tempeval3 import GoldTimex, load_split, parse_timeml, score_documents
+
+TIMEML = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>X</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2013-03-22" functionInDocument="CREATION_TIME">March 22, 2013</TIMEX3></DCT>
+<TEXT>
+The flu killed 105 children, officials <EVENT eid="e1" class="REPORTING">said</EVENT> <TIMEX3 tid="t1" type="DATE" value="2013-03-22">Friday</TIMEX3> &amp; <TIMEX3 tid="t2" type="DURATION" value="P1M">a month</TIMEX3> ago.
+</TEXT>
+</TimeML>
+"""
+
+
+def test_parse_timeml_offsets(tmp_path: Path):
+    path = tmp_path / "x.tml"
+    path.write_text(TIMEML, encoding="utf-8")
+    doc = parse_timeml(path)
+    assert doc.dct == "2013-03-22"
+    assert [doc.text[t.start:t.end] for t in doc.timexes] == ["Friday", "a month"]
+    assert "&" in doc.text and "<" not in doc.text
+    assert doc.timexes[1].type == "DURATION" and doc.timexes[1].value == "P1M"
+
+
+def test_scoring_strict_relaxed_and_value():
+    gold = [GoldTimex(0, 6, "DATE", "2013-03-22"), GoldTimex(10, 17, "DURATION", "P1M")]
+    pred = [GoldTimex(0, 6, "DATE", "2013-03-22"), GoldTimex(8, 17, "DURATION", "P2M"), GoldTimex(30, 35, "DATE", "X")]
+    counts = score_documents([(gold, pred)])
+    assert (counts.strict.tp, counts.strict.fp, counts.strict.fn) == (1, 2, 1)
+    assert (counts.relaxed.tp, counts.relaxed.fp, counts.relaxed.fn) == (2, 1, 0)
+    assert counts.type_ok == 2 and counts.value_ok == 1
+
+
+def test_benchmark_on_train_files():
+    shared = shared_dir()
+    if shared is None:
+        pytest.skip("shared data not found (set NEWSGRAPH_SHARED): TempEval-3 files are not available")
+    docs = load_split(shared, "train", limit=3)
+    assert docs and all(d.dct and d.timexes for d in docs)
+    for d in docs:
+        assert all(d.text[t.start:t.end].strip() for t in d.timexes)
+    tables = run_benchmark("tempeval3", EvalOptions(shared=shared, split="train", limit=3))
+    rows = {r["metric"]: r for r in tables[0].rows}
+    assert set(rows) == {"strict span", "relaxed span", "type", "value"}
+    assert rows["relaxed span"]["f1"] > 0.7
+    assert rows["value"]["f1"] > 0.5
