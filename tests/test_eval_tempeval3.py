@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from newsgraph.evaluate import EvalOptions, run_benchmark, shared_dir
-from newsgraph.evaluate.tempeval3 import GoldTimex, load_split, parse_timeml, score_documents
+from newsgraph.evaluate.tempeval3 import (
+    GoldTimex,
+    load_split,
+    parse_timeml,
+    score_documents,
+)
 
 TIMEML = """<?xml version="1.0" ?>
 <TimeML>

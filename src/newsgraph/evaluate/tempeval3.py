@@ -41,9 +41,9 @@ class TimeMLDoc:
 def parse_timeml(path: Path) -> TimeMLDoc:
     """The plain text inside ``<TEXT>``, its TIMEX3 elements as character offsets, and the DCT."""
     raw = path.read_text(encoding="utf-8")
-    dct_match = re.search(r"<DCT>.*?value=\"([^\"]+)\"", raw, re.S)
+    dct_match = re.search(r"<DCT>.*?value=\"([^\"]+)\"", raw, re.DOTALL)
     dct = dct_match.group(1)[:10] if dct_match else ""
-    body_match = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
+    body_match = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.DOTALL)
     body = body_match.group(1) if body_match else ""
     parts: list[str] = []
     length = 0

@@ -29,6 +29,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import ClassVar
 from datetime import date, timedelta
 
 from spacy.language import Language
@@ -185,7 +186,7 @@ def _unit(text: str) -> str:
     text = text.lower()
     if text.startswith("centur"):
         return "century"
-    return text[:-1] if text.endswith("s") else text
+    return text.removesuffix("s")
 
 
 def _duration(n: float | None, unit: str) -> str:
@@ -785,7 +786,7 @@ _RULES: tuple[_Rule, ...] = (
 class _Alias:
     """A match viewed through renamed groups, so one normalizer serves two word orders."""
 
-    _names: dict[str, tuple[str, ...]] = {}
+    _names: ClassVar[dict[str, tuple[str, ...]]] = {}
 
     def __init__(self, m: re.Match[str]) -> None:
         self._m = m
@@ -803,15 +804,15 @@ class _Alias:
 
 
 class _MonthDay(_Alias):
-    _names = {"mon": ("mon", "mon2"), "d": ("d", "d2")}
+    _names: ClassVar[dict[str, tuple[str, ...]]] = {"mon": ("mon", "mon2"), "d": ("d", "d2")}
 
 
 class _Quarter(_Alias):
-    _names = {"yrel": ("yrel", "yrel2"), "y": ("y", "y0")}
+    _names: ClassVar[dict[str, tuple[str, ...]]] = {"yrel": ("yrel", "yrel2"), "y": ("y", "y0")}
 
 
 class _Clock(_Alias):
-    _names = {"h": ("h", "h24"), "mi": ("mi", "mi24")}
+    _names: ClassVar[dict[str, tuple[str, ...]]] = {"h": ("h", "h24"), "mi": ("mi", "mi24")}
 
 
 _NAME = re.compile(_WD + "|" + _MON_D, re.IGNORECASE)  # month and day names are written capitalized
