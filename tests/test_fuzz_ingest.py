@@ -111,3 +111,35 @@ def test_random_html(tmp_path: Path, seed: int, depth: int) -> None:
     items = list(read_inputs([path]))
     _assert_items(items, path)
     assert len(items) == 1
+
+
+@pytest.fixture(scope="module")
+def fuzz_store(tmp_path_factory: pytest.TempPathFactory):
+    from newsgraph.store import Store
+
+    store = Store(tmp_path_factory.mktemp("store") / "fuzz.db")
+    yield store
+    store.close()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                   HealthCheck.too_slow])
+@given(st.lists(gen.texts.filter(str.strip), min_size=1, max_size=4), st.text(max_size=60))
+def test_store_round_trip_and_any_search_query(fuzz_store, texts: list[str], query: str) -> None:
+    """Hostile text stores and reads back unchanged, records point at their text in the
+    tables too, and any query string is a safe search (no FTS syntax error, no injection)."""
+    from newsgraph.analysis import analyze_articles
+    from newsgraph.ingest import article_from_text
+
+    analyses = list(analyze_articles([article_from_text(t) for t in texts]))
+    fuzz_store.add_many(analyses)
+    for analysis in analyses:
+        assert fuzz_store.analysis(analysis.article.id) == analysis
+    rows = fuzz_store.db.execute(
+        "SELECT a.text, q.start, q.end, q.text FROM quotes q JOIN articles a ON a.id = q.article_id"
+    ).fetchall()
+    assert all(text[start:end] == quote for text, start, end, quote in rows)
+    for search in (fuzz_store.search, fuzz_store.search_quotes):
+        assert isinstance(search(query), list)
+        assert isinstance(search(texts[0][:40], limit=3, offset=1), list)
+    assert fuzz_store.db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
