@@ -61,7 +61,8 @@ def entity_page(store: Store, entity_id: int, *, limit: int = 50, offset: int = 
         f" END AS as_role,"
         f" COALESCE({timex_day('ev.date')}, a.published) AS date, a.published, a.title"
         f" FROM events ev JOIN articles a ON a.id = ev.article_id"
-        f" WHERE ev.place_entity_id = ?1 OR ev.id IN (SELECT event_id FROM event_participants WHERE entity_id = ?1)"
+        f" WHERE ev.id IN (SELECT event_id FROM event_participants WHERE entity_id = ?1"
+        f"  UNION SELECT id FROM events WHERE place_entity_id = ?1)"
         f" ORDER BY date IS NULL, date, ev.article_id, ev.trigger_start LIMIT ?2 OFFSET ?3",
         (entity_id, limit, offset),
     )

@@ -70,7 +70,7 @@ def article_filters(
     where: list[str] = []
     params: list[Any] = []
     if entity is not None:
-        where.append("EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = a.id AND ae.entity_id = ?)")
+        where.append("EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = a.id AND +ae.entity_id = ?)")
         params.append(entity)
     if date_from:
         where.append("a.published >= ?")
@@ -82,7 +82,7 @@ def article_filters(
         where.append("a.outlet = ?")
         params.append(outlet)
     if event_type:
-        where.append("EXISTS (SELECT 1 FROM events ev WHERE ev.article_id = a.id AND ev.type = ?)")
+        where.append("EXISTS (SELECT 1 FROM events ev WHERE ev.article_id = a.id AND +ev.type = ?)")
         params.append(event_type.upper())
     return where, params
 

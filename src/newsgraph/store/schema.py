@@ -189,4 +189,8 @@ MIGRATIONS: list[str] = [
         INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_name) VALUES ('delete', old.id, old.text, old.speaker_name);
     END;
     """,
+    # 2: events by place, for entity pages and timelines of places
+    """
+    CREATE INDEX IF NOT EXISTS events_place ON events(place_entity_id);
+    """,
 ]
