@@ -56,8 +56,15 @@ def read_inputs(paths: Iterable[str | os.PathLike], *, max_bytes: int = MAX_BYTE
 
 def _read_folder(folder: Path, max_bytes: int) -> Iterator[Article | IngestProblem]:
     seen: set[tuple[int, int]] = set()  # (device, inode) of folders walked: symlink loops end here
-    for root, dirs, files in os.walk(folder, followlinks=True, onerror=None):
-        st = os.stat(root)
+    unreadable: list[OSError] = []  # folders os.walk could not list: named, never silently skipped
+    for root, dirs, files in os.walk(folder, followlinks=True, onerror=unreadable.append):
+        yield from _folder_problems(unreadable)
+        try:
+            st = os.stat(root)
+        except OSError as exc:  # removed or replaced while we walk
+            unreadable.append(exc)
+            dirs[:] = []
+            continue
         if (st.st_dev, st.st_ino) in seen:
             yield IngestProblem(root, "folder already visited (symlink loop); skipped")
             dirs[:] = []
@@ -70,6 +77,13 @@ def _read_folder(folder: Path, max_bytes: int) -> Iterator[Article | IngestProbl
                 continue
             if path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES:
                 yield from read_file(path, max_bytes=max_bytes)
+    yield from _folder_problems(unreadable)
+
+
+def _folder_problems(errors: list[OSError]) -> Iterator[IngestProblem]:
+    while errors:
+        exc = errors.pop(0)
+        yield IngestProblem(str(exc.filename), f"cannot read folder: {exc.strerror or exc}")
 
 
 def _is_sidecar(path: Path) -> bool:
