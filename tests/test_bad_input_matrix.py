@@ -74,6 +74,24 @@ def _unreadable(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return [path]
 
 
+def _unreadable_folder(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    folder = tmp / "feed"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "locked" / "hidden.txt").write_text(STORY)
+    (folder / "story.txt").write_text(STORY)
+    (folder / "locked").chmod(0)
+    if os.geteuid() == 0:  # as above: listing the folder fails the way it does for a user
+        real = os.scandir
+
+        def scandir(p: object = ".") -> object:
+            if str(p) == str(folder / "locked"):
+                raise PermissionError(13, "Permission denied", str(p))
+            return real(p)
+
+        monkeypatch.setattr(os, "scandir", scandir)
+    return [folder]
+
+
 def _symlink_loop_file(tmp: Path, _: pytest.MonkeyPatch) -> list[Path]:
     a, b = tmp / "a.txt", tmp / "b.txt"
     os.symlink(b, a)
@@ -138,6 +156,8 @@ ROWS: dict[str, Row] = {
     "JSON of the wrong shape": Row(_file("one.json", '{"text": ["a"]}'), problems=[("one.json", 'string "text"')]),
     "missing path": Row(lambda tmp, _: [tmp / "missing.txt"], problems=[("missing.txt", "no such file or folder")]),
     "unreadable path": Row(_unreadable, problems=[("secret.txt", "cannot read: Permission denied")]),
+    "unreadable folder": Row(_unreadable_folder, problems=[("locked", "cannot read folder: Permission denied")],
+                             analyzed=[("story.txt", None)]),
     "symlink loop (file)": Row(_symlink_loop_file, problems=[("a.txt", "Too many levels of symbolic links")]),
     "symlink loop (folder)": Row(_symlink_loop_folder, problems=[("loop", "symlink loop")],
                                  analyzed=[("story.txt", None)]),
