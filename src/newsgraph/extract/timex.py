@@ -77,6 +77,7 @@ _MODS = {
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going"}
 _FUTURE_VERBS = {"expect", "schedule", "due", "set", "slate", "plan", "intend", "hope", "aim", "want", "postpone",
                  "delay", "extend", "reschedule", "adjourn"}
+_QUARTERLY = re.compile(r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarterly)\b", re.IGNORECASE)
 _FUTURE_CUES = re.compile(r"(?:\b(?:until|till|as\s+(?:early|soon|late)\s+as|starting|beginning|no\s+later\s+than)\s+"
                           r"(?:on\s+|at\s+)?)$", re.IGNORECASE)
 
@@ -120,12 +121,30 @@ class _Ctx:
     ref: date | None
     anchor: date | None = None
     anchor_year: int | None = None
+    quarter: tuple[int, int] | None = None  # the first quarter the text named: (year, 1-4)
     tense_cache: dict[int, str] = field(default_factory=dict)
+    _financial: bool | None = None
 
     def tense(self, char: int) -> str:
         if char not in self.tense_cache:
             self.tense_cache[char] = _tense(self.doc, char, self.text)
         return self.tense_cache[char]
+
+    @property
+    def financial(self) -> bool:
+        """Whether the article reports quarterly results (then 'a year ago' means that quarter a year ago)."""
+        if self._financial is None:
+            self._financial = bool(_QUARTERLY.search(self.text))
+        return self._financial
+
+    def reported_quarter(self) -> tuple[int, int] | None:
+        """The quarter the article reports on: the first one named, else the last one completed."""
+        if self.quarter is not None:
+            return self.quarter
+        if self.ref is None:
+            return None
+        q = self.ref.year * 4 + _quarter(self.ref) - 2
+        return q // 4, q % 4 + 1
 
 
 Result = tuple[str, str, str | None] | None  # (type, value, mod)
@@ -518,8 +537,10 @@ def _n_rel_unit(m: re.Match[str], ctx: _Ctx) -> Result:
         base = date(ctx.anchor_year, 7, 1)
     if anaphoric and base is None:
         return "DATE", _at(unit, None), mod
-    if unit == "quarter" and rel == "the":
-        shift = -1 if ctx.tense(m.start()) == "past" else 0
+    if unit == "quarter" and rel in ("the", "that", "the same") and ctx.tense(m.start()) != "future":
+        reported = ctx.reported_quarter()
+        if reported is not None:
+            return "DATE", f"{reported[0]:04d}-Q{reported[1]}", mod
     if unit in _SEASONS:
         code = _SEASONS[unit]
         if base is None:
@@ -560,6 +581,8 @@ def _n_quarter(m: re.Match[str], ctx: _Ctx) -> Result:
             year -= 1
     if _g(m, "half"):
         return "DATE", f"{'XXXX' if year is None else f'{year:04d}'}-H{n}", None
+    if year is not None and ctx.quarter is None:
+        ctx.quarter = (year, n)  # an earnings story names the quarter it reports first
     return "DATE", f"{'XXXX' if year is None else f'{year:04d}'}-Q{n}", None
 
 
@@ -580,6 +603,8 @@ def _n_ago(m: re.Match[str], ctx: _Ctx) -> Result:
         return "DATE", _at(unit, None), mod
     sign = -1 if back else 1
     steps = int(round(n))
+    if unit == "year" and steps == 1 and back and ctx.financial:
+        return "DATE", _year_before_quarter(ctx), mod
     if unit in ("hour", "minute", "second"):
         return "DATE", base.isoformat(), mod
     if unit == "day":
@@ -587,6 +612,27 @@ def _n_ago(m: re.Match[str], ctx: _Ctx) -> Result:
         ctx.anchor = value
         return "DATE", value.isoformat(), mod
     return "DATE", _at(unit, base, sign * steps), mod
+
+
+def _year_before_quarter(ctx: _Ctx) -> str:
+    """The reported quarter one year earlier: earnings reports compare with 'the year-ago quarter'."""
+    reported = ctx.reported_quarter()
+    if reported is None:
+        return "XXXX-QX"
+    return f"{reported[0] - 1:04d}-Q{reported[1]}"
+
+
+def _n_year_ago_period(m: re.Match[str], ctx: _Ctx) -> Result:
+    if _g(m, "u") or ctx.financial:
+        return "DATE", _year_before_quarter(ctx), None
+    return "DATE", _at("year", ctx.ref, -1), None
+
+
+def _n_year_period(m: re.Match[str], ctx: _Ctx) -> Result:
+    reported = ctx.reported_quarter()
+    if reported is None or not ctx.financial:
+        return "DATE", m["y"], None
+    return "DATE", f"{m['y']}-Q{reported[1]}", None
 
 
 def _n_in_n(m: re.Match[str], ctx: _Ctx) -> Result:
@@ -743,6 +789,12 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:(?P<mod>" + _PREMOD + r")\s+)?(?:(?P<n>" + _NUM + r"|" + _VAGUE + r")\s+)?(?P<u>" + _UNIT
         + r")\s+(?:(?P<approx>or\s+so)\s+)?(?P<dir>ago|earlier|later|before(?=\s*[,.;:!?)\"'\u201d]|\s*$)|after(?=\s*[,.;:!?)\"'\u201d]|\s*$)|from\s+now|hence)"
         r"(?!\s+(?:than|that)\b)"), _n_ago, 0.9),
+    _Rule("year_ago_period", _rx(
+        r"(?:(?P<the>the)\s+(?:(?:comparable|corresponding|same)\s+)?(?=year-(?:ago|earlier)\s+(?:\w+\s+)?(?:quarter|period)))?"
+        r"year-(?:ago|earlier)(?:\s+(?:(?:first|second|third|fourth)\s+)?(?P<u>quarter|period))?"
+        r"|(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<u2>quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|of\s+last\s+year|last\s+year)"
+        r"|last\s+year's\s+(?:(?:first|second|third|fourth)\s+)?(?P<u3>quarter|period)"), lambda m, c: _n_year_ago_period(_YearAgo(m), c), 0.85),
+    _Rule("year_period", _rx(r"the\s+(?P<y>" + _YEAR + r")\s+(?:quarter|period)"), _n_year_period, 0.8),
     _Rule("in_n", _rx(r"in\s+(?:the\s+next\s+)?(?P<core>(?P<n>" + _NUM + r")\s+(?P<u>" + _UNIT + r"))(?:'?\s+time)?"),
           _n_in_n, 0.8),
     _Rule("duration", _rx(
@@ -809,6 +861,10 @@ class _MonthDay(_Alias):
 
 class _Quarter(_Alias):
     _names: ClassVar[dict[str, tuple[str, ...]]] = {"yrel": ("yrel", "yrel2"), "y": ("y", "y0")}
+
+
+class _YearAgo(_Alias):
+    _names: ClassVar[dict[str, tuple[str, ...]]] = {"u": ("u", "u2", "u3")}
 
 
 class _Clock(_Alias):
