@@ -36,7 +36,9 @@ def found(nlp, text: str, published: str | None = PUBLISHED) -> dict[str, tuple[
         ("The ruling, dated 2023-11-05, was published late.", "2023-11-05", ("DATE", "2023-11-05")),
         ("Elections were held in October 2019 amid protests.", "October 2019", ("DATE", "2019-10")),
         ("The company was founded in 1998 by two engineers.", "1998", ("DATE", "1998")),
-        ("The reforms of the 1990s left deep scars.", "the 1990s", ("DATE", "199X")),
+        ("The reforms of the 1990s left deep scars.", "the 1990s", ("DATE", "199")),
+        ("Sales peaked in the early 1980s.", "the early 1980s", ("DATE", "198")),
+        ("Wages stagnated through the 1970s and 1980s.", "1980s", ("DATE", "198X")),
         # relative days and weekdays
         ("The minister resigned yesterday after the vote.", "yesterday", ("DATE", "2025-04-25")),
         ("The court will rule tomorrow on the appeal.", "tomorrow", ("DATE", "2025-04-27")),
@@ -71,6 +73,33 @@ def found(nlp, text: str, published: str | None = PUBLISHED) -> dict[str, tuple[
 )
 def test_categories(nlp, text, phrase, expected):
     assert found(nlp, text).get(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "phrase", "expected"),
+    [
+        # earnings stories compare with the same quarter a year before
+        ("Acme said third-quarter net income rose 12% to $40 million, or 80 cents a share, from $35.7 million "
+         "a year earlier.", "1989-10-26", "a year earlier", ("DATE", "1988-Q3")),
+        ("Acme's third-quarter profit rose. In the year-ago quarter, it earned $3 million.", "1989-10-26",
+         "the year-ago quarter", ("DATE", "1988-Q3")),
+        ("Acme's third-quarter sales fell; the 1988 period included a one-time gain.", "1989-10-26",
+         "the 1988 period", ("DATE", "1988-Q3")),
+        # outside earnings stories 'a year ago' is the year
+        ("The plant closed a year ago and has not reopened.", "2025-04-26", "a year ago", ("DATE", "2024")),
+        # holidays and spelled-out years
+        ("Turkey prices jumped before Thanksgiving Day, grocers said.", "1999-12-01", "Thanksgiving Day",
+         ("DATE", "1999-11-25")),
+        ("Turnout on Election Day was the lowest in decades.", "1998-11-20", "Election Day", ("DATE", "1998-11-03")),
+        ("The family came home last Christmas.", "2025-04-26", "last Christmas", ("DATE", "2024-12-25")),
+        ("The treaty was signed in nineteen ninety-six in Geneva.", "1998-02-27", "nineteen ninety-six",
+         ("DATE", "1996")),
+        ("Computers may fail in the year two thousand, experts warn.", "1998-03-03", "the year two thousand",
+         ("DATE", "2000")),
+    ],
+)
+def test_context_rules(nlp, text, published, phrase, expected):
+    assert found(nlp, text, published).get(phrase) == expected
 
 
 def test_range_gives_both_ends(nlp):

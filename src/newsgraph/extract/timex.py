@@ -461,10 +461,107 @@ def _n_year_range_end(m: re.Match[str], ctx: _Ctx) -> Result:
 
 
 def _n_decade(m: re.Match[str], ctx: _Ctx) -> Result:
-    dec = _g(m, "dec").lstrip("'")
+    word = _g(m, "word")
+    if word:
+        dec = str(1900 + _NUMBER_WORDS[word.removesuffix("ies") + "y"])
+    else:
+        dec = _g(m, "dec").lstrip("'")
     if len(dec) == 2:
         dec = ("19" if int(dec) >= 30 else "20") + dec
-    return "DATE", dec[:3] + "X", _mod(m)
+    # TimeML writes 'the 1990s' as 199; TimeBank keeps a bare '1990s' as 199X
+    return "DATE", dec[:3] if m["the"] else dec[:3] + "X", _mod(m)
+
+
+def _spelled_year(text: str) -> int | None:
+    """'nineteen ninety-six' -> 1996, 'two thousand one' -> 2001."""
+    words = text.lower().replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + (_number(" ".join(rest)) or 0) if rest else 2000  # type: ignore[operator]
+    century = _NUMBER_WORDS.get(words[0])
+    rest = _number(" ".join(words[1:]))
+    if century is None or rest is None or not 10 <= century <= 20 or not 10 <= rest <= 99:
+        return None
+    return century * 100 + int(rest)
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th (1-based; -1 = last) ISO weekday of a month."""
+    if n < 0:
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+
+
+_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas eve": lambda y: date(y, 12, 24), "christmas": lambda y: date(y, 12, 25),
+    "new year's eve": lambda y: date(y, 12, 31), "new year's day": lambda y: date(y, 1, 1),
+    "independence day": lambda y: date(y, 7, 4), "fourth of july": lambda y: date(y, 7, 4),
+    "halloween": lambda y: date(y, 10, 31), "valentine's day": lambda y: date(y, 2, 14),
+    "veterans day": lambda y: date(y, 11, 11), "boxing day": lambda y: date(y, 12, 26),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4), "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
+    "labor day": lambda y: _nth_weekday(y, 9, 1, 1), "martin luther king day": lambda y: _nth_weekday(y, 1, 1, 3),
+    "election day": lambda y: _nth_weekday(y, 11, 1, 1) + timedelta(days=1), "easter": _easter,
+    "good friday": lambda y: _easter(y) - timedelta(days=2), "easter sunday": _easter,
+    "easter monday": lambda y: _easter(y) + timedelta(days=1),
+}
+
+
+def _n_holiday(m: re.Match[str], ctx: _Ctx) -> Result:
+    name = re.sub(r"^(thanksgiving|christmas|easter) day$", r"\1", _g(m, "h").replace("\u2019", "'"))
+    name = name.replace(" jr.", "").replace("veterans'", "veterans").replace("new years", "new year's")
+    rule = _HOLIDAYS.get(name)
+    if rule is None:
+        return None
+    rel = _g(m, "rel")
+    if m["y"]:
+        year: int | None = int(m["y"])
+    elif ctx.ref is None:
+        year = None
+    else:
+        ref = ctx.ref
+        this_year = rule(ref.year)
+        if rel in ("last", "past", "previous"):
+            year = ref.year if this_year < ref else ref.year - 1
+        elif rel in ("next", "coming", "upcoming"):
+            year = ref.year if this_year > ref else ref.year + 1
+        elif rel == "this":
+            year = ref.year
+        else:
+            year = _month_year(this_year.month, ctx, m.start(), this_year.day)
+    if year is None:
+        return "DATE", "XXXX-XX-XX", None
+    day = rule(year)
+    ctx.anchor = day
+    if m["week"]:
+        return "DATE", _week(day), None
+    return "DATE", day.isoformat(), None
+
+
+def _n_spelled_year(m: re.Match[str], ctx: _Ctx) -> Result:
+    year = _spelled_year(_g(m, "sy"))
+    if year is None:
+        return None
+    ctx.anchor_year = year
+    if m["mon"]:
+        return "DATE", f"{year:04d}-{_MONTHS[_g(m, 'mon')[:3]]:02d}", None
+    if m["season"]:
+        return "DATE", f"{year:04d}-{_SEASONS[_g(m, 'season')]}", None
+    return "DATE", f"{year:04d}", None
 
 
 def _n_century(m: re.Match[str], ctx: _Ctx) -> Result:
@@ -760,8 +857,21 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:(?P<mod>" + _EDGE_MOD + r")[- ]\s*|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?)?"
         r"(?:(?:fiscal(?:\s+year)?|FY)\s*)?(?P<y>" + _YEAR + r")(?!\s*(?:%|percent|per\s+cent))"), _n_year, 0.85),
     _Rule("year_range_end", re.compile(r"(?<=(?P<c>1[6-9]|20)\d\d[-–])(?P<yy>\d\d)(?![\w%])"), _n_year_range_end, 0.8),
-    _Rule("decade", _rx(r"(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s"),
+    _Rule("decade", _rx(r"(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?:(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s"
+                        r"|(?<=the\s)(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"),
           _n_decade, 0.9),
+    _Rule("holiday", re.compile(
+        r"(?<![\w-])(?:(?P<rel>last|next|this|past|coming|previous|upcoming)\s+)?(?P<h>Christmas(?:\s+(?:Eve|Day))?|"
+        r"New\s+Year['\u2019]?s\s+(?:Eve|Day)|Independence\s+Day|Fourth\s+of\s+July|Halloween|Valentine['\u2019]?s\s+Day|"
+        r"Veterans['\u2019]?\s+Day|Boxing\s+Day|Thanksgiving(?:\s+Day)?|Memorial\s+Day|Labor\s+Day|"
+        r"Martin\s+Luther\s+King(?:\s+Jr\.)?\s+Day|Election\s+Day|Good\s+Friday|Easter(?:\s+(?:Sunday|Monday|Day))?)"
+        r"(?:\s+(?P<week>week(?:end)?))?(?:,?\s+(?P<y>" + _YEAR + r"))?(?![\w-])"), _n_holiday, 0.85),
+    _Rule("spelled_year", _rx(
+        r"(?:(?P<mon>" + _MON_FULL + r")\s+|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+"
+        r"|the\s+year\s+(?=two\s+thousand))?(?P<sy>(?:eighteen|nineteen)\s+(?:" + "|".join(_TENS)
+        + r")(?:[- ](?:" + "|".join(_SMALL[1:10]) + r"))?|(?:eighteen|nineteen)\s+(?:" + "|".join(_SMALL[10:])
+        + r")|(?<=year\s)two\s+thousand(?:\s+(?:and\s+)?(?:" + "|".join(_SMALL[1:10]) + r"))?)"),
+          _n_spelled_year, 0.85, ("mon",)),
     _Rule("century", _rx(r"(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?P<ord>" + _ORD + r"|twenty-first)[- ]century"),
           _n_century, 0.9),
     _Rule("rel_day", _rx(
@@ -923,7 +1033,9 @@ _TRIGGER = re.compile(
     r"(?:day|week|month|year|quarter|decade|hour|minute|second)s?\b|centur|now|current|recent|lately|formerly|"
     r"past\b|future|ago\b|morning|afternoon|evening|night|noon|midnight|midday|tonight|today|yesterday|tomorrow|"
     r"daily|weekly|monthly|annually|yearly|hourly|nightly|spring|summer|fall\b|autumn|winter|season|weekend|"
-    r"time\b|while\b|present|moment\b|due\b|q[1-4]\b|half\b)", re.IGNORECASE)
+    r"time\b|while\b|present|moment\b|due\b|q[1-4]\b|half\b|nineteen\b|eighteen\b|thousand\b|(?:ties)\b|christmas|thanksgiving|easter|halloween|valentine|"
+    r"(?:election|labor|memorial|independence|veterans|boxing|king|jr\.|year['\u2019]?s)\s+(?:day|eve)|fourth\s+of\s+july)",
+    re.IGNORECASE)
 _WINDOW = 64  # characters scanned on each side of a trigger word
 
 
