@@ -96,6 +96,10 @@ def test_categories(nlp, text, phrase, expected):
          ("DATE", "1996")),
         ("Computers may fail in the year two thousand, experts warn.", "1998-03-03", "the year two thousand",
          ("DATE", "2000")),
+        # weekday phrases are dated to the day; a plan that 'had been due' is past
+        ("The strike ended Friday night after talks.", "2025-04-26", "Friday night", ("DATE", "2025-04-25")),
+        ("The offer had been due to expire Friday evening.", "1989-10-30", "Friday evening", ("DATE", "1989-10-27")),
+        ("Analysts blamed current market conditions.", "2025-04-26", "current", ("DATE", "PRESENT_REF")),
     ],
 )
 def test_context_rules(nlp, text, published, phrase, expected):

@@ -365,7 +365,10 @@ def _tense(doc: Doc, char: int, text: str) -> str:
         # an infinitive ("plans to meet on Friday") takes its tense from the verb above
         if verb.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in verb.children):
             head = verb.head
-            if head.lemma_ in _FUTURE_VERBS or head.tag_ in ("VBZ", "VBP"):
+            head_aux = [c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")]
+            if "had" in head_aux:  # 'had been due to expire Friday': a plan already past
+                return "past"
+            if head.tag_ != "VBD" and (head.lemma_ in _FUTURE_VERBS or head.tag_ in ("VBZ", "VBP")):
                 return "future"
             verb = head
             continue
@@ -596,9 +599,7 @@ def _n_weekday(m: re.Match[str], ctx: _Ctx) -> Result:
     base = f"XXXX-WXX-{weekday}" if day is None else day.isoformat()
     if day is not None:
         ctx.anchor = day
-    part = _g(m, "part")
-    if part:
-        return "TIME", f"{base}T{_DAY_PARTS[part]}", None
+    # TimeBank dates 'Friday night' to the day: the part of day is too vague to tell evening from night
     return "DATE", base, _mod(m)
 
 
@@ -779,6 +780,11 @@ def _n_ref(value: str) -> Callable[[re.Match[str], _Ctx], Result]:
     return normalize
 
 
+def _n_current(m: re.Match[str], ctx: _Ctx) -> Result:
+    """'current' as TimeML reads it: the present ('current market conditions'); 'then current' is past."""
+    return "DATE", "PAST_REF" if m["then"] else "PRESENT_REF", None
+
+
 def _n_set(m: re.Match[str], ctx: _Ctx) -> Result:
     word = _g(m, "u")
     if word in _DAY_PARTS:
@@ -880,8 +886,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("this_part", _rx(r"(?:(?:early|late|earlier|later)\s+)?(?P<rel>this|last|yesterday)\s+(?P<part>morning|afternoon|evening|night)"),
           _n_this_part, 0.9),
     _Rule("weekday", _rx(
-        r"(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|coming|past|previous|this\s+coming)\s+)?(?P<wd>"
-        + _WD + r")(?:\s+(?P<part>" + _PART + r"))?"), _n_weekday, 0.9, ("wd",)),
+        r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<core>(?:(?P<rel>last|next|this|coming|past|previous|this\s+coming)\s+)?"
+        r"(?P<wd>" + _WD + r")(?:\s+(?P<part>" + _PART + r"))?)"), _n_weekday, 0.9, ("wd",)),
     _Rule("weekday_set", _rx(r"(?:every|each|on)\s+(?P<wd>" + _WD + r")s"), _n_weekday_set, 0.85, ("wd",)),
     _Rule("weekend", _rx(r"(?P<rel>last|this|next|the\s+past|the\s+coming|this\s+coming|the)\s+weekend"),
           _n_weekend, 0.85),
@@ -925,6 +931,7 @@ _RULES: tuple[_Rule, ...] = (
                         r"(?:years|months|weeks|days|decades)"), _n_ref("FUTURE_REF"), 0.8),
     _Rule("present_ref", _rx(r"now|currently|nowadays|presently|these\s+days|at\s+present|at\s+the\s+moment"
                              r"|at\s+this\s+time"), _n_ref("PRESENT_REF"), 0.8),
+    _Rule("current", _rx(r"(?P<then>then[- ])?current(?!ly|s?\s+(?:account|affairs|events|of)\b)"), _n_current, 0.6),
     _Rule("past_ref", _rx(r"recently|lately|formerly|the\s+past|at\s+the\s+time|once\s+upon\s+a\s+time"),
           _n_ref("PAST_REF"), 0.75),
     _Rule("future_ref", _rx(r"the\s+(?:near\s+|distant\s+)?future|as\s+soon\s+as\s+possible|in\s+due\s+course"),
