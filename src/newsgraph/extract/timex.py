@@ -365,7 +365,8 @@ def _tense(doc: Doc, char: int, text: str) -> str:
         # an infinitive ("plans to meet on Friday") takes its tense from the verb above
         if verb.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in verb.children):
             head = verb.head
-            head_aux = [c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")]
+            frame = head.head if head.dep_ in ("acomp", "attr") else head  # 'had been due to ...'
+            head_aux = [c.lower_ for t in (head, frame) for c in t.children if c.dep_ in ("aux", "auxpass")]
             if "had" in head_aux:  # 'had been due to expire Friday': a plan already past
                 return "past"
             if head.tag_ != "VBD" and (head.lemma_ in _FUTURE_VERBS or head.tag_ in ("VBZ", "VBP")):
