@@ -58,6 +58,15 @@ class Mention(TextSpan):
     label: str | None = Field(default=None, description="the NER label this mention had before voting")
 
 
+class RoleFrame(Record):
+    """How the article casts an actor (SemEval-2025 Task 10 entity framing roles)."""
+
+    main: Literal["Protagonist", "Antagonist", "Innocent"]
+    fine: list[str] = Field(default_factory=list, description="fine roles under the main one, e.g. Victim, Tyrant")
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    mention: TextSpan | None = Field(default=None, description="the mention the role was read at")
+
+
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "OTHER"]
 
 
@@ -72,6 +81,7 @@ class Entity(Record):
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     stands_for: str | None = Field(default=None, description="what a metonym means as an actor: Kremlin -> Russian presidency")
     country: str | None = Field(default=None, description="country of a known actor, from the actor table")
+    roles: list[RoleFrame] = Field(default_factory=list, description="framing roles the article casts it in (model-predicted)")
 
 
 class Speaker(Record):

@@ -1,0 +1,33 @@
+"""Build ``src/newsgraph/data/models/roles.json`` (entity role framing) from the shared SemEval data.
+
+Usage: ``python scripts/train_roles.py [SHARED_DIR]``. Deterministic: the same data gives the same
+weights (lbfgs, no sampling). Takes about a minute on one core, most of it parsing.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from newsgraph.evaluate import shared_dir
+from newsgraph.evaluate.framing import featurize, fit_model, taxonomy
+
+OUT = Path(__file__).resolve().parents[1] / "src/newsgraph/data/models/roles.json"
+
+
+def main() -> None:
+    shared = Path(sys.argv[1]) if len(sys.argv) > 1 else shared_dir()
+    if shared is None:
+        raise SystemExit("shared data not found: pass its directory or set NEWSGRAPH_SHARED")
+    t0 = time.perf_counter()
+    rows, feats = featurize(shared)
+    model = fit_model(rows, feats, taxonomy(shared))
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True) + "\n", "utf-8")
+    print(f"wrote {OUT} ({OUT.stat().st_size / 1e6:.2f} MB, {len(rows)} mentions) in {time.perf_counter() - t0:.0f}s")
+
+
+if __name__ == "__main__":
+    main()

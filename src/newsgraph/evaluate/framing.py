@@ -1,0 +1,162 @@
+"""``newsgraph evaluate framing``: entity role framing (SemEval-2025 Task 10, subtask 1, English).
+
+Only the English training set is public (``data/framing/semeval2025t10``), so the figure is
+5-fold cross-validation split by article (GroupKFold: no article is in both train and test),
+scored with the shipped inference code (``extract.roles.RoleModel``). A few gold offsets (11)
+are shifted and are snapped to the nearest occurrence of the mention. Metrics as the official
+scorer: EMR (the fine-role set equals the gold set), main-role accuracy, micro F1 of fine roles.
+The same loader and ``fit_model`` build the shipped model (``scripts/train_roles.py``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from ..extract.roles import MAIN_ROLES, Features, RoleModel, features
+from . import EvalOptions, Table, benchmark
+
+DATA = Path("data/framing/semeval2025t10")
+ANNOTATIONS = DATA / "EN/train/subtask-1-annotations.txt"
+DOCUMENTS = DATA / "EN/train/raw-documents"
+MIN_COUNT = 2  # a feature must occur in this many training mentions to get a weight
+C_MAIN = 1.0
+C_FINE = 1.0
+SECOND_ROLE_THRESHOLD = 0.5
+
+
+def load_annotations(shared: Path) -> tuple[list[dict], dict[str, str]]:
+    """The annotated mentions (end made exclusive) and the article texts they point into."""
+    rows = []
+    for line in (shared / ANNOTATIONS).read_text("utf-8").splitlines():
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) < 6:
+            continue
+        rows.append({"article": parts[0], "mention": parts[1], "start": int(parts[2]),
+                     "end": int(parts[3]) + 1, "main": parts[4], "fine": sorted(p for p in parts[5:] if p)})
+    texts = {a: (shared / DOCUMENTS / a).read_text("utf-8") for a in sorted({r["article"] for r in rows})}
+    for r in rows:  # a few gold offsets are shifted by some characters: snap to the nearest occurrence
+        text = texts[r["article"]]
+        if text[r["start"]:r["end"]] != r["mention"]:
+            hits = [i for i in range(len(text)) if text.startswith(r["mention"], i)]
+            if hits:
+                r["start"] = min(hits, key=lambda i: abs(i - r["start"]))
+                r["end"] = r["start"] + len(r["mention"])
+    return rows, texts
+
+
+def taxonomy(shared: Path) -> dict[str, str]:
+    """Fine role -> its main role, from taxonomy.json."""
+    tree = json.loads((shared / DATA / "taxonomy.json").read_text("utf-8"))
+    return {fine["name"]: main["name"] for main in tree["children"] for fine in main["children"]}
+
+
+def featurize(shared: Path, nlp=None) -> tuple[list[dict], list[Features]]:
+    """Parse every article once; features of each annotated mention plus the other places its
+    surface form occurs (as the pipeline reads an entity through all its mentions)."""
+    import spacy
+
+    from ..nlp import MODEL
+
+    rows, texts = load_annotations(shared)
+    nlp = nlp or spacy.load(MODEL)
+    docs = dict(zip(texts, nlp.pipe(texts.values(), batch_size=16)))
+    out: list[Features] = []
+    for r in rows:
+        text = texts[r["article"]]
+        spans, i = [], text.find(r["mention"])
+        while i >= 0:
+            spans.append((i, i + len(r["mention"])))
+            i = text.find(r["mention"], i + 1)
+        primary = (r["start"], r["end"])
+        ordered = [primary] + [s for s in spans if s != primary]
+        out.append(features(docs[r["article"]], ordered, primary=primary))
+    return rows, out
+
+
+def fit_model(rows: list[dict], feats: list[Features], parents: dict[str, str]) -> dict:
+    """Train the main-role softmax and one logistic model per fine role; JSON-ready weights."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import normalize
+
+    df = Counter(k for f in feats for k in f)
+    kept = [{k: v for k, v in f.items() if df[k] >= MIN_COUNT} for f in feats]
+    vec = DictVectorizer()
+    x = normalize(vec.fit_transform(kept))
+    names = vec.get_feature_names_out()
+    y = np.array([r["main"] for r in rows])
+    main = LogisticRegression(C=C_MAIN, max_iter=3000).fit(x, y)
+    classes = [str(c) for c in main.classes_]
+    weights = {str(n): [round(float(w), 4) for w in main.coef_[:, j]] for j, n in enumerate(names)
+               if np.any(np.abs(main.coef_[:, j]) >= 1e-4)}
+    fine: dict[str, dict] = {}
+    for role, parent in sorted(parents.items()):
+        labels = np.array([role in r["fine"] for r in rows])
+        if labels.sum() < 2 or labels.all():
+            continue
+        m = LogisticRegression(C=C_FINE, max_iter=3000).fit(x, labels)
+        coef = m.coef_[0]
+        fine[role] = {"parent": parent, "bias": round(float(m.intercept_[0]), 4), "threshold": SECOND_ROLE_THRESHOLD,
+                      "weights": {str(n): round(float(coef[j]), 4) for j, n in enumerate(names) if abs(coef[j]) >= 1e-3}}
+    return {"main": {"classes": classes, "bias": [round(float(b), 4) for b in main.intercept_], "weights": weights},
+            "fine": fine, "trained_on": "SemEval-2025 Task 10 subtask 1, English train", "n": len(rows)}
+
+
+def cross_validate(rows: list[dict], feats: list[Features], parents: dict[str, str], folds: int = 5) -> dict:
+    """Article-grouped k-fold predictions scored like the official scorer, plus baselines."""
+    from sklearn.model_selection import GroupKFold
+
+    preds: list[tuple[str, list[str]] | None] = [None] * len(rows)
+    groups = [r["article"] for r in rows]
+    for train, test in GroupKFold(folds).split(feats, groups=groups):
+        model = RoleModel(fit_model([rows[i] for i in train], [feats[i] for i in train], parents))
+        for i in test:
+            main, fine, _ = model.predict(feats[i])
+            preds[i] = (main, sorted(fine))
+    return score(rows, preds)  # type: ignore[arg-type]
+
+
+def score(rows: list[dict], preds: list[tuple[str, list[str]]]) -> dict:
+    n = len(rows)
+    main_ok = sum(p[0] == r["main"] for r, p in zip(rows, preds))
+    exact = sum(p[1] == r["fine"] for r, p in zip(rows, preds))
+    tp = sum(len(set(p[1]) & set(r["fine"])) for r, p in zip(rows, preds))
+    fp = sum(len(set(p[1]) - set(r["fine"])) for r, p in zip(rows, preds))
+    fn = sum(len(set(r["fine"]) - set(p[1])) for r, p in zip(rows, preds))
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    return {"n": n, "main_accuracy": main_ok / n if n else 0.0, "emr": exact / n if n else 0.0,
+            "fine_precision": prec, "fine_recall": rec, "fine_f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0}
+
+
+def majority_baseline(rows: list[dict]) -> dict:
+    """Every mention gets the most frequent main role and that role's most frequent fine role."""
+    main = Counter(r["main"] for r in rows).most_common(1)[0][0]
+    fine = Counter(f for r in rows if r["main"] == main for f in r["fine"]).most_common(1)[0][0]
+    return score(rows, [(main, [fine])] * len(rows))
+
+
+def _row(system: str, s: dict) -> dict:
+    return {"system": system, "n": s["n"], "main_accuracy": round(s["main_accuracy"], 4), "emr": round(s["emr"], 4),
+            "fine_precision": round(s["fine_precision"], 4), "fine_recall": round(s["fine_recall"], 4),
+            "fine_f1": round(s["fine_f1"], 4)}
+
+
+@benchmark("framing")
+def run(options: EvalOptions) -> list[Table]:
+    rows, feats = featurize(options.shared)
+    if options.limit:
+        rows, feats = rows[: options.limit], feats[: options.limit]
+    parents = taxonomy(options.shared)
+    ours = cross_validate(rows, feats, parents)
+    rows_out = [_row("newsgraph roles (5-fold CV by article)", ours), _row("majority baseline", majority_baseline(rows))]
+    notes = [
+        "SemEval-2025 Task 10 subtask 1, English train (686 mentions, 202 articles); dev/test gold is not public",
+        "anchors on the official English test: gowithnlp main-role accuracy 0.936; Fane zero-shot LLM 0.894 / EMR 0.345",
+        "features: lemmas within 8 tokens of each mention (mention masked), governing verb and modifiers, VADER valence",
+        f"main roles: {', '.join(MAIN_ROLES)}; fine roles: {len(parents)} from taxonomy.json",
+    ]
+    return [Table(title="Entity role framing (SemEval-2025 T10 ST1, EN)", rows=rows_out, notes=notes)]
