@@ -1,5 +1,7 @@
 """Events: PLOVER type, actor/target/place and modality on real news-style sentences."""
 
+import pytest
+
 from newsgraph.analysis import analyze
 
 
@@ -39,3 +41,31 @@ def test_negated_cooperation_is_reject_and_future_is_agree():
 def test_odd_input_does_not_crash():
     for text in ["", "“Unbalanced quote", "\u200b\u00a0 ..."]:
         analyze(text)
+
+
+def test_sentence_classifier_types_a_sentence_without_trigger():
+    from newsgraph.extract.events import load_type_model
+
+    model = load_type_model()
+    if model is None:
+        pytest.skip("data/models/event_types.json not built (scripts/train_event_types.py)")
+    probs = model.probs("Thousands of workers walked off the job in Lagos on Monday over unpaid wages.")
+    assert abs(sum(probs.values()) - 1.0) < 1e-6
+    assert max(probs, key=probs.get) == "PROTEST"
+    assert model.probs("") and model.probs("\u201c\u2014 🙂")  # unknown words: the prior, no crash
+
+
+
+def test_classifier_fallback_only_where_the_lexicon_found_nothing():
+    from newsgraph.extract.events import load_type_model
+    from newsgraph.nlp import load_pipeline, make_doc
+
+    if load_type_model() is None:
+        pytest.skip("data/models/event_types.json not built (scripts/train_event_types.py)")
+    nlp = load_pipeline()
+    text = "Russian forces attacked Kharkiv on Monday. Thousands of Kenyan nurses walked out of hospitals in Nairobi."
+    doc = nlp(make_doc(nlp, text, None))
+    first = [e for e in doc._.events if e.trigger.start < text.index("Thousands")]
+    assert any(e.type == "ASSAULT" and e.confidence > 0.5 for e in first)
+    later = [e for e in doc._.events if e.trigger.start >= text.index("Thousands")]
+    assert all(e.confidence <= 0.5 for e in later if e.mode is None)

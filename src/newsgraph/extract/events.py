@@ -7,10 +7,16 @@ are read from the parse: the subject (or the "by" agent of a passive) is the act
 Actors and targets are entity ids from ``doc._.entities``: a span that is no entity is left
 out rather than invented. Each event also says whether it is negated, planned, proposed,
 denied or only reported (inside a quote or under a reporting verb, with who reports it).
+A sentence where the lexicon finds no trigger falls back to a TF-IDF + logistic regression
+sentence classifier (``data/models/event_types.json``, trained on NGEC synthetic stories by
+``scripts/train_event_types.py``): its main verb becomes the trigger, with a low confidence.
 """
 
 from __future__ import annotations
 
+import json
+import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -58,6 +64,52 @@ RELATIVE = {"which", "who", "that", "whom"}
 # Nouns of these types name a happening even when no one is said to have done it ("the assassination of X").
 PHYSICAL_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 FRAMING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE", "SUPPORT"}
+
+
+# The sentence classifier (``scripts/train_event_types.py``, trained on NGEC synthetic stories).
+TYPE_TOKEN_PATTERN = r"(?u)\b\w\w+\b"
+_TYPE_TOKEN = re.compile(TYPE_TOKEN_PATTERN)
+TYPE_MODEL_FILE = "event_types.json"
+CLASSIFIER_MIN_PROB = 0.3  # below this the sentence most likely reports no PLOVER event at all
+
+
+@dataclass(frozen=True)
+class TypeModel:
+    """TF-IDF (words and word pairs) + multinomial logistic regression, as plain weights."""
+
+    classes: tuple[str, ...]
+    bias: tuple[float, ...]
+    features: dict[str, list[float]]  # feature -> [idf, weight per class]
+
+    def probs(self, text: str) -> dict[str, float]:
+        """Probability of each PLOVER type for one sentence (uniform when no feature is known)."""
+        words = [w.lower() for w in _TYPE_TOKEN.findall(text)]
+        counts: dict[str, int] = {}
+        for gram in (*words, *(f"{a} {b}" for a, b in zip(words, words[1:]))):
+            if gram in self.features:
+                counts[gram] = counts.get(gram, 0) + 1
+        vals = {g: (1.0 + math.log(c)) * self.features[g][0] for g, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vals.values())) or 1.0
+        scores = list(self.bias)
+        for g, v in vals.items():
+            row = self.features[g]
+            for i in range(len(scores)):
+                scores[i] += row[i + 1] * v / norm
+        top = max(scores)
+        exps = [math.exp(x - top) for x in scores]
+        total = sum(exps)
+        return {c: e / total for c, e in zip(self.classes, exps)}
+
+
+@lru_cache(maxsize=1)
+def load_type_model() -> TypeModel | None:
+    """The shipped sentence classifier, read once per process; None when it was never built."""
+    try:
+        path = resources.files("newsgraph.data").joinpath("models").joinpath(TYPE_MODEL_FILE)
+        data = json.loads(path.read_text("utf-8"))
+        return TypeModel(classes=tuple(data["classes"]), bias=tuple(data["bias"]), features=data["features"])
+    except (OSError, ValueError, KeyError):
+        return None
 
 
 @dataclass(frozen=True)
@@ -480,7 +532,36 @@ def extract_events(doc: Doc) -> list[Event]:
             confidence=round(max(0.1, confidence), 2),
         )
         events.append((head.i, kind == "noun", event))
-    return _dedupe(events)
+    return _dedupe(events + _classified_events(doc, [e for _, _, e in events]))
+
+
+def _classified_events(doc: Doc, found: list[Event]) -> list[tuple[int, bool, Event]]:
+    """Sentences the lexicon found no trigger in: their main verb typed by the sentence classifier,
+    kept only when it has an entity as actor or target and the classifier is sure enough."""
+    model = load_type_model()
+    if model is None:
+        return []
+    covered = {ev.sentence.start for ev in found if ev.sentence is not None}
+    out: list[tuple[int, bool, Event]] = []
+    for sent in doc.sents:
+        root = sent.root
+        if sent.start_char in covered or root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in REPORTING:
+            continue
+        actors, targets = _verb_arguments(doc, root, root.lemma_.lower())
+        if not actors and not targets:
+            continue
+        probs = model.probs(sent.text)
+        etype = max(probs, key=probs.__getitem__)
+        if probs[etype] < CLASSIFIER_MIN_PROB:
+            continue
+        negated, modality, reported_by = _modality(doc, root, True)
+        start, end = root.idx, root.idx + len(root)
+        out.append((root.i, False, Event(
+            type=etype, trigger=text_span(doc, start, end), actors=actors, targets=targets, place=_place(doc, root),
+            date=event_date(doc, start, end), negated=negated, modality=modality,  # type: ignore[arg-type]
+            reported_by=reported_by, sentence=sentence_evidence(doc, start),
+            confidence=round(min(0.5, probs[etype] * 0.6), 2))))
+    return out
 
 
 def _recode(
