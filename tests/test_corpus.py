@@ -137,3 +137,63 @@ def test_sentence_around_never_fails() -> None:
     assert sentence_around(text, 11, 17) == "Second sentence here!"
     assert sentence_around("", 0, 0) == ""
     assert sentence_around("no end", 0, 2) == "no end"
+
+
+# What the entity-page tables (migration 3, kept by triggers) must hold, recomputed from the records.
+_EXPECTED = {
+    "entity_articles": "SELECT DISTINCT ae.entity_id, ae.article_id, COALESCE(a.published, '~')"
+                       " FROM article_entities ae JOIN articles a ON a.id = ae.article_id",
+    "entity_pairs": "SELECT m.entity_id, o.entity_id, count(DISTINCT m.article_id) FROM article_entities m"
+                    " JOIN article_entities o ON o.article_id = m.article_id AND o.entity_id != m.entity_id"
+                    " JOIN entities e ON e.id = o.entity_id WHERE e.type IN ('PERSON', 'ORG', 'NORP', 'GPE')"
+                    " GROUP BY m.entity_id, o.entity_id",
+    "entity_records": "SELECT speaker_entity_id, 'quote', id FROM quotes WHERE speaker_entity_id IS NOT NULL"
+                      " UNION SELECT place_entity_id, 'event', id FROM events WHERE place_entity_id IS NOT NULL"
+                      " UNION SELECT entity_id, 'event', event_id FROM event_participants"
+                      " UNION SELECT holder_entity_id, 'position', rowid FROM positions WHERE holder_entity_id IS NOT NULL",
+}
+_HELD = {
+    "entity_articles": "SELECT entity_id, article_id, sort FROM entity_articles",
+    "entity_pairs": "SELECT entity_id, other_id, articles FROM entity_pairs WHERE articles > 0",
+    "entity_records": "SELECT entity_id, kind, record_id FROM entity_records",
+}
+
+
+def _assert_entity_tables_consistent(s: Store) -> None:
+    for table, sql in _EXPECTED.items():
+        held = {tuple(r) for r in s.db.execute(_HELD[table])}
+        assert held == {tuple(r) for r in s.db.execute(sql)}, table
+
+
+def test_entity_page_tables_follow_ingest_merge_split_and_delete(tmp_path: Path, examples_dir: Path) -> None:
+    s = Store(tmp_path / "news.db")
+    (tmp_path / "reports.jsonl").write_text("\n".join(json.dumps(r) for r in REPORTS) + "\n", "utf-8")
+    ingest([str(examples_dir), str(tmp_path / "reports.jsonl")], s)
+    _assert_entity_tables_consistent(s)
+    assert s.db.execute("SELECT count(*) FROM entity_pairs").fetchone()[0] > 0
+    trump, putin = find_entities(s, "Trump")[0]["id"], find_entities(s, "Putin")[0]["id"]
+    s.merge_entities(trump, putin)  # a wrong merge, then undone by a split: both keep the tables right
+    _assert_entity_tables_consistent(s)
+    s.split_entity(trump, "Vladimir Putin")
+    _assert_entity_tables_consistent(s)
+    with s.transaction():
+        s.db.execute("DELETE FROM articles WHERE id = ?", (s.article_ids()[0],))
+    _assert_entity_tables_consistent(s)
+    s.close()
+
+
+def test_entity_page_lists_are_date_ordered_pages(store: Store) -> None:
+    trump = find_entities(store, "Trump")[0]["id"]
+    whole = entity_page(store, trump, limit=200)
+    assert whole["articles"] == store.db.execute(
+        "SELECT count(DISTINCT article_id) FROM article_entities WHERE entity_id = ?", (trump,)).fetchone()[0]
+    for section in ("mentions", "quotes", "events"):
+        items = whole[section]
+        assert items or section == "events", section
+        keys = [(x.get("date") or x["published"] or "~", x["article_id"], x["start"]) for x in items]
+        assert keys == sorted(keys), section
+        second = entity_page(store, trump, limit=2, offset=1)[section]
+        assert [(x["article_id"], x["start"]) for x in second] == [(x["article_id"], x["start"]) for x in items[1:3]]
+    names = {n["name"]: n["articles"] for n in whole["names"]}
+    assert names.get("Donald Trump", 0) >= 1 and {"text": "Trump"}.items() <= next(
+        v for v in whole["variants"] if v["text"] == "Trump").items()

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Any
 
 from ..store.db import Store
-from ..store.queries import rows, timex_day
+from ..store.queries import rows
 from .timeline import sentence_around
 
 
@@ -26,51 +26,60 @@ def entity_page(store: Store, entity_id: int, *, limit: int = 50, offset: int = 
     names: Counter[str] = Counter()
     variants: Counter[str] = Counter()
     roles: Counter[str] = Counter()
-    for r in db.execute("SELECT name, role, variants FROM article_entities WHERE entity_id = ? LIMIT 2000", (entity_id,)):
-        names[r["name"]] += 1
+    # one row per distinct spelling, read from a covering index: exact counts even for frequent actors
+    for r in db.execute(
+        "SELECT name, role, variants, count(*) AS n FROM article_entities WHERE entity_id = ?"
+        " GROUP BY name, role, variants", (entity_id,),
+    ):
+        names[r["name"]] += r["n"]
         if r["role"]:
-            roles[r["role"]] += 1
-        variants.update(json.loads(r["variants"] or "[]"))
+            roles[r["role"]] += r["n"]
+        for v in json.loads(r["variants"] or "[]"):
+            variants[v] += r["n"]
     page["names"] = [{"name": n, "articles": c} for n, c in names.most_common(20)]
     page["variants"] = [{"text": v, "count": c} for v, c in variants.most_common(30)]
     page["roles"] = [{"role": r, "articles": c} for r, c in roles.most_common(10)]
-    page["articles"] = db.execute("SELECT count(*) FROM article_entities WHERE entity_id = ?", (entity_id,)).fetchone()[0]
+    page["articles"] = db.execute("SELECT count(*) FROM entity_articles WHERE entity_id = ?", (entity_id,)).fetchone()[0]
     page["limit"], page["offset"] = limit, offset
+    # each list walks the entity's date-ordered index (migration 3) for one page only
     page["mentions"] = rows(
         db,
-        "SELECT m.article_id, m.start, m.end, m.text, a.published, a.title FROM article_entities ae"
-        " JOIN mentions m ON m.article_id = ae.article_id AND m.local_id = ae.local_id"
-        " JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ?"
-        " ORDER BY a.published IS NULL, a.published, m.article_id, m.start LIMIT ? OFFSET ?",
+        "SELECT x.article_id, x.start, x.end, x.text, a.published, a.title FROM"
+        " (SELECT ea.sort, ea.article_id, m.start, m.end, m.text FROM entity_articles ea"
+        "  JOIN article_entities ae ON ae.article_id = ea.article_id AND ae.entity_id = ea.entity_id"
+        "  JOIN mentions m ON m.article_id = ae.article_id AND m.local_id = ae.local_id"
+        "  WHERE ea.entity_id = ? ORDER BY ea.sort, ea.article_id, m.start LIMIT ? OFFSET ?) x"
+        " JOIN articles a ON a.id = x.article_id ORDER BY x.sort, x.article_id, x.start",
         (entity_id, limit, offset),
     )
     page["quotes"] = rows(
         db,
-        f"SELECT q.id, q.article_id, q.kind, q.start, q.end, q.text, q.cue, q.date AS timex,"
-        f" COALESCE({timex_day('q.date')}, a.published) AS date, a.published, a.title FROM quotes q"
-        f" JOIN articles a ON a.id = q.article_id WHERE q.speaker_entity_id = ?"
-        f" ORDER BY date IS NULL, date, q.article_id, q.start LIMIT ? OFFSET ?",
+        "SELECT q.id, q.article_id, q.kind, q.start, q.end, q.text, q.cue, q.date AS timex,"
+        " NULLIF(r.sort, '~') AS date, a.published, a.title FROM entity_records r"
+        " JOIN quotes q ON q.id = r.record_id JOIN articles a ON a.id = q.article_id"
+        " WHERE r.entity_id = ? AND r.kind = 'quote'"
+        " ORDER BY r.sort, r.article_id, r.start LIMIT ? OFFSET ?",
         (entity_id, limit, offset),
     )
     page["events"] = rows(
         db,
-        f"SELECT ev.id, ev.article_id, ev.type, ev.mode, ev.trigger_start AS start, ev.trigger_end AS end,"
-        f" ev.trigger_text AS text, ev.modality, ev.negated, ev.date AS timex,"
-        f" CASE WHEN ev.place_entity_id = ?1 THEN 'place' ELSE"
-        f"  (SELECT group_concat(DISTINCT role) FROM event_participants p WHERE p.event_id = ev.id AND p.entity_id = ?1)"
-        f" END AS as_role,"
-        f" COALESCE({timex_day('ev.date')}, a.published) AS date, a.published, a.title"
-        f" FROM events ev JOIN articles a ON a.id = ev.article_id"
-        f" WHERE ev.id IN (SELECT event_id FROM event_participants WHERE entity_id = ?1"
-        f"  UNION SELECT id FROM events WHERE place_entity_id = ?1)"
-        f" ORDER BY date IS NULL, date, ev.article_id, ev.trigger_start LIMIT ?2 OFFSET ?3",
+        "SELECT ev.id, ev.article_id, ev.type, ev.mode, ev.trigger_start AS start, ev.trigger_end AS end,"
+        " ev.trigger_text AS text, ev.modality, ev.negated, ev.date AS timex,"
+        " CASE WHEN ev.place_entity_id = ?1 THEN 'place' ELSE"
+        "  (SELECT group_concat(DISTINCT role) FROM event_participants p WHERE p.event_id = ev.id AND p.entity_id = ?1)"
+        " END AS as_role,"
+        " NULLIF(r.sort, '~') AS date, a.published, a.title FROM entity_records r"
+        " JOIN events ev ON ev.id = r.record_id JOIN articles a ON a.id = ev.article_id"
+        " WHERE r.entity_id = ?1 AND r.kind = 'event'"
+        " ORDER BY r.sort, r.article_id, r.start LIMIT ?2 OFFSET ?3",
         (entity_id, limit, offset),
     )
     page["positions"] = rows(
         db,
         "SELECT p.article_id, p.issue, p.stance, p.start, p.end, p.evidence, p.confidence, a.published, a.title"
-        " FROM positions p JOIN articles a ON a.id = p.article_id WHERE p.holder_entity_id = ?"
-        " ORDER BY a.published IS NULL, a.published, p.issue LIMIT ? OFFSET ?",
+        " FROM entity_records r JOIN positions p ON p.rowid = r.record_id JOIN articles a ON a.id = p.article_id"
+        " WHERE r.entity_id = ? AND r.kind = 'position'"
+        " ORDER BY r.sort, r.article_id, r.start LIMIT ? OFFSET ?",
         (entity_id, limit, offset),
     )
     _add_sentences(store, page)
@@ -91,14 +100,12 @@ def _add_sentences(store: Store, page: dict[str, Any]) -> None:
 
 
 def co_occurring(store: Store, entity_id: int, *, limit: int = 20) -> list[dict[str, Any]]:
-    """Actors (people, organisations, groups, countries) named in the same articles, most shared first."""
+    """Actors (people, organisations, groups, countries) named in the same articles, most shared first
+    (counts kept up to date by the store's triggers, so this reads one index range)."""
     return rows(
         store.db,
-        "SELECT e.id, e.name, e.type, count(DISTINCT other.article_id) AS articles"
-        " FROM article_entities mine JOIN article_entities other"
-        "   ON other.article_id = mine.article_id AND other.entity_id != mine.entity_id"
-        " JOIN entities e ON e.id = other.entity_id"
-        " WHERE mine.entity_id = ? AND e.type IN ('PERSON', 'ORG', 'NORP', 'GPE')"
-        " GROUP BY e.id ORDER BY articles DESC, e.name LIMIT ?",
+        "SELECT e.id, e.name, e.type, p.articles FROM entity_pairs p JOIN entities e ON e.id = p.other_id"
+        " WHERE p.entity_id = ? AND p.articles > 0 AND e.type IN ('PERSON', 'ORG', 'NORP', 'GPE')"
+        " ORDER BY p.articles DESC, e.name LIMIT ?",
         (entity_id, limit),
     )

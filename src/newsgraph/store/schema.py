@@ -6,6 +6,26 @@ by an older newsgraph is brought up to date when it is opened.
 
 from __future__ import annotations
 
+# Frozen copies of the SQL the migrations use (a shipped migration must not change when the
+# query helpers do): a TIMEX3 value as a sortable ISO day, else NULL (see queries.timex_day).
+_DAY = """(CASE
+  WHEN {v} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN substr({v}, 1, 10)
+  WHEN {v} GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]*' THEN date(substr({v}, 1, 4) || '-01-04', 'weekday 0', '-6 days',
+       '+' || (7 * (CAST(substr({v}, 7, 2) AS INTEGER) - 1)) || ' days')
+  WHEN {v} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN {v} || '-01'
+  WHEN {v} GLOB '[0-9][0-9][0-9][0-9]' THEN {v} || '-01-01'
+  ELSE NULL END)"""
+# the entity types an entity page lists as co-occurring actors
+_ACTORS = "('PERSON', 'ORG', 'NORP', 'GPE')"
+
+
+def _sort(timex: str | None, article: str) -> str:
+    """An entity-page sort key: the record's TIMEX3 day, else its article's publication date, else '~'
+    (after every date)."""
+    published = f"(SELECT published FROM articles WHERE id = {article})"
+    return f"COALESCE({_DAY.format(v=timex)}, {published}, '~')" if timex else f"COALESCE({published}, '~')"
+
+
 MIGRATIONS: list[str] = [
     # 1: articles, per-article records, corpus entities, full-text search
     """
@@ -193,4 +213,164 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX IF NOT EXISTS events_place ON events(place_entity_id);
     """,
+    # 3: entity pages at scale. Denormalised, trigger-maintained (so ingest, merge, split and
+    # deletes keep them right): each entity's articles and records (quotes it speaks, events it
+    # takes part in or is the place of, positions it holds) in date order, and per entity the
+    # actors it shares articles with, counted; an entity page then reads one index range per list.
+    """
+    CREATE TABLE entity_articles (
+        entity_id INTEGER NOT NULL,
+        article_id TEXT NOT NULL,
+        sort TEXT NOT NULL,
+        PRIMARY KEY (entity_id, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_articles_order ON entity_articles(entity_id, sort, article_id);
+    CREATE INDEX entity_articles_article ON entity_articles(article_id);
+
+    CREATE TABLE entity_records (
+        entity_id INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('quote', 'event', 'position')),
+        record_id INTEGER NOT NULL,
+        sort TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, kind, record_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_records_order ON entity_records(entity_id, kind, sort, article_id, start);
+
+    CREATE TABLE entity_pairs (
+        entity_id INTEGER NOT NULL,
+        other_id INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, other_id)
+    ) WITHOUT ROWID;
+
+    CREATE INDEX IF NOT EXISTS event_participants_event ON event_participants(event_id, entity_id);
+    -- names, roles and variants of an entity, counted from the index alone
+    CREATE INDEX article_entities_names ON article_entities(entity_id, name, role, variants);
+
+    INSERT OR IGNORE INTO entity_articles
+        SELECT ae.entity_id, ae.article_id, COALESCE(a.published, '~')
+        FROM article_entities ae JOIN articles a ON a.id = ae.article_id;
+    INSERT INTO entity_pairs
+        SELECT m.entity_id, o.entity_id, count(*) FROM entity_articles m
+        JOIN entity_articles o ON o.article_id = m.article_id AND o.entity_id != m.entity_id
+        JOIN entities e ON e.id = o.entity_id WHERE e.type IN {actors}
+        GROUP BY m.entity_id, o.entity_id;
+    INSERT OR IGNORE INTO entity_records
+        SELECT q.speaker_entity_id, 'quote', q.id, {quote_sort}, q.article_id, q.start
+        FROM quotes q WHERE q.speaker_entity_id IS NOT NULL;
+    INSERT OR IGNORE INTO entity_records
+        SELECT ev.place_entity_id, 'event', ev.id, {event_sort}, ev.article_id, ev.trigger_start
+        FROM events ev WHERE ev.place_entity_id IS NOT NULL;
+    INSERT OR IGNORE INTO entity_records
+        SELECT p.entity_id, 'event', ev.id, {event_sort}, ev.article_id, ev.trigger_start
+        FROM event_participants p JOIN events ev ON ev.id = p.event_id;
+    INSERT OR IGNORE INTO entity_records
+        SELECT p.holder_entity_id, 'position', p.rowid, {position_sort}, p.article_id, p.start
+        FROM positions p WHERE p.holder_entity_id IS NOT NULL;
+
+    CREATE TRIGGER entity_articles_ai AFTER INSERT ON entity_articles BEGIN
+        INSERT INTO entity_pairs(entity_id, other_id, articles)
+            SELECT new.entity_id, o.entity_id, 1 FROM entity_articles o JOIN entities e ON e.id = o.entity_id
+            WHERE o.article_id = new.article_id AND o.entity_id != new.entity_id AND e.type IN {actors}
+            ON CONFLICT(entity_id, other_id) DO UPDATE SET articles = articles + 1;
+        INSERT INTO entity_pairs(entity_id, other_id, articles)
+            SELECT o.entity_id, new.entity_id, 1 FROM entity_articles o
+            WHERE o.article_id = new.article_id AND o.entity_id != new.entity_id
+              AND (SELECT type FROM entities WHERE id = new.entity_id) IN {actors}
+            ON CONFLICT(entity_id, other_id) DO UPDATE SET articles = articles + 1;
+    END;
+    CREATE TRIGGER entity_articles_ad AFTER DELETE ON entity_articles BEGIN
+        UPDATE entity_pairs SET articles = articles - 1 WHERE entity_id = old.entity_id
+            AND other_id IN (SELECT entity_id FROM entity_articles WHERE article_id = old.article_id);
+        UPDATE entity_pairs SET articles = articles - 1 WHERE other_id = old.entity_id
+            AND entity_id IN (SELECT entity_id FROM entity_articles WHERE article_id = old.article_id);
+    END;
+
+    CREATE TRIGGER article_entities_ai AFTER INSERT ON article_entities BEGIN
+        INSERT OR IGNORE INTO entity_articles VALUES (new.entity_id, new.article_id, {article_sort_new});
+    END;
+    CREATE TRIGGER article_entities_ad AFTER DELETE ON article_entities BEGIN
+        DELETE FROM entity_articles WHERE entity_id = old.entity_id AND article_id = old.article_id
+            AND NOT EXISTS (SELECT 1 FROM article_entities WHERE article_id = old.article_id AND entity_id = old.entity_id);
+    END;
+    CREATE TRIGGER article_entities_au AFTER UPDATE OF entity_id ON article_entities BEGIN
+        DELETE FROM entity_articles WHERE entity_id = old.entity_id AND article_id = old.article_id
+            AND NOT EXISTS (SELECT 1 FROM article_entities WHERE article_id = old.article_id AND entity_id = old.entity_id);
+        INSERT OR IGNORE INTO entity_articles VALUES (new.entity_id, new.article_id, {article_sort_new});
+    END;
+
+    CREATE TRIGGER quotes_entity_ai AFTER INSERT ON quotes WHEN new.speaker_entity_id IS NOT NULL BEGIN
+        INSERT OR IGNORE INTO entity_records
+            VALUES (new.speaker_entity_id, 'quote', new.id, {quote_sort_new}, new.article_id, new.start);
+    END;
+    CREATE TRIGGER quotes_entity_ad AFTER DELETE ON quotes WHEN old.speaker_entity_id IS NOT NULL BEGIN
+        DELETE FROM entity_records WHERE entity_id = old.speaker_entity_id AND kind = 'quote' AND record_id = old.id;
+    END;
+    CREATE TRIGGER quotes_entity_au AFTER UPDATE OF speaker_entity_id ON quotes BEGIN
+        DELETE FROM entity_records WHERE entity_id = old.speaker_entity_id AND kind = 'quote' AND record_id = old.id;
+        INSERT OR IGNORE INTO entity_records
+            SELECT new.speaker_entity_id, 'quote', new.id, {quote_sort_new}, new.article_id, new.start
+            WHERE new.speaker_entity_id IS NOT NULL;
+    END;
+
+    CREATE TRIGGER events_entity_ai AFTER INSERT ON events WHEN new.place_entity_id IS NOT NULL BEGIN
+        INSERT OR IGNORE INTO entity_records
+            VALUES (new.place_entity_id, 'event', new.id, {event_sort_new}, new.article_id, new.trigger_start);
+    END;
+    CREATE TRIGGER events_entity_ad AFTER DELETE ON events WHEN old.place_entity_id IS NOT NULL BEGIN
+        DELETE FROM entity_records WHERE entity_id = old.place_entity_id AND kind = 'event' AND record_id = old.id
+            AND NOT EXISTS (SELECT 1 FROM event_participants WHERE event_id = old.id AND entity_id = old.place_entity_id);
+    END;
+    CREATE TRIGGER events_entity_au AFTER UPDATE OF place_entity_id ON events BEGIN
+        DELETE FROM entity_records WHERE entity_id = old.place_entity_id AND kind = 'event' AND record_id = old.id
+            AND NOT EXISTS (SELECT 1 FROM event_participants WHERE event_id = old.id AND entity_id = old.place_entity_id);
+        INSERT OR IGNORE INTO entity_records
+            SELECT new.place_entity_id, 'event', new.id, {event_sort_new}, new.article_id, new.trigger_start
+            WHERE new.place_entity_id IS NOT NULL;
+    END;
+
+    CREATE TRIGGER event_participants_entity_ai AFTER INSERT ON event_participants BEGIN
+        INSERT OR IGNORE INTO entity_records
+            SELECT new.entity_id, 'event', ev.id, {event_sort}, ev.article_id, ev.trigger_start
+            FROM events ev WHERE ev.id = new.event_id;
+    END;
+    CREATE TRIGGER event_participants_entity_ad AFTER DELETE ON event_participants BEGIN
+        DELETE FROM entity_records WHERE entity_id = old.entity_id AND kind = 'event' AND record_id = old.event_id
+            AND NOT EXISTS (SELECT 1 FROM event_participants WHERE event_id = old.event_id AND entity_id = old.entity_id)
+            AND NOT EXISTS (SELECT 1 FROM events WHERE id = old.event_id AND place_entity_id = old.entity_id);
+    END;
+    CREATE TRIGGER event_participants_entity_au AFTER UPDATE OF entity_id ON event_participants BEGIN
+        DELETE FROM entity_records WHERE entity_id = old.entity_id AND kind = 'event' AND record_id = old.event_id
+            AND NOT EXISTS (SELECT 1 FROM event_participants WHERE event_id = old.event_id AND entity_id = old.entity_id)
+            AND NOT EXISTS (SELECT 1 FROM events WHERE id = old.event_id AND place_entity_id = old.entity_id);
+        INSERT OR IGNORE INTO entity_records
+            SELECT new.entity_id, 'event', ev.id, {event_sort}, ev.article_id, ev.trigger_start
+            FROM events ev WHERE ev.id = new.event_id;
+    END;
+
+    CREATE TRIGGER positions_entity_ai AFTER INSERT ON positions WHEN new.holder_entity_id IS NOT NULL BEGIN
+        INSERT OR IGNORE INTO entity_records
+            VALUES (new.holder_entity_id, 'position', new.rowid, {position_sort_new}, new.article_id, new.start);
+    END;
+    CREATE TRIGGER positions_entity_ad AFTER DELETE ON positions WHEN old.holder_entity_id IS NOT NULL BEGIN
+        DELETE FROM entity_records WHERE entity_id = old.holder_entity_id AND kind = 'position' AND record_id = old.rowid;
+    END;
+    CREATE TRIGGER positions_entity_au AFTER UPDATE OF holder_entity_id ON positions BEGIN
+        DELETE FROM entity_records WHERE entity_id = old.holder_entity_id AND kind = 'position' AND record_id = old.rowid;
+        INSERT OR IGNORE INTO entity_records
+            SELECT new.holder_entity_id, 'position', new.rowid, {position_sort_new}, new.article_id, new.start
+            WHERE new.holder_entity_id IS NOT NULL;
+    END;
+    """.format(
+        actors=_ACTORS,
+        quote_sort=_sort("q.date", "q.article_id"),
+        quote_sort_new=_sort("new.date", "new.article_id"),
+        event_sort=_sort("ev.date", "ev.article_id"),
+        event_sort_new=_sort("new.date", "new.article_id"),
+        position_sort=_sort(None, "p.article_id"),
+        position_sort_new=_sort(None, "new.article_id"),
+        article_sort_new=_sort(None, "new.article_id"),
+    ),
 ]
