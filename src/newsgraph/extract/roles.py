@@ -153,8 +153,8 @@ class RoleModel:
         norm = math.sqrt(sum(v * v for v in feats.values())) or 1.0
         return {k: v / norm for k, v in feats.items()}
 
-    def main_probs(self, feats: Features) -> dict[str, float]:
-        x = self._scaled(feats)
+    def main_probs(self, x: Features) -> dict[str, float]:
+        """Softmax over main roles of scaled features."""
         scores = list(self.main_bias)
         for k, v in x.items():
             for i, w in enumerate(self.main_w.get(k, ())):
@@ -164,20 +164,22 @@ class RoleModel:
         total = sum(exps)
         return {c: e / total for c, e in zip(self.main_classes, exps)}
 
-    def fine_probs(self, feats: Features) -> dict[str, float]:
-        x = self._scaled(feats)
+    def fine_probs(self, x: Features, main: str | None = None) -> dict[str, float]:
+        """Sigmoid of each fine role (only those under ``main`` when given) of scaled features."""
         out = {}
         for name, m in self.fine.items():
+            if main is not None and m["parent"] != main:
+                continue
             z = m["bias"] + sum(m["weights"].get(k, 0.0) * v for k, v in x.items())
             out[name] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
         return out
 
     def predict(self, feats: Features) -> tuple[str, list[str], float]:
         """(main role, fine roles under it, main-role probability)."""
-        probs = self.main_probs(feats)
+        x = self._scaled(feats)
+        probs = self.main_probs(x)
         main = max(probs, key=probs.__getitem__)
-        fine = self.fine_probs(feats)
-        under = {n: p for n, p in fine.items() if self.fine[n]["parent"] == main}
+        under = self.fine_probs(x, main)
         chosen = [n for n, p in under.items() if p >= self.fine[n]["threshold"]]
         if not chosen and under:
             chosen = [max(under, key=under.__getitem__)]
