@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import strategies as gen
+
 from newsgraph.ingest import read_inputs
 from newsgraph.model import Article
 from newsgraph.store import Store
@@ -86,7 +87,10 @@ def test_readers_in_threads_and_processes_while_ingest_writes(tmp_path: Path) ->
     db = tmp_path / "news.db"
     writer = _ingest(corpus, db)
     _wait_for_rows(db, writer)
-    done = lambda: writer.poll() is not None  # noqa: E731
+
+    def done() -> bool:
+        return writer.poll() is not None
+
     stores = [Store(db, readonly=i % 2 == 0) for i in range(4)]  # own connection per thread, both modes
     shared = Store(db)  # and one connection shared by threads, as a web server might hold it
     rounds = [0] * 6
@@ -100,7 +104,7 @@ def test_readers_in_threads_and_processes_while_ingest_writes(tmp_path: Path) ->
 
     def cli_reader(_: int) -> None:  # a second process: the `search` command, as a user would run it
         cli_runs.append(subprocess.run([sys.executable, "-m", "newsgraph", "search", "Moscow", "--db", str(db),
-                                        "--format", "json"], capture_output=True, timeout=120))
+                                        "--format", "json"], capture_output=True, timeout=120, check=False))
 
     errors = _in_threads(6, lambda i: cli_reader(i) if i == 5 else body(i), done)
     _, stderr = writer.communicate(timeout=300)

@@ -19,13 +19,14 @@ from importlib import resources
 
 import jsonschema
 import pytest
+import strategies as gen
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-import strategies as gen
 from newsgraph.analysis import analyze_articles
 from newsgraph.model import Analysis, Article
+
 
 def fuzz_settings(max_examples: int) -> settings:
     return settings(max_examples=max_examples, deadline=None,
@@ -49,7 +50,7 @@ def _spans(node: object, path: str) -> list[tuple[str, BaseModel]]:
     found: list[tuple[str, BaseModel]] = []
     if isinstance(node, BaseModel):
         fields = type(node).model_fields
-        if {"start", "end", "text"} <= fields.keys() and getattr(node, "start") is not None:
+        if {"start", "end", "text"} <= fields.keys() and node.start is not None:
             found.append((path, node))
         for name in fields:
             if path == "article" and name == "boilerplate":

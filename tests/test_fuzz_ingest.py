@@ -7,10 +7,10 @@ import random
 from pathlib import Path
 
 import pytest
+import strategies as gen
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import strategies as gen
 from newsgraph.ingest import IngestProblem, clean_text, read_inputs
 from newsgraph.ingest.readers import BadInput, decode_text
 from newsgraph.model import Article
