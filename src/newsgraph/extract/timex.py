@@ -727,6 +727,22 @@ def _n_year_ago_period(m: re.Match[str], ctx: _Ctx) -> Result:
     return "DATE", _at("year", ctx.ref, -1), None
 
 
+def _n_the_year(m: re.Match[str], ctx: _Ctx) -> Result:
+    """'for the year' is the current (fiscal) year; 'the year ended June 30' is a year-long period."""
+    if m["ended"]:
+        return "DURATION", "P1Y", None
+    edge = _g(m, "mod")  # 'earlier in' -> 'earlier', 'end of' -> 'the end of'
+    mod = _MODS.get(edge.removesuffix(" in") if edge.endswith(" in") else "the " + edge.removeprefix("the "))
+    return "DATE", _at("year", ctx.ref), mod
+
+
+def _n_latest_period(m: re.Match[str], ctx: _Ctx) -> Result:
+    reported = ctx.reported_quarter() if ctx.financial else None
+    if reported is None:
+        return None
+    return "DATE", f"{reported[0]:04d}-Q{reported[1]}", None
+
+
 def _n_year_period(m: re.Match[str], ctx: _Ctx) -> Result:
     reported = ctx.reported_quarter()
     if reported is None or not ctx.financial:
@@ -911,6 +927,11 @@ _RULES: tuple[_Rule, ...] = (
         r"year-(?:ago|earlier)(?:\s+(?:(?:first|second|third|fourth)\s+)?(?P<u>quarter|period))?"
         r"|(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<u2>quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|of\s+last\s+year|last\s+year)"
         r"|last\s+year's\s+(?:(?:first|second|third|fourth)\s+)?(?P<u3>quarter|period)"), lambda m, c: _n_year_ago_period(_YearAgo(m), c), 0.85),
+    _Rule("the_year", _rx(
+        r"(?P<core>(?:(?P<mod>(?:earlier|later|early|late)\s+in|(?:the\s+)?(?:beginning|start|end|middle)\s+of)\s+)?"
+        r"the\s+(?:(?:full|fiscal|entire|whole)\s+)?year)(?P<ended>\s+end(?:ed|ing)\b)?"
+        r"(?!-|\s+(?:ago|earlier|before|after|later|of|since|to|when|two)\b|\s+(?:1[6-9]|20)\d\d)"), _n_the_year, 0.7),
+    _Rule("latest_period", _rx(r"the\s+(?:latest|most\s+recent)\s+period"), _n_latest_period, 0.7),
     _Rule("year_period", _rx(r"the\s+(?P<y>" + _YEAR + r")\s+(?:quarter|period)"), _n_year_period, 0.8),
     _Rule("in_n", _rx(r"in\s+(?:the\s+next\s+)?(?P<core>(?P<n>" + _NUM + r")\s+(?P<u>" + _UNIT + r"))(?:'?\s+time)?"),
           _n_in_n, 0.8),
