@@ -30,10 +30,15 @@ def _analyze(text: str):
     return nlp(make_doc(nlp, text, "2025-03-04"))
 
 
+def test_roles_are_opt_in_not_in_the_default_pipeline():
+    doc = _analyze(TEXT)
+    assert doc._.entities and all(not e.roles for e in doc._.entities)
+
+
 @needs_model
 def test_actor_entities_get_one_role_frame_within_taxonomy():
     doc = _analyze(TEXT)
-    framed = [e for e in doc._.entities if e.roles]
+    framed = [e for e in roles.assign_roles(doc) if e.roles]
     assert framed, "no entity got a role"
     for ent in framed:
         frame = ent.roles[0]
@@ -71,5 +76,5 @@ def test_no_model_means_no_roles(monkeypatch):
 @pytest.mark.parametrize("text", ["", "   ", "\u201cUnbalanced quote by Maria Lopez", "Ébène 🙂 — ‽\n\n"])
 def test_odd_input_never_crashes(text):
     doc = _analyze(text)
-    for ent in doc._.entities or ():
+    for ent in roles.assign_roles(doc):
         assert all(r.main in FINE_UNDER for r in ent.roles)

@@ -18,7 +18,6 @@ from spacy.tokens import Doc
 
 from ..model import Framing, Speaker
 from .common import sentence_evidence
-from .roles import assign_roles
 
 AUTHOR = "(article author)"
 UNNAMED_ACCUSERS = "(unnamed accusers)"
@@ -76,5 +75,4 @@ def extract_framing(doc: Doc) -> list[Framing]:
 @Language.component("newsgraph_framing", assigns=["doc._.framing"])
 def framing_component(doc: Doc) -> Doc:
     doc._.framing = extract_framing(doc)
-    assign_roles(doc)  # entity role framing (protagonist/antagonist/innocent) on doc._.entities
     return doc
