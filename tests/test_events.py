@@ -69,3 +69,19 @@ def test_classifier_fallback_only_where_the_lexicon_found_nothing():
     assert any(e.type == "ASSAULT" and e.confidence > 0.5 for e in first)
     later = [e for e in doc._.events if e.trigger.start >= text.index("Thousands")]
     assert all(e.confidence <= 0.5 for e in later if e.mode is None)
+
+
+def test_adjectival_participles_and_objectless_hosting_are_not_events():
+    from newsgraph import analyze
+
+    a = analyze(
+        "Ukrainian President Volodymyr Zelenskyy said Kyiv would not recognize occupied territories as Russian. "
+        "Kremlin spokesman Dmitry Peskov said on Saturday that Moscow had received no formal proposal.",
+        published="2025-04-27",
+    )
+    triggers = {ev.trigger.text for ev in a.events}
+    assert "occupied" not in triggers and "received" not in triggers
+    b = analyze("President Emmanuel Macron received Chancellor Friedrich Merz in Paris on Monday.", published="2025-05-06")
+    [meeting] = [ev for ev in b.events if ev.trigger.text.startswith("received")]
+    assert meeting.type == "CONSULT"
+    assert [b.entity(x).name for x in meeting.targets] == ["Friedrich Merz"]

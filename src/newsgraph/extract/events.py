@@ -466,6 +466,22 @@ def _candidates(doc: Doc) -> list[tuple[Span, str, str, str, Token]]:
     return out
 
 
+# Verbs that are a meeting only when what they take is an actor ("received the envoy").
+NEEDS_ACTOR_OBJECT = frozenset({"receive", "host"})
+
+
+def _prenominal_participle(tok: Token) -> bool:
+    """A past participle right before the noun it describes, with no subject or auxiliary of
+    its own: the small parser often attaches "occupied territories" as a clause."""
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    return (
+        tok.tag_ == "VBN"
+        and nxt is not None
+        and nxt.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+    )
+
+
 def _depth(tok: Token) -> int:
     d = 0
     while tok.head is not tok and d < 50:
@@ -486,10 +502,12 @@ def extract_events(doc: Doc) -> list[Event]:
         if _nested(head, verbal_heads):
             continue
         lemma = head.lemma_.lower()
-        if kind == "verb" and head.dep_ == "amod":
-            continue  # a participle used as an adjective ("a negotiated solution")
+        if kind == "verb" and (head.dep_ == "amod" or _prenominal_participle(head)):
+            continue  # a participle used as an adjective ("a negotiated solution", "occupied territories")
         if kind == "verb":
             actors, targets = _verb_arguments(doc, head, lemma)
+            if lemma in NEEDS_ACTOR_OBJECT and not targets:
+                continue  # "received no formal proposal", "host the talks": no one is met
         else:
             if head.dep_ in ("dobj",) and head.head.lemma_.lower() not in lex.light_verbs and head.head.i in {
                 c[4].i for c in cands
