@@ -1013,6 +1013,9 @@ class _Clock(_Alias):
 _NAME = re.compile(_WD + "|" + _MON_D, re.IGNORECASE)  # month and day names are written capitalized
 
 
+_ORDINAL_SECOND = re.compile(r"\s+(?!(?:later|earlier|ago|before|after|or|and|of|to|in|for|the)\b)[a-z]")
+
+
 def _plausible(rule: _Rule, m: re.Match[str], doc: Doc) -> bool:
     """Cheap checks that throw out look-alikes (a 4-digit count, 'may' the verb)."""
     for name in rule.cased:
@@ -1038,10 +1041,13 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc) -> bool:
             if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.lower_ not in ("elections", "games"):
                 return False
         before = m.string[max(0, m.start() - 3): m.start()]
-        if re.search(r"[$£€]\s*$|\d[,.]$", before):
-            return False
+        if re.search(r"[$£€]\s*$|\d[,.]$", before) or re.match(r"[.,]\d", m.string[m.end(): m.end() + 2]):
+            return False  # '$2000', 'closed at 2082.1'
     if rule.name == "duration" and _g(m, "u").startswith("quarter") and re.match(r"\s+of\b", m.string[m.end():]):
         return False  # 'three-quarters of the vote' is a fraction
+    if rule.name == "duration" and _g(m, "u") == "second" and _g(m, "n") in ("a", "the") and _ORDINAL_SECOND.match(
+            m.string, m.end()):
+        return False  # 'a second group', 'a second betrayal': the ordinal
     if rule.name == "present_ref" and m.group().lower() == "now":
         after = m.string[m.end(): m.end() + 6].lower()
         if after.startswith(" that"):
