@@ -96,10 +96,16 @@ def test_categories(nlp, text, phrase, expected):
          ("DATE", "1996")),
         ("Computers may fail in the year two thousand, experts warn.", "1998-03-03", "the year two thousand",
          ("DATE", "2000")),
-        # weekday phrases are dated to the day; a plan that 'had been due' is past
-        ("The strike ended Friday night after talks.", "2025-04-26", "Friday night", ("DATE", "2025-04-25")),
-        ("The offer had been due to expire Friday evening.", "1989-10-30", "Friday evening", ("DATE", "1989-10-27")),
+        # a weekday with a part of the day is a TIME (TimeML); a plan that 'had been due' is past
+        ("The strike ended Friday night after talks.", "2025-04-26", "Friday night", ("TIME", "2025-04-25TNI")),
+        ("The offer had been due to expire Friday evening.", "1989-10-30", "Friday evening",
+         ("TIME", "1989-10-27TEV")),
         ("Analysts blamed current market conditions.", "2025-04-26", "current", ("DATE", "PRESENT_REF")),
+        ("Shares slid mid-afternoon yesterday.", "1989-11-02", "mid-afternoon yesterday", ("TIME", "1989-11-01TAF")),
+        ("The fire broke out at 4 in the morning.", "2000-04-05", "4 in the morning", ("TIME", "2000-04-05T04:00")),
+        ("It was the first such drop in a decade.", "2025-04-26", "a decade", ("DURATION", "P10Y")),
+        ("For the year, sales rose 4%.", "1989-10-30", "the year", ("DATE", "1989")),
+        ("In the year ended June 30, it lost money.", "1989-10-30", "the year", ("DURATION", "P1Y")),
     ],
 )
 def test_context_rules(nlp, text, published, phrase, expected):

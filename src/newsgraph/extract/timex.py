@@ -594,13 +594,42 @@ def _n_this_part(m: re.Match[str], ctx: _Ctx) -> Result:
     return "TIME", f"{base}T{_DAY_PARTS[part]}", None
 
 
+def _n_part_day(m: re.Match[str], ctx: _Ctx) -> Result:
+    """'mid-afternoon yesterday', 'morning Friday': the part of that day."""
+    word = _g(m, "day")
+    if word in ("yesterday", "today", "tomorrow"):
+        day = None if ctx.ref is None else ctx.ref + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
+        base = "XXXX-XX-XX" if day is None else day.isoformat()
+    else:
+        weekday = _WEEKDAYS[word[:2]]
+        wd_day = _weekday_date(weekday, ctx, m.start(), "")
+        base = f"XXXX-WXX-{weekday}" if wd_day is None else wd_day.isoformat()
+    return "TIME", f"{base}T{_DAY_PARTS[_g(m, 'part')]}", None
+
+
+def _n_hour_of_part(m: re.Match[str], ctx: _Ctx) -> Result:
+    """'4 in the morning' -> T04:00, 'eight in the evening' -> T20:00."""
+    word = _g(m, "h")
+    hour = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    if _g(m, "part") in ("afternoon", "evening") or (_g(m, "part") == "night" and hour >= 6):
+        hour = hour % 12 + 12
+    day = ctx.anchor if ctx.ref is None else ctx.ref
+    return "TIME", f"{'XXXX-XX-XX' if day is None else day.isoformat()}T{hour:02d}:00", None
+
+
+def _n_ahead(m: re.Match[str], ctx: _Ctx) -> Result:
+    return "DURATION", _duration(None, _unit(_g(m, "u"))), None
+
+
 def _n_weekday(m: re.Match[str], ctx: _Ctx) -> Result:
     weekday = _WEEKDAYS[_g(m, "wd")[:2]]
     day = _weekday_date(weekday, ctx, m.start(), _g(m, "rel"))
     base = f"XXXX-WXX-{weekday}" if day is None else day.isoformat()
     if day is not None:
         ctx.anchor = day
-    # TimeBank dates 'Friday night' to the day: the part of day is too vague to tell evening from night
+    part = _g(m, "part")
+    if part:
+        return "TIME", f"{base}T{_DAY_PARTS[part]}", None
     return "DATE", base, _mod(m)
 
 
@@ -680,7 +709,7 @@ def _n_quarter(m: re.Match[str], ctx: _Ctx) -> Result:
             year -= 1
     if _g(m, "half"):
         return "DATE", f"{'XXXX' if year is None else f'{year:04d}'}-H{n}", None
-    if year is not None and ctx.quarter is None:
+    if year is not None and ctx.quarter is None and (ctx.ref is None or abs(year - ctx.ref.year) <= 1):
         ctx.quarter = (year, n)  # an earnings story names the quarter it reports first
     return "DATE", f"{'XXXX' if year is None else f'{year:04d}'}-Q{n}", None
 
@@ -753,12 +782,12 @@ def _n_year_period(m: re.Match[str], ctx: _Ctx) -> Result:
 def _n_in_n(m: re.Match[str], ctx: _Ctx) -> Result:
     unit = _unit(_g(m, "u"))
     n = _number(_g(m, "n"))
-    if n is None or ctx.tense(m.start()) != "future":
+    if n is None:
         return None
+    if ctx.tense(m.start()) != "future" or unit in _TIME_UNITS:
+        return "DURATION", _duration(n, unit), None  # 'the first time in a decade'
     if unit in ("decade", "century"):
         n, unit = n * (10 if unit == "decade" else 100), "year"
-    if unit in ("hour", "minute", "second"):
-        return None
     return "DATE", _at(unit, ctx.ref, int(round(n))), None
 
 
@@ -902,6 +931,11 @@ _RULES: tuple[_Rule, ...] = (
         r"yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>" + _PART + r"))?"), _n_rel_day, 0.95),
     _Rule("this_part", _rx(r"(?:(?:early|late|earlier|later)\s+)?(?P<rel>this|last|yesterday)\s+(?P<part>morning|afternoon|evening|night)"),
           _n_this_part, 0.9),
+    _Rule("part_day", _rx(r"(?:(?:early|late|mid)[- ]?)?(?P<part>morning|afternoon|evening|night)\s+(?P<day>yesterday|today|"
+                          r"tomorrow|" + _WD + r")"), _n_part_day, 0.85, ("day",)),
+    _Rule("hour_of_part", _rx(r"(?P<h>[1-9]|1[0-2]|" + "|".join(_SMALL[1:13]) + r")\s+(?:o'clock\s+)?in\s+the\s+"
+                              r"(?P<part>morning|afternoon|evening|night)"), _n_hour_of_part, 0.85),
+    _Rule("ahead", _rx(r"the\s+(?P<u>days|weeks|months|years)\s+ahead"), _n_ahead, 0.8),
     _Rule("weekday", _rx(
         r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<core>(?:(?P<rel>last|next|this|coming|past|previous|this\s+coming)\s+)?"
         r"(?P<wd>" + _WD + r")(?:\s+(?P<part>" + _PART + r"))?)"), _n_weekday, 0.9, ("wd",)),
@@ -938,7 +972,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("duration", _rx(
         r"(?:(?P<mod>" + _PREMOD + r")\s+)?(?:(?P<qual>(?:the\s+)?(?:first|last|past|next|coming|final|previous|"
         r"following|full|entire|whole|latest|initial|remaining|same)|the|a\s+mere|another)\s+)?"
-        r"(?!(?:1[6-9]|20)\d\d\b)(?P<n>" + _NUM + r"|" + _VAGUE + r")(?:[- ](?:more|additional|extra|straight|consecutive))?"
+        r"(?!(?:1[6-9]|20)\d\d\b)(?P<n>" + _NUM + r"|" + _VAGUE + r")(?:[- ](?:more|additional|extra|straight|consecutive"
+        r"|trading|business|working))?"
         r"[- ](?P<u>" + _UNIT + r")(?:[- ]long)?(?![- ]old|-)"), _n_duration, 0.85),
     _Rule("ordinal_duration", _rx(r"(?P<ord>" + _ORD + r")\s+(?P<u>year|month|week)(?!\s+of\b|-)"),
           _n_ordinal_duration, 0.7),
@@ -956,7 +991,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("current", _rx(r"(?P<then>then[- ])?current(?!ly|s?\s+(?:account|affairs|events|of)\b)"), _n_current, 0.6),
     _Rule("past_ref", _rx(r"recently|lately|formerly|the\s+past|at\s+the\s+time|once\s+upon\s+a\s+time"),
           _n_ref("PAST_REF"), 0.75),
-    _Rule("future_ref", _rx(r"the\s+(?:near\s+|distant\s+)?future|as\s+soon\s+as\s+possible|in\s+due\s+course"),
+    _Rule("future_ref", _rx(r"the\s+(?:near\s+|distant\s+)?future|as\s+soon\s+as\s+possible|in\s+due\s+course"
+                            r"|an?\s+(?:later|future)\s+date"),
           _n_ref("FUTURE_REF"), 0.75),
     _Rule("set", _rx(
         r"(?:(?P<freq>once|twice|three\s+times|\w+\s+times)\s+(?:a|an|per|each|every)\s+|(?:every|each|per)\s+"
@@ -1068,7 +1104,7 @@ _TRIGGER = re.compile(
     r"(?:day|week|month|year|quarter|decade|hour|minute|second)s?\b|centur|now|current|recent|lately|formerly|"
     r"past\b|future|ago\b|morning|afternoon|evening|night|noon|midnight|midday|tonight|today|yesterday|tomorrow|"
     r"daily|weekly|monthly|annually|yearly|hourly|nightly|spring|summer|fall\b|autumn|winter|season|weekend|"
-    r"time\b|while\b|present|moment\b|due\b|q[1-4]\b|half\b|nineteen\b|eighteen\b|thousand\b|(?:ties)\b|christmas|thanksgiving|easter|halloween|valentine|"
+    r"time\b|while\b|present|moment\b|due\b|q[1-4]\b|half\b|date\b|nineteen\b|eighteen\b|thousand\b|(?:ties)\b|christmas|thanksgiving|easter|halloween|valentine|"
     r"(?:election|labor|memorial|independence|veterans|boxing|king|jr\.|year['\u2019]?s)\s+(?:day|eve)|fourth\s+of\s+july)",
     re.IGNORECASE)
 _WINDOW = 64  # characters scanned on each side of a trigger word
