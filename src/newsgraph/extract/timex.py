@@ -1104,7 +1104,8 @@ _TRIGGER = re.compile(
     r"(?:day|week|month|year|quarter|decade|hour|minute|second)s?\b|centur|now|current|recent|lately|formerly|"
     r"past\b|future|ago\b|morning|afternoon|evening|night|noon|midnight|midday|tonight|today|yesterday|tomorrow|"
     r"daily|weekly|monthly|annually|yearly|hourly|nightly|spring|summer|fall\b|autumn|winter|season|weekend|"
-    r"time\b|while\b|present|moment\b|due\b|q[1-4]\b|half\b|date\b|nineteen\b|eighteen\b|thousand\b|(?:ties)\b|christmas|thanksgiving|easter|halloween|valentine|"
+    r"time\b|while\b|present|moment\b|due\b|q[1-4]\b|half\b|date\b|nineteen\b|eighteen\b|thousand\b|"
+    r"(?:twen|thir|for|fif|six|seven|eigh|nine)ties\b|christmas|thanksgiving|easter|halloween|valentine|"
     r"(?:election|labor|memorial|independence|veterans|boxing|king|jr\.|year['\u2019]?s)\s+(?:day|eve)|fourth\s+of\s+july)",
     re.IGNORECASE)
 _WINDOW = 64  # characters scanned on each side of a trigger word
