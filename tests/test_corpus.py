@@ -197,3 +197,12 @@ def test_entity_page_lists_are_date_ordered_pages(store: Store) -> None:
     names = {n["name"]: n["articles"] for n in whole["names"]}
     assert names.get("Donald Trump", 0) >= 1 and {"text": "Trump"}.items() <= next(
         v for v in whole["variants"] if v["text"] == "Trump").items()
+
+
+def test_entity_timeline_fast_path_matches_the_filtered_query(store: Store) -> None:
+    trump = find_entities(store, "Trump")[0]["id"]
+    key = lambda items: [(i["kind"], i["record_id"]) for i in items]  # noqa: E731
+    fast = timeline(store, entity=trump, limit=200)
+    assert fast and key(fast) == key(timeline(store, story=store.article_ids(), entity=trump, limit=200))
+    assert key(timeline(store, entity=trump, limit=3, offset=2)) == key(fast[2:5])
+    assert all(i["sentence"] for i in fast)

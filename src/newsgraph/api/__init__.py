@@ -44,7 +44,8 @@ class AnalyzeRequest(BaseModel):
 
 class _Stores:
     """One read-only connection per worker thread (sqlite3 connections are not shared across threads),
-    and the story grouping cached until the set of articles changes."""
+    and whole-corpus views (stories, network edges, the position matrix) cached until the set of
+    articles or entities changes."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -59,9 +60,12 @@ class _Stores:
         return store
 
     def cached(self, name: str, compute: Callable[[Store], Any]) -> Any:
-        """``compute(store)``, recomputed only when articles were added or removed."""
+        """``compute(store)``, recomputed only when articles were added or removed or entities
+        merged or split."""
         store = self.get()
-        stamp = tuple(store.db.execute("SELECT count(*), COALESCE(max(rowid), 0) FROM articles").fetchone())
+        stamp = tuple(store.db.execute(
+            "SELECT count(*), COALESCE(max(rowid), 0), (SELECT COALESCE(max(id), 0) FROM entity_decisions)"
+            " FROM articles").fetchone())
         with self.lock:
             if name not in self.cache or self.cache[name][0] != stamp:
                 self.cache[name] = (stamp, compute(store))
@@ -173,6 +177,8 @@ def create_app(db_path: str | Path) -> FastAPI:
         history: Annotated[int, Query(ge=1, le=100)] = 10,
     ) -> dict[str, Any]:
         """The position matrix: issue × holder, latest stance and history with evidence."""
+        if issue is None and entity is None:  # the whole matrix reads every position: cached
+            return stores.cached(f"matrix:{history}", lambda store: corpus.position_matrix(store, history=history))
         return corpus.position_matrix(stores.get(), issue=issue, entity=entity, history=history)
 
     @app.get("/api/network", tags=["corpus"])

@@ -39,13 +39,31 @@ def timeline(
         if not article_ids:
             return []
     ev_where, q_where, params_ev, params_q = ["1=1"], ["1=1"], [], []
-    if article_ids or story is not None:
+    if entity is not None and story is None and query is None:
+        # the entity's events and quotes are kept in date order (migration 3): merge the first
+        # ``offset + limit`` of each, then read only the records of this page
+        page = store.db.execute(
+            "SELECT kind, record_id FROM (SELECT * FROM (SELECT kind, record_id, sort, article_id, start"
+            "  FROM entity_records WHERE entity_id = ?1 AND kind = 'event' ORDER BY sort, article_id, start LIMIT ?2)"
+            " UNION ALL SELECT * FROM (SELECT kind, record_id, sort, article_id, start"
+            "  FROM entity_records WHERE entity_id = ?1 AND kind = 'quote' ORDER BY sort, article_id, start LIMIT ?2))"
+            " ORDER BY sort, article_id, start LIMIT ?3 OFFSET ?4",
+            (entity, offset + limit, limit, offset),
+        ).fetchall()
+        events = [r[1] for r in page if r[0] == "event"]
+        quotes = [r[1] for r in page if r[0] == "quote"]
+        ev_where.append(f"ev.id IN ({','.join('?' * len(events)) or 'NULL'})")
+        q_where.append(f"q.id IN ({','.join('?' * len(quotes)) or 'NULL'})")
+        params_ev += events
+        params_q += quotes
+        offset = 0
+    elif article_ids or story is not None:
         marks = ",".join("?" * len(article_ids)) or "NULL"
         ev_where.append(f"ev.article_id IN ({marks})")
         q_where.append(f"q.article_id IN ({marks})")
         params_ev += article_ids
         params_q += article_ids
-    if entity is not None:
+    if entity is not None and (story is not None or query is not None):
         ev_where.append("(ev.place_entity_id = ? OR ev.id IN (SELECT event_id FROM event_participants WHERE entity_id = ?))")
         params_ev += [entity, entity]
         q_where.append("q.speaker_entity_id = ?")
@@ -62,7 +80,7 @@ def timeline(
                  q.speaker_entity_id, NULL, 0, q.date, {timex_day('q.date')}, a.published, a.title, a.outlet
           FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {' AND '.join(q_where)}
         )
-        ORDER BY COALESCE(tday, published) IS NULL, COALESCE(tday, published), published, article_id, start
+        ORDER BY COALESCE(tday, published) IS NULL, COALESCE(tday, published), article_id, start
         LIMIT ? OFFSET ?"""
     items = rows(store.db, sql, [*params_ev, *params_q, limit, offset])
     _decorate(store, items)

@@ -4,6 +4,7 @@ and filtered full-text search. Every value reaches SQLite as a bound parameter, 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any
 
@@ -87,6 +88,9 @@ def article_filters(
     return where, params
 
 
+RANK_WINDOW = 5000
+
+
 def search(
     store: Store,
     query: str = "",
@@ -102,7 +106,8 @@ def search(
 ) -> list[dict[str, Any]]:
     """Full-text search over articles (``kind='articles'``) or quotations (``kind='quotes'``),
     best match first, narrowed by entity, publication date range, outlet and event type.
-    With no words, the filters alone list matching articles (or quotes), newest first."""
+    With no words, the filters alone list matching articles (or quotes), newest first. When more than
+    ``RANK_WINDOW`` rows match, the newest ``RANK_WINDOW`` of them (in store order) are ranked."""
     if kind not in ("articles", "quotes"):
         raise ValueError("kind must be 'articles' or 'quotes'")
     where, params = article_filters(
@@ -111,14 +116,11 @@ def search(
     fts = fts_query(query)
     if kind == "articles":
         if fts:
-            sql = ("SELECT a.id, a.title, a.published, a.outlet, a.source,"
-                   " snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet"
-                   " FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?")
-            order = "rank"
-        else:
-            sql = ("SELECT a.id, a.title, a.published, a.outlet, a.source, substr(a.text, 1, 160) AS snippet"
-                   " FROM articles a WHERE 1=1")
-            order = "a.published DESC, a.rowid DESC"  # NULL dates sort last, the published index serves it
+            return _ranked_articles(store, fts, limit=limit, offset=offset, filters=dict(
+                entity=entity, date_from=date_from, date_to=date_to, outlet=outlet, event_type=event_type))
+        sql = ("SELECT a.id, a.title, a.published, a.outlet, a.source, substr(a.text, 1, 160) AS snippet"
+               " FROM articles a WHERE 1=1")
+        order = "a.published DESC, a.rowid DESC"  # NULL dates sort last, the published index serves it
     else:
         if fts:
             sql = ("SELECT q.id AS quote_id, q.article_id, q.kind, q.start, q.end, q.text, q.speaker_name,"
@@ -134,5 +136,72 @@ def search(
     all_params: list[Any] = ([fts] if fts else []) + params
     for clause in where:
         sql += " AND " + clause
+    if fts and not where:
+        sql += " AND quotes_fts.rowid >= ?"
+        all_params.append(_window_start(store, "quotes_fts", fts))
     sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
     return rows(store.db, sql, [*all_params, limit, offset])
+
+
+def _window_start(store: Store, table: str, fts: str) -> int:
+    """The lowest rowid among the newest ``RANK_WINDOW`` rows of ``table`` matching ``fts`` (a cheap walk)."""
+    row = store.db.execute(
+        f"SELECT min(r) FROM (SELECT rowid AS r FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?)",
+        (fts, RANK_WINDOW),
+    ).fetchone()
+    return row[0] or 0
+
+
+def _ranked_candidates(
+    store: Store, fts: str, *, entity: int | None, date_from: str | None, date_to: str | None,
+    outlet: str | None, event_type: str | None,
+) -> list[int]:
+    """Rowids of the newest ``RANK_WINDOW`` articles matching the words and every filter, found by
+    intersecting index-only row sets (the match list, the date, outlet, entity and event-type indexes)
+    so no article row is read before ranking."""
+    parts = ["SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ?"]
+    params: list[Any] = [fts]
+    if date_from or date_to:
+        parts.append("SELECT rowid AS r FROM articles WHERE published >= ? AND published <= ?")
+        params += [date_from or "", date_to or "\uffff"]
+    if outlet:
+        parts.append("SELECT rowid AS r FROM articles WHERE outlet = ?")
+        params.append(outlet)
+    if entity is not None:
+        parts.append("SELECT a.rowid AS r FROM entity_articles ea JOIN articles a ON a.id = ea.article_id"
+                     " WHERE ea.entity_id = ?")
+        params.append(entity)
+    if event_type:
+        parts.append("SELECT a.rowid AS r FROM events ev JOIN articles a ON a.id = ev.article_id WHERE ev.type = ?")
+        params.append(event_type.upper())
+    sql = f"SELECT r FROM ({' INTERSECT '.join(parts)}) ORDER BY r DESC LIMIT ?"
+    return [r[0] for r in store.db.execute(sql, [*params, RANK_WINDOW])]
+
+
+def _ranked_articles(store: Store, fts: str, *, limit: int, offset: int, filters: dict[str, Any]) -> list[dict[str, Any]]:
+    """One page of ranked article hits: rank the candidates by rowid alone, then read articles and
+    make snippets for the page's rows only."""
+    db = store.db
+    if any(v not in (None, "") for v in filters.values()):
+        ranked = _ranked_candidates(store, fts, **filters)
+        if not ranked:
+            return []
+        page = [r[0] for r in db.execute(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?"
+            " AND +rowid IN (SELECT value FROM json_each(?)) ORDER BY bm25(articles_fts) LIMIT ? OFFSET ?",
+            (fts, min(ranked), json.dumps(ranked), limit, offset))]
+    else:
+        page = [r[0] for r in db.execute(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ? OFFSET ?",
+            (fts, _window_start(store, "articles_fts", fts), limit, offset))]
+    if not page:
+        return []
+    found = {r["rowid"]: r for r in rows(
+        db,
+        "SELECT articles_fts.rowid AS rowid, a.id, a.title, a.published, a.outlet, a.source,"
+        " snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet"
+        " FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid"
+        f" WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({','.join('?' * len(page))})",
+        [fts, *page],
+    )}
+    return [{k: v for k, v in found[r].items() if k != "rowid"} for r in page if r in found]

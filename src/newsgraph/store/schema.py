@@ -373,4 +373,10 @@ MIGRATIONS: list[str] = [
         position_sort_new=_sort(None, "new.article_id"),
         article_sort_new=_sort(None, "new.article_id"),
     ),
+    # 4: filtered search at scale: an outlet's articles newest first without a sort, and the
+    # articles with an event type read from an index alone
+    """
+    CREATE INDEX IF NOT EXISTS articles_outlet_published ON articles(outlet, published);
+    CREATE INDEX IF NOT EXISTS events_type_article ON events(type, article_id);
+    """,
 ]
