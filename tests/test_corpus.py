@@ -206,3 +206,17 @@ def test_entity_timeline_fast_path_matches_the_filtered_query(store: Store) -> N
     assert fast and key(fast) == key(timeline(store, story=store.article_ids(), entity=trump, limit=200))
     assert key(timeline(store, entity=trump, limit=3, offset=2)) == key(fast[2:5])
     assert all(i["sentence"] for i in fast)
+
+
+def test_ranked_search_ranks_the_newest_candidates_only(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.store import queries
+
+    every = search(store, "missile", limit=50)
+    assert len(every) >= 2
+    newest = store.db.execute(
+        "SELECT id FROM articles WHERE rowid = (SELECT max(rowid) FROM articles_fts WHERE articles_fts MATCH 'missile')"
+    ).fetchone()[0]
+    monkeypatch.setattr(queries, "RANK_WINDOW", 1)
+    assert [h["id"] for h in search(store, "missile", limit=50)] == [newest]
+    only_a = search(store, "missile", outlet="Wire A", limit=50)
+    assert [h["title"] for h in only_a] == ["Missile strike on Dnipro kills four"] and "[" in only_a[0]["snippet"]
