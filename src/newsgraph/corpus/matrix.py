@@ -23,18 +23,23 @@ def position_matrix(
     if entity is not None:
         where.append("p.holder_entity_id = ?")
         params.append(entity)
-    # newest first within each (issue, holder) cell; only the first ``history`` rows of a cell leave SQLite
+    # Newest first within each (issue, holder) cell. Dates come from the entity-record index
+    # (migration 3) where the holder is a corpus entity, so only the rows a cell keeps read their article.
     found = rows(
         store.db,
-        "SELECT * FROM (SELECT *, row_number() OVER cell AS n, count(*) OVER (PARTITION BY issue, hkey) AS total"
-        " FROM (SELECT p.issue, p.holder_entity_id, COALESCE('e' || p.holder_entity_id, 'n:' || p.holder_name) AS hkey,"
-        " COALESCE(e.name, p.holder_name) AS holder_name, p.stance, p.article_id, p.start, p.end, p.evidence,"
-        " p.confidence, a.published, a.rowid AS article_rowid, a.title, a.outlet"
-        " FROM positions p JOIN articles a ON a.id = p.article_id LEFT JOIN entities e ON e.id = p.holder_entity_id"
-        f" WHERE {' AND '.join(where)})"
-        " WINDOW cell AS (PARTITION BY issue, hkey"
-        "  ORDER BY published IS NULL, published DESC, article_rowid DESC, start DESC))"
-        " WHERE n <= ? ORDER BY issue, hkey, n",
+        "SELECT w.issue, w.holder_entity_id, w.hkey, w.total, COALESCE(e.name, p.holder_name) AS holder_name,"
+        " p.stance, p.article_id, p.start, p.end, p.evidence, p.confidence, a.published, a.title, a.outlet"
+        " FROM (SELECT *, row_number() OVER cell AS n, count(*) OVER (PARTITION BY issue, hkey) AS total"
+        "  FROM (SELECT p.rowid AS prow, p.issue, p.holder_entity_id,"
+        "   COALESCE('e' || p.holder_entity_id, 'n:' || p.holder_name) AS hkey,"
+        "   COALESCE(r.sort, (SELECT COALESCE(published, '~') FROM articles WHERE id = p.article_id)) AS sort"
+        "   FROM positions p LEFT JOIN entity_records r"
+        "    ON r.entity_id = p.holder_entity_id AND r.kind = 'position' AND r.record_id = p.rowid"
+        f"   WHERE {' AND '.join(where)})"
+        "  WINDOW cell AS (PARTITION BY issue, hkey ORDER BY sort = '~', sort DESC, prow DESC)) w"
+        " JOIN positions p ON p.rowid = w.prow JOIN articles a ON a.id = p.article_id"
+        " LEFT JOIN entities e ON e.id = p.holder_entity_id"
+        " WHERE w.n <= ? ORDER BY w.issue, w.hkey, w.n",
         [*params, history],
     )
     cells: dict[tuple[str, str], dict[str, Any]] = {}
