@@ -157,6 +157,31 @@ class _Rule:
     normalize: Callable[[re.Match[str], _Ctx], Result]
     confidence: float = 0.9
     cased: tuple[str, ...] = ()  # groups whose first letter must be upper case (month/day names)
+    gate: tuple[str, ...] = ()  # lower-case substrings one of which the text must contain for the rule to run
+    fast: re.Pattern[str] = field(init=False, repr=False, compare=False)  # the same rule for lower-cased text
+
+    def __post_init__(self) -> None:
+        # case-insensitive matching is slow in `re`: the rules run on the lower-cased text instead
+        object.__setattr__(self, "fast", re.compile(_lower_literals(self.pattern.pattern),
+                                                    self.pattern.flags & ~re.IGNORECASE))
+
+
+def _lower_literals(pattern: str) -> str:
+    """A regex source with its literal letters lower-cased (escapes and group names left alone)."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            out.append(pattern[i: i + 2])
+            i += 2
+        elif pattern.startswith(("(?P<", "(?P="), i):
+            j = pattern.index(">" if pattern[i + 3] == "<" else ")", i)
+            out.append(pattern[i: j + 1])
+            i = j + 1
+        else:
+            out.append(pattern[i].lower())
+            i += 1
+    return "".join(out)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -911,37 +936,48 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("year_range_end", re.compile(r"(?<=(?P<c>1[6-9]|20)\d\d[-–])(?P<yy>\d\d)(?![\w%])"), _n_year_range_end, 0.8),
     _Rule("decade", _rx(r"(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?:(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s"
                         r"|(?<=the\s)(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"),
-          _n_decade, 0.9),
+          _n_decade, 0.9,
+          gate=('0s', "0's", 'ties')),
     _Rule("holiday", re.compile(
         r"(?<![\w-])(?:(?P<rel>last|next|this|past|coming|previous|upcoming)\s+)?(?P<h>Christmas(?:\s+(?:Eve|Day))?|"
         r"New\s+Year['\u2019]?s\s+(?:Eve|Day)|Independence\s+Day|Fourth\s+of\s+July|Halloween|Valentine['\u2019]?s\s+Day|"
         r"Veterans['\u2019]?\s+Day|Boxing\s+Day|Thanksgiving(?:\s+Day)?|Memorial\s+Day|Labor\s+Day|"
         r"Martin\s+Luther\s+King(?:\s+Jr\.)?\s+Day|Election\s+Day|Good\s+Friday|Easter(?:\s+(?:Sunday|Monday|Day))?)"
-        r"(?:\s+(?P<week>week(?:end)?))?(?:,?\s+(?P<y>" + _YEAR + r"))?(?![\w-])"), _n_holiday, 0.85),
+        r"(?:\s+(?P<week>week(?:end)?))?(?:,?\s+(?P<y>" + _YEAR + r"))?(?![\w-])"), _n_holiday, 0.85, ("h",),
+          gate=('christmas', 'new year', 'independence', 'fourth of july', 'halloween', 'valentine', 'veterans', 'boxing', 'thanksgiving', 'memorial', 'labor day', 'king', 'election day', 'good friday', 'easter')),
     _Rule("spelled_year", _rx(
         r"(?:(?P<mon>" + _MON_FULL + r")\s+|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+"
         r"|the\s+year\s+(?=two\s+thousand))?(?P<sy>(?:eighteen|nineteen)\s+(?:" + "|".join(_TENS)
         + r")(?:[- ](?:" + "|".join(_SMALL[1:10]) + r"))?|(?:eighteen|nineteen)\s+(?:" + "|".join(_SMALL[10:])
         + r")|(?<=year\s)two\s+thousand(?:\s+(?:and\s+)?(?:" + "|".join(_SMALL[1:10]) + r"))?)"),
-          _n_spelled_year, 0.85, ("mon",)),
+          _n_spelled_year, 0.85, ("mon",),
+          gate=('eighteen ', 'nineteen ', 'two thousand')),
     _Rule("century", _rx(r"(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?P<ord>" + _ORD + r"|twenty-first)[- ]century"),
-          _n_century, 0.9),
+          _n_century, 0.9,
+          gate=('centur',)),
     _Rule("rel_day", _rx(
         r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+"
-        r"yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>" + _PART + r"))?"), _n_rel_day, 0.95),
+        r"yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>" + _PART + r"))?"), _n_rel_day, 0.95,
+          gate=('today', 'tonight', 'yesterday', 'tomorrow')),
     _Rule("this_part", _rx(r"(?:(?:early|late|earlier|later)\s+)?(?P<rel>this|last|yesterday)\s+(?P<part>morning|afternoon|evening|night)"),
-          _n_this_part, 0.9),
+          _n_this_part, 0.9,
+          gate=('morning', 'afternoon', 'evening', 'night')),
     _Rule("part_day", _rx(r"(?:(?:early|late|mid)[- ]?)?(?P<part>morning|afternoon|evening|night)\s+(?P<day>yesterday|today|"
-                          r"tomorrow|" + _WD + r")"), _n_part_day, 0.85, ("day",)),
+                          r"tomorrow|" + _WD + r")"), _n_part_day, 0.85, ("day",),
+          gate=('morning', 'afternoon', 'evening', 'night')),
     _Rule("hour_of_part", _rx(r"(?P<h>[1-9]|1[0-2]|" + "|".join(_SMALL[1:13]) + r")\s+(?:o'clock\s+)?in\s+the\s+"
-                              r"(?P<part>morning|afternoon|evening|night)"), _n_hour_of_part, 0.85),
-    _Rule("ahead", _rx(r"the\s+(?P<u>days|weeks|months|years)\s+ahead"), _n_ahead, 0.8),
+                              r"(?P<part>morning|afternoon|evening|night)"), _n_hour_of_part, 0.85,
+          gate=(' in the ',)),
+    _Rule("ahead", _rx(r"the\s+(?P<u>days|weeks|months|years)\s+ahead"), _n_ahead, 0.8,
+          gate=(' ahead',)),
     _Rule("weekday", _rx(
         r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<core>(?:(?P<rel>last|next|this|coming|past|previous|this\s+coming)\s+)?"
         r"(?P<wd>" + _WD + r")(?:\s+(?P<part>" + _PART + r"))?)"), _n_weekday, 0.9, ("wd",)),
-    _Rule("weekday_set", _rx(r"(?:every|each|on)\s+(?P<wd>" + _WD + r")s"), _n_weekday_set, 0.85, ("wd",)),
+    _Rule("weekday_set", _rx(r"(?:every|each|on)\s+(?P<wd>" + _WD + r")s"), _n_weekday_set, 0.85, ("wd",),
+          gate=('days',)),
     _Rule("weekend", _rx(r"(?P<rel>last|this|next|the\s+past|the\s+coming|this\s+coming|the)\s+weekend"),
-          _n_weekend, 0.85),
+          _n_weekend, 0.85,
+          gate=('weekend',)),
     _Rule("rel_unit", _rx(
         r"(?:(?P<mod>" + _EDGE_MOD + r")[- ]\s*)?(?P<rel>(?:the\s+)?(?:" + _REL + r"|latest|most\s+recent)|the(?=\s+quarter))\s+"
         r"(?:fiscal\s+)?(?P<u>day|week|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)"
@@ -950,7 +986,8 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:(?:the|its|their)\s+)?(?:(?P<yrel>last|this|next)\s+year's\s+|(?P<y0>" + _YEAR + r")\s+)?(?:fiscal\s+)?(?P<ord>first|second|"
         r"third|fourth|final|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?:(?P<half>half)|quarter)"
         r"(?:\s+of\s+(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<y>" + _YEAR + r")|(?:the\s+)?(?P<yrel2>"
-        r"last|this|next)\s+year))?"), lambda m, c: _n_quarter(_Quarter(m), c), 0.9),
+        r"last|this|next)\s+year))?"), lambda m, c: _n_quarter(_Quarter(m), c), 0.9,
+          gate=('quarter', 'half')),
     _Rule("quarter_q", _rx(r"(?P<ord>Q[1-4])(?:\s+(?P<y>" + _YEAR + r"))?"), _n_quarter, 0.85),
     _Rule("ago", _rx(
         r"(?:(?P<mod>" + _PREMOD + r")\s+)?(?:(?P<n>" + _NUM + r"|" + _VAGUE + r")\s+)?(?P<u>" + _UNIT
@@ -960,13 +997,17 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:(?P<the>the)\s+(?:(?:comparable|corresponding|same)\s+)?(?=year-(?:ago|earlier)\s+(?:\w+\s+)?(?:quarter|period)))?"
         r"year-(?:ago|earlier)(?:\s+(?:(?:first|second|third|fourth)\s+)?(?P<u>quarter|period))?"
         r"|(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<u2>quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|of\s+last\s+year|last\s+year)"
-        r"|last\s+year's\s+(?:(?:first|second|third|fourth)\s+)?(?P<u3>quarter|period)"), lambda m, c: _n_year_ago_period(_YearAgo(m), c), 0.85),
+        r"|last\s+year's\s+(?:(?:first|second|third|fourth)\s+)?(?P<u3>quarter|period)"), lambda m, c: _n_year_ago_period(_YearAgo(m), c), 0.85,
+          gate=('year-', 'year ago', 'year earlier', 'last year')),
     _Rule("the_year", _rx(
         r"(?P<core>(?:(?P<mod>(?:earlier|later|early|late)\s+in|(?:the\s+)?(?:beginning|start|end|middle)\s+of)\s+)?"
         r"the\s+(?:(?:full|fiscal|entire|whole)\s+)?year)(?P<ended>\s+end(?:ed|ing)\b)?"
-        r"(?!-|\s+(?:ago|earlier|before|after|later|of|since|to|when|two)\b|\s+(?:1[6-9]|20)\d\d)"), _n_the_year, 0.7),
-    _Rule("latest_period", _rx(r"the\s+(?:latest|most\s+recent)\s+period"), _n_latest_period, 0.7),
-    _Rule("year_period", _rx(r"the\s+(?P<y>" + _YEAR + r")\s+(?:quarter|period)"), _n_year_period, 0.8),
+        r"(?!-|\s+(?:ago|earlier|before|after|later|of|since|to|when|two)\b|\s+(?:1[6-9]|20)\d\d)"), _n_the_year, 0.7,
+          gate=('the year', 'full year', 'fiscal year', 'entire year', 'whole year')),
+    _Rule("latest_period", _rx(r"the\s+(?:latest|most\s+recent)\s+period"), _n_latest_period, 0.7,
+          gate=('period',)),
+    _Rule("year_period", _rx(r"the\s+(?P<y>" + _YEAR + r")\s+(?:quarter|period)"), _n_year_period, 0.8,
+          gate=('quarter', 'period')),
     _Rule("in_n", _rx(r"in\s+(?:the\s+next\s+)?(?P<core>(?P<n>" + _NUM + r")\s+(?P<u>" + _UNIT + r"))(?:'?\s+time)?"),
           _n_in_n, 0.8),
     _Rule("duration", _rx(
@@ -976,30 +1017,39 @@ _RULES: tuple[_Rule, ...] = (
         r"|trading|business|working))?"
         r"[- ](?P<u>" + _UNIT + r")(?:[- ]long)?(?![- ]old|-)"), _n_duration, 0.85),
     _Rule("ordinal_duration", _rx(r"(?P<ord>" + _ORD + r")\s+(?P<u>year|month|week)(?!\s+of\b|-)"),
-          _n_ordinal_duration, 0.7),
+          _n_ordinal_duration, 0.7,
+          gate=('st ', 'nd ', 'rd ', 'th ')),
     _Rule("bare_plural", re.compile(
         r"(?<![\w-])(?:for|over|in|within|after|took|lasted|spent)\s+(?P<core>(?P<u>years|decades|months|weeks|days"
         r"|hours|minutes|centuries))(?![\w-])", re.IGNORECASE), _n_bare_plural, 0.7),
     _Rule("vague_duration", _rx(r"(?P<w>(?:a|some)\s+(?:very\s+)?long\s+(?:time|while|period)|a\s+while"
-                                r"|a\s+long\s+period\s+of\s+time)"), _n_vague_duration, 0.75),
+                                r"|a\s+long\s+period\s+of\s+time)"), _n_vague_duration, 0.75,
+          gate=('while', 'long')),
     _Rule("recent", _rx(r"(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+(?:years|months|weeks|days|decades)"),
-          _n_ref("PAST_REF"), 0.8),
+          _n_ref("PAST_REF"), 0.8,
+          gate=('recent', 'few', 'several')),
     _Rule("coming", _rx(r"(?:the\s+)?(?:coming|next\s+few|next\s+several|coming\s+few|weeks\s+and)\s+"
-                        r"(?:years|months|weeks|days|decades)"), _n_ref("FUTURE_REF"), 0.8),
+                        r"(?:years|months|weeks|days|decades)"), _n_ref("FUTURE_REF"), 0.8,
+          gate=('coming', 'next', 'weeks and')),
     _Rule("present_ref", _rx(r"now|currently|nowadays|presently|these\s+days|at\s+present|at\s+the\s+moment"
                              r"|at\s+this\s+time"), _n_ref("PRESENT_REF"), 0.8),
-    _Rule("current", _rx(r"(?P<then>then[- ])?current(?!ly|s?\s+(?:account|affairs|events|of)\b)"), _n_current, 0.6),
+    _Rule("current", _rx(r"(?P<then>then[- ])?current(?!ly|s?\s+(?:account|affairs|events|of)\b)"), _n_current, 0.6,
+          gate=('current',)),
     _Rule("past_ref", _rx(r"recently|lately|formerly|the\s+past|at\s+the\s+time|once\s+upon\s+a\s+time"),
-          _n_ref("PAST_REF"), 0.75),
+          _n_ref("PAST_REF"), 0.75,
+          gate=('recently', 'lately', 'formerly', 'the past', 'the time', 'upon a time')),
     _Rule("future_ref", _rx(r"the\s+(?:near\s+|distant\s+)?future|as\s+soon\s+as\s+possible|in\s+due\s+course"
                             r"|an?\s+(?:later|future)\s+date"),
-          _n_ref("FUTURE_REF"), 0.75),
+          _n_ref("FUTURE_REF"), 0.75,
+          gate=('future', 'as soon', 'due course', 'later date')),
     _Rule("set", _rx(
         r"(?:(?P<freq>once|twice|three\s+times|\w+\s+times)\s+(?:a|an|per|each|every)\s+|(?:every|each|per)\s+"
         r"(?:(?P<n>other|" + _NUM_WORD + r"|\d+)\s+)?)(?P<u>" + _UNIT + r"|morning|afternoon|evening|night|spring|"
-        r"summer|fall|autumn|winter|season)"), _n_set, 0.85),
+        r"summer|fall|autumn|winter|season)"), _n_set, 0.85,
+          gate=('every', 'each', 'per ', 'once', 'twice', 'times')),
     _Rule("adverb_set", _rx(r"(?P<w>daily|nightly|weekly|monthly|yearly|annually|hourly)"),
-          _n_adverb_set, 0.8),
+          _n_adverb_set, 0.8,
+          gate=('daily', 'nightly', 'weekly', 'monthly', 'yearly', 'annually', 'hourly')),
     _Rule("clock", _rx(
         r"(?:(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)|(?P<h24>[01]?\d|2[0-3])"
         r":(?P<mi24>[0-5]\d)(?=\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|local))|(?P<noon>noon|midnight|midday))"
@@ -1052,14 +1102,16 @@ _NAME = re.compile(_WD + "|" + _MON_D, re.IGNORECASE)  # month and day names are
 _ORDINAL_SECOND = re.compile(r"\s+(?!(?:later|earlier|ago|before|after|or|and|of|to|in|for|the)\b)[a-z]")
 
 
-def _plausible(rule: _Rule, m: re.Match[str], doc: Doc) -> bool:
-    """Cheap checks that throw out look-alikes (a 4-digit count, 'may' the verb)."""
+def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
+    """Cheap checks that throw out look-alikes (a 4-digit count, 'may' the verb). ``m`` matched the
+    lower-cased text; capitalization is read from ``original``."""
     for name in rule.cased:
-        text = m.groupdict().get(name)
-        if text and not text[0].isupper() and _NAME.match(text):
-            return False
+        if m.groupdict().get(name):
+            word = original[m.start(name): m.end(name)]
+            if not word[0].isupper() and (rule.name == "holiday" or _NAME.match(word)):
+                return False
     if rule.name == "month" and not m["y"] and not m["rel"] and not m["mod"]:
-        mon = m["mon"]
+        mon = original[m.start("mon"): m.end("mon")]
         if mon in ("May", "March") or mon.endswith("."):
             # 'May' the modal, 'March' the noun at a sentence start: keep when a preposition precedes
             before = m.string[max(0, m.start() - 12): m.start()].lower().split()
@@ -1108,14 +1160,16 @@ _TRIGGER = re.compile(
     r"(?:twen|thir|for|fif|six|seven|eigh|nine)ties\b|christmas|thanksgiving|easter|halloween|valentine|"
     r"(?:election|labor|memorial|independence|veterans|boxing|king|jr\.|year['\u2019]?s)\s+(?:day|eve)|fourth\s+of\s+july)",
     re.IGNORECASE)
-_WINDOW = 64  # characters scanned on each side of a trigger word
+# the same words without IGNORECASE and without a leading \b (slow in `re`): a few extra hits only widen the windows
+_TRIGGER_LOWER = re.compile(_lower_literals(_TRIGGER.pattern).replace(r"\d|\b(?:", "[0-9]|(?:", 1))
+_WINDOW = 40  # characters scanned on each side of a trigger word
 
 
-def _segments(text: str) -> list[tuple[int, int]]:
+def _segments(text: str, lowered: bool = False) -> list[tuple[int, int]]:
     """Stretches of text around trigger words, merged, cut at whitespace."""
     segments: list[list[int]] = []
     n = len(text)
-    for m in _TRIGGER.finditer(text):
+    for m in (_TRIGGER_LOWER if lowered else _TRIGGER).finditer(text):
         start, end = max(0, m.start() - _WINDOW), min(n, m.end() + _WINDOW)
         if segments and start <= segments[-1][1]:
             segments[-1][1] = end
@@ -1134,12 +1188,18 @@ def _segments(text: str) -> list[tuple[int, int]]:
 def _candidates(doc: Doc, text: str) -> list[tuple[int, int, _Rule, re.Match[str]]]:
     """Every rule's matches, overlaps resolved longest first (ties: the earlier rule)."""
     found: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
-    segments = _segments(text)
+    lowered = text.lower()
+    same_length = len(lowered) == len(text)  # a few characters ('İ') grow when lower-cased
+    scanned = lowered if same_length else text
+    segments = _segments(scanned, same_length)
     for order, rule in enumerate(_RULES):
+        if rule.gate and not any(word in lowered for word in rule.gate):
+            continue
+        pattern = rule.fast if same_length else rule.pattern
         for seg_start, seg_end in segments:
-            for m in rule.pattern.finditer(text, seg_start, seg_end):
-                start, end = (m.span("core") if "core" in rule.pattern.groupindex else m.span())
-                if end > start and _plausible(rule, m, doc):
+            for m in pattern.finditer(scanned, seg_start, seg_end):
+                start, end = (m.span("core") if "core" in pattern.groupindex else m.span())
+                if end > start and _plausible(rule, m, doc, text):
                     found.append((start, end, order, rule, m))
     found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     taken: list[tuple[int, int]] = []
