@@ -13,6 +13,7 @@ Paths must be readable by the workers (same machine, or a shared filesystem).
 from __future__ import annotations
 
 import json
+import logging
 import os
 import types
 import typing
@@ -354,7 +355,9 @@ def ingest_dask(
     if scheduler:
         with Client(scheduler) as client:
             return _run(client, paths, parquet, store, partition_size, on_item)
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+    with LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR
+    ) as cluster:
         with Client(cluster) as client:
             return _run(client, paths, parquet, store, partition_size, on_item)
 
