@@ -105,6 +105,11 @@ def test_categories(nlp, text, phrase, expected):
         ("The fire broke out at 4 in the morning.", "2000-04-05", "4 in the morning", ("TIME", "2000-04-05T04:00")),
         ("It was the first such drop in a decade.", "2025-04-26", "a decade", ("DURATION", "P10Y")),
         ("For the year, sales rose 4%.", "1989-10-30", "the year", ("DATE", "1989")),
+        ("Results are due at the end of the month.", "2013-03-22", "the end of the month", ("DATE", "2013-03")),
+        ("This past weekend, thousands marched.", "2013-03-22", "This past weekend", ("DATE", "2013-W11-WE")),
+        ("The talks resumed in the summer.", "2013-10-02", "the summer", ("DATE", "2013-SU")),
+        ("The vote is set for the week of April 8.", "2013-03-22", "the week of April 8", ("DATE", "2013-W15")),
+        ("They met on June 3. That night, the rebels withdrew.", "2013-06-10", "That night", ("TIME", "2013-06-03TNI")),
         ("In the year ended June 30, it lost money.", "1989-10-30", "the year", ("DURATION", "P1Y")),
     ],
 )

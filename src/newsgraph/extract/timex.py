@@ -615,7 +615,8 @@ def _n_rel_day(m: re.Match[str], ctx: _Ctx) -> Result:
 def _n_this_part(m: re.Match[str], ctx: _Ctx) -> Result:
     part = _g(m, "part")
     shift = -1 if _g(m, "rel") in ("last", "yesterday") else 0
-    base = "XXXX-XX-XX" if ctx.ref is None else (ctx.ref + timedelta(days=shift)).isoformat()
+    day = ctx.anchor if _g(m, "rel") == "that" and ctx.anchor is not None else ctx.ref  # 'that night'
+    base = "XXXX-XX-XX" if day is None else (day + timedelta(days=shift)).isoformat()
     return "TIME", f"{base}T{_DAY_PARTS[part]}", None
 
 
@@ -785,9 +786,42 @@ def _n_the_year(m: re.Match[str], ctx: _Ctx) -> Result:
     """'for the year' is the current (fiscal) year; 'the year ended June 30' is a year-long period."""
     if m["ended"]:
         return "DURATION", "P1Y", None
+    return "DATE", _at("year", ctx.ref), _edge_mod(m)
+
+
+def _edge_mod(m: re.Match[str]) -> str | None:
     edge = _g(m, "mod")  # 'earlier in' -> 'earlier', 'end of' -> 'the end of'
-    mod = _MODS.get(edge.removesuffix(" in") if edge.endswith(" in") else "the " + edge.removeprefix("the "))
-    return "DATE", _at("year", ctx.ref), mod
+    return _MODS.get(edge.removesuffix(" in") if edge.endswith(" in") else "the " + edge.removeprefix("the "))
+
+
+def _n_edge_unit(m: re.Match[str], ctx: _Ctx) -> Result:
+    """'the end of the month', 'earlier in the week': the current one."""
+    return "DATE", _at(_g(m, "u"), ctx.ref), _edge_mod(m)
+
+
+def _n_the_season(m: re.Match[str], ctx: _Ctx) -> Result:
+    """'in the summer': the nearest such season, the coming one when the clause looks ahead."""
+    code = _SEASONS[_g(m, "s")]
+    if ctx.ref is None:
+        return "DATE", f"XXXX-{code}", _MODS.get(_g(m, "mod"))
+    ref = ctx.ref
+    now = ("WI", "WI", "SP", "SP", "SP", "SU", "SU", "SU", "FA", "FA", "FA", "WI")[ref.month - 1]
+    year = ref.year if not (now == "WI" and ref.month == 12) else ref.year + 1  # December belongs to next year's winter
+    tense = ctx.tense(m.start())
+    if tense == "future" and _SEASON_ORDER[code] < _SEASON_ORDER[now]:
+        year += 1
+    elif tense != "future" and _SEASON_ORDER[code] > _SEASON_ORDER[now]:
+        year -= 1
+    return "DATE", f"{year:04d}-{code}", _MODS.get(_g(m, "mod"))
+
+
+def _n_week_of(m: re.Match[str], ctx: _Ctx) -> Result:
+    month = _MONTHS[_g(m, "mon")[:3]]
+    day = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+    year = int(m["y"]) if m["y"] else _month_year(month, ctx, m.start(), day)
+    if year is None:
+        return None
+    return "DATE", _week(date(year, month, day)), None
 
 
 def _n_latest_period(m: re.Match[str], ctx: _Ctx) -> Result:
@@ -959,7 +993,8 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+"
         r"yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>" + _PART + r"))?"), _n_rel_day, 0.95,
           gate=('today', 'tonight', 'yesterday', 'tomorrow')),
-    _Rule("this_part", _rx(r"(?:(?:early|late|earlier|later)\s+)?(?P<rel>this|last|yesterday)\s+(?P<part>morning|afternoon|evening|night)"),
+    _Rule("this_part", _rx(r"(?:(?:early|late|earlier|later)\s+)?(?P<rel>this|last|yesterday|that)\s+(?P<part>morning|afternoon|"
+                           r"evening|night)"),
           _n_this_part, 0.9,
           gate=('morning', 'afternoon', 'evening', 'night')),
     _Rule("part_day", _rx(r"(?:(?:early|late|mid)[- ]?)?(?P<part>morning|afternoon|evening|night)\s+(?P<day>yesterday|today|"
@@ -975,7 +1010,7 @@ _RULES: tuple[_Rule, ...] = (
         r"(?P<wd>" + _WD + r")(?:\s+(?P<part>" + _PART + r"))?)"), _n_weekday, 0.9, ("wd",)),
     _Rule("weekday_set", _rx(r"(?:every|each|on)\s+(?P<wd>" + _WD + r")s"), _n_weekday_set, 0.85, ("wd",),
           gate=('days',)),
-    _Rule("weekend", _rx(r"(?P<rel>last|this|next|the\s+past|the\s+coming|this\s+coming|the)\s+weekend"),
+    _Rule("weekend", _rx(r"(?P<rel>last|this|next|the\s+past|the\s+coming|this\s+coming|this\s+past|the)\s+weekend"),
           _n_weekend, 0.85,
           gate=('weekend',)),
     _Rule("rel_unit", _rx(
@@ -1004,6 +1039,14 @@ _RULES: tuple[_Rule, ...] = (
         r"the\s+(?:(?:full|fiscal|entire|whole)\s+)?year)(?P<ended>\s+end(?:ed|ing)\b)?"
         r"(?!-|\s+(?:ago|earlier|before|after|later|of|since|to|when|two)\b|\s+(?:1[6-9]|20)\d\d)"), _n_the_year, 0.7,
           gate=('the year', 'full year', 'fiscal year', 'entire year', 'whole year')),
+    _Rule("edge_unit", _rx(
+        r"(?P<mod>(?:earlier|later|early|late)\s+in|(?:the\s+)?(?:beginning|start|end|middle)\s+of)\s+the\s+"
+        r"(?P<u>month|week)(?!-|\s+(?:of|before|after)\b)"), _n_edge_unit, 0.75),
+    _Rule("the_season", _rx(r"the\s+(?:(?P<mod>early|late|mid)[- ]?)?(?P<s>spring|summer|fall|autumn|winter)"
+                            r"(?!\s+(?:of|season|olympics|games|session|meeting)\b|-)"), _n_the_season, 0.7,
+          gate=("spring", "summer", "fall", "autumn", "winter")),
+    _Rule("week_of", _rx(r"the\s+week\s+of\s+(?P<mon>" + _MON_D + r")\s+(?P<d>" + _DAYNUM + r")(?:,?\s+(?P<y>" + _YEAR
+                         + r"))?"), _n_week_of, 0.85, ("mon",), gate=("week of",)),
     _Rule("latest_period", _rx(r"the\s+(?:latest|most\s+recent)\s+period"), _n_latest_period, 0.7,
           gate=('period',)),
     _Rule("year_period", _rx(r"the\s+(?P<y>" + _YEAR + r")\s+(?:quarter|period)"), _n_year_period, 0.8,
@@ -1254,7 +1297,7 @@ def extract_timexes(doc: Doc) -> list[Timex]:
     for start, end, rule, m in _candidates(doc, text):
         try:
             result = rule.normalize(m, ctx)
-        except (ValueError, KeyError, OverflowError, AttributeError, TypeError):
+        except (ValueError, KeyError, IndexError, OverflowError, AttributeError, TypeError):
             result = None
         if result is None:
             continue
