@@ -1,10 +1,12 @@
 """Store queries at scale: p50/p95 of search and entity-page queries over a store of N articles.
 
-The store is built without running the NLP pipeline N times: the demo corpus is analysed once
-and its stored Analysis documents are inserted again and again through ``Store.add_many`` with
-new ids (a short suffix makes each text unique) and one demo set per publication day, so every
-insert goes through the same linking, triggers and full-text indexing as a real ingest. The built
-store is cached under /tmp (``--cache``) and reused by later runs; ``--rebuild`` makes it again.
+The store is built without running the NLP pipeline N times: the demo corpus is analysed once,
+its Analysis documents are stored ``--base`` times through ``Store.add_many`` with new ids (one
+demo set per publication day; the same linking as a real ingest), then that base is copied with
+bulk SQL (new ids, dates moved on by the base's span, the stored Analysis JSON rewritten to
+match) until the store holds N articles; the store's triggers fill the full-text and entity-page
+tables for every copy as they would on ingest. The built store is cached under /tmp (``--cache``)
+and reused by later runs; ``--rebuild`` makes it again.
 
     python benchmarks/store_scale.py --n 100000
 """
@@ -18,6 +20,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +33,62 @@ from newsgraph.store import Store  # noqa: E402
 from newsgraph.store.queries import find_entities, search  # noqa: E402
 
 
-def cached_store(n: int, cache: Path, rebuild: bool) -> tuple[Path, dict[str, Any]]:
+# columns copied as they are, per table (article_id is rewritten; quotes get new ids, events keep
+# theirs moved by a fixed offset so their participants can follow)
+_COPIED = {
+    "article_entities": "local_id, entity_id, name, type, role, variants, confidence",
+    "mentions": "local_id, start, end, text",
+    "quotes": "kind, start, end, text, speaker_name, speaker_entity_id, cue, date, confidence",
+    "sources": "start, end, text, source_name, source_entity_id, claim_start, claim_end, confidence",
+    "timex": "start, end, text, type, value",
+    "positions": "holder_entity_id, holder_name, issue, stance, start, end, evidence, confidence",
+    "framing": "start, end, text, technique, speaker_name, speaker_entity_id",
+}
+
+
+def replicate(store: Store, n: int) -> None:
+    """Copy the store's articles and their records with bulk SQL until it holds ``n`` articles."""
+    db = store.db
+    base_rows, last_rowid = db.execute("SELECT count(*), max(rowid) FROM articles").fetchone()
+    first, last = db.execute("SELECT min(published), max(published) FROM articles").fetchone()
+    span = (date.fromisoformat(last) - date.fromisoformat(first)).days + 1
+    event_offset = db.execute("SELECT COALESCE(max(id), 0) FROM events").fetchone()[0]
+    db.execute("CREATE TEMP TABLE base AS SELECT rowid AS r, id FROM articles")
+    copy = 0
+    while db.execute("SELECT count(*) FROM articles").fetchone()[0] < n:
+        copy += 1
+        take = min(base_rows, n - db.execute("SELECT count(*) FROM articles").fetchone()[0])
+        suffix, shift = f"{copy:04x}", f"+{copy * span} days"
+        with store.transaction():
+            db.execute("CREATE TEMP TABLE ids AS SELECT id AS old, id || ? AS new FROM base"
+                       " WHERE r <= ? ORDER BY r LIMIT ?", (suffix, last_rowid, take))
+            db.execute(
+                "INSERT INTO articles(id, text, published, title, outlet, url, language, source, schema_version, analysis)"
+                " SELECT i.new, a.text, date(a.published, ?2), a.title, a.outlet, a.url, a.language, a.source,"
+                " a.schema_version, json_set(a.analysis, '$.article.id', i.new, '$.article.published', date(a.published, ?2))"
+                " FROM ids i JOIN articles a ON a.id = i.old ORDER BY a.rowid",
+                (None, shift),
+            )
+            for table, columns in _COPIED.items():
+                db.execute(f"INSERT INTO {table}(article_id, {columns}) SELECT i.new, {columns}"
+                           f" FROM ids i JOIN {table} t ON t.article_id = i.old")
+            db.execute(
+                "INSERT INTO events(id, article_id, type, mode, trigger_start, trigger_end, trigger_text,"
+                " place_entity_id, date, modality, negated, confidence)"
+                " SELECT ev.id + ?, i.new, ev.type, ev.mode, ev.trigger_start, ev.trigger_end, ev.trigger_text,"
+                " ev.place_entity_id, ev.date, ev.modality, ev.negated, ev.confidence"
+                " FROM ids i JOIN events ev ON ev.article_id = i.old",
+                (copy * event_offset,),
+            )
+            db.execute(
+                "INSERT INTO event_participants(event_id, role, entity_id) SELECT p.event_id + ?, p.role, p.entity_id"
+                " FROM ids i JOIN events ev ON ev.article_id = i.old JOIN event_participants p ON p.event_id = ev.id",
+                (copy * event_offset,),
+            )
+            db.execute("DROP TABLE ids")
+
+
+def cached_store(n: int, cache: Path, rebuild: bool, base: int) -> tuple[Path, dict[str, Any]]:
     """The store of ``n`` articles at ``cache`` (built when missing) and its build figures."""
     meta_path = cache.with_suffix(".json")
     if rebuild or not cache.exists() or not meta_path.exists():
@@ -40,8 +98,9 @@ def cached_store(n: int, cache: Path, rebuild: bool) -> tuple[Path, dict[str, An
         with tempfile.TemporaryDirectory() as tmp:
             bases = demo_analyses(Path(tmp))
         t = time.perf_counter()
-        build(partial, bases, n)
+        build(partial, bases, min(n, base))
         with Store(partial) as store:
+            replicate(store, n)
             store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         seconds = time.perf_counter() - t
         partial.replace(cache)
@@ -71,9 +130,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=30, help="timed calls per query")
     parser.add_argument("--cache", type=Path, help="store file (default /tmp/newsgraph-scale-N.db)")
     parser.add_argument("--rebuild", action="store_true", help="build the store again even when cached")
+    parser.add_argument("--base", type=int, default=2100, help="articles stored through add_many before copying")
     args = parser.parse_args()
 
-    db, meta = cached_store(args.n, args.cache or Path(f"/tmp/newsgraph-scale-{args.n}.db"), args.rebuild)
+    db, meta = cached_store(args.n, args.cache or Path(f"/tmp/newsgraph-scale-{args.n}.db"), args.rebuild, args.base)
     print(f"store: {meta['articles']} articles, {meta['bytes'] / 2**20:.0f} MiB, built in {meta['build_seconds']} s ({db})")
     store = Store(db, readonly=True)
     top = find_entities(store, "", limit=1)[0]

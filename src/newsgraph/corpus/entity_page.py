@@ -44,21 +44,22 @@ def entity_page(store: Store, entity_id: int, *, limit: int = 50, offset: int = 
     # each list walks the entity's date-ordered index (migration 3) for one page only
     page["mentions"] = rows(
         db,
-        "SELECT x.article_id, x.start, x.end, x.text, a.published, a.title FROM"
-        " (SELECT ea.sort, ea.article_id, m.start, m.end, m.text FROM entity_articles ea"
-        "  JOIN article_entities ae ON ae.article_id = ea.article_id AND ae.entity_id = ea.entity_id"
-        "  JOIN mentions m ON m.article_id = ae.article_id AND m.local_id = ae.local_id"
+        "SELECT x.article_id, m.start, m.end, m.text, a.published, a.title FROM"
+        " (SELECT ea.sort, ea.article_id, m.rowid AS mention, m.start FROM entity_articles ea"
+        "  CROSS JOIN article_entities ae ON ae.entity_id = ea.entity_id AND ae.article_id = ea.article_id"
+        "  CROSS JOIN mentions m ON m.article_id = ae.article_id AND m.local_id = ae.local_id"
         "  WHERE ea.entity_id = ? ORDER BY ea.sort, ea.article_id, m.start LIMIT ? OFFSET ?) x"
-        " JOIN articles a ON a.id = x.article_id ORDER BY x.sort, x.article_id, x.start",
+        " JOIN mentions m ON m.rowid = x.mention JOIN articles a ON a.id = x.article_id"
+        " ORDER BY x.sort, x.article_id, x.start",
         (entity_id, limit, offset),
     )
     page["quotes"] = rows(
         db,
         "SELECT q.id, q.article_id, q.kind, q.start, q.end, q.text, q.cue, q.date AS timex,"
-        " NULLIF(r.sort, '~') AS date, a.published, a.title FROM entity_records r"
+        " NULLIF(r.sort, '~') AS date, a.published, a.title FROM (SELECT * FROM entity_records"
+        "  WHERE entity_id = ? AND kind = 'quote' ORDER BY sort, article_id, start LIMIT ? OFFSET ?) r"
         " JOIN quotes q ON q.id = r.record_id JOIN articles a ON a.id = q.article_id"
-        " WHERE r.entity_id = ? AND r.kind = 'quote'"
-        " ORDER BY r.sort, r.article_id, r.start LIMIT ? OFFSET ?",
+        " ORDER BY r.sort, r.article_id, r.start",
         (entity_id, limit, offset),
     )
     page["events"] = rows(
@@ -68,18 +69,19 @@ def entity_page(store: Store, entity_id: int, *, limit: int = 50, offset: int = 
         " CASE WHEN ev.place_entity_id = ?1 THEN 'place' ELSE"
         "  (SELECT group_concat(DISTINCT role) FROM event_participants p WHERE p.event_id = ev.id AND p.entity_id = ?1)"
         " END AS as_role,"
-        " NULLIF(r.sort, '~') AS date, a.published, a.title FROM entity_records r"
+        " NULLIF(r.sort, '~') AS date, a.published, a.title FROM (SELECT * FROM entity_records"
+        "  WHERE entity_id = ?1 AND kind = 'event' ORDER BY sort, article_id, start LIMIT ?2 OFFSET ?3) r"
         " JOIN events ev ON ev.id = r.record_id JOIN articles a ON a.id = ev.article_id"
-        " WHERE r.entity_id = ?1 AND r.kind = 'event'"
-        " ORDER BY r.sort, r.article_id, r.start LIMIT ?2 OFFSET ?3",
+        " ORDER BY r.sort, r.article_id, r.start",
         (entity_id, limit, offset),
     )
     page["positions"] = rows(
         db,
         "SELECT p.article_id, p.issue, p.stance, p.start, p.end, p.evidence, p.confidence, a.published, a.title"
-        " FROM entity_records r JOIN positions p ON p.rowid = r.record_id JOIN articles a ON a.id = p.article_id"
-        " WHERE r.entity_id = ? AND r.kind = 'position'"
-        " ORDER BY r.sort, r.article_id, r.start LIMIT ? OFFSET ?",
+        " FROM (SELECT * FROM entity_records WHERE entity_id = ? AND kind = 'position'"
+        "  ORDER BY sort, article_id, start LIMIT ? OFFSET ?) r"
+        " JOIN positions p ON p.rowid = r.record_id JOIN articles a ON a.id = p.article_id"
+        " ORDER BY r.sort, r.article_id, r.start",
         (entity_id, limit, offset),
     )
     _add_sentences(store, page)

@@ -379,4 +379,11 @@ MIGRATIONS: list[str] = [
     CREATE INDEX IF NOT EXISTS articles_outlet_published ON articles(outlet, published);
     CREATE INDEX IF NOT EXISTS events_type_article ON events(type, article_id);
     """,
+    # 5: an entity page's mentions page deep (offset thousands) from indexes alone
+    """
+    CREATE INDEX IF NOT EXISTS mentions_article_start ON mentions(article_id, local_id, start);
+    DROP INDEX IF EXISTS mentions_article;
+    CREATE INDEX IF NOT EXISTS article_entities_entity_article ON article_entities(entity_id, article_id, local_id);
+    DROP INDEX IF EXISTS article_entities_entity;
+    """,
 ]
