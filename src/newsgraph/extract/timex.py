@@ -734,7 +734,8 @@ def _n_quarter(m: re.Match[str], ctx: _Ctx) -> Result:
         if n > _quarter(ctx.ref) and ctx.tense(m.start()) != "future":
             year -= 1
     if _g(m, "half"):
-        return "DATE", f"{'XXXX' if year is None else f'{year:04d}'}-H{n}", None
+        half = 2 if word in ("last", "final") else n
+        return "DATE", f"{'XXXX' if year is None else f'{year:04d}'}-H{half}", None
     if year is not None and ctx.quarter is None and (ctx.ref is None or abs(year - ctx.ref.year) <= 1):
         ctx.quarter = (year, n)  # an earnings story names the quarter it reports first
     return "DATE", f"{'XXXX' if year is None else f'{year:04d}'}-Q{n}", None
@@ -856,6 +857,8 @@ def _n_duration(m: re.Match[str], ctx: _Ctx) -> Result:
     n = _number(n_text) if n_text and not re.fullmatch(_VAGUE, n_text) else None
     if n_text and n is None and not re.fullmatch(_VAGUE, n_text):
         return None
+    if n is not None and m["half"]:
+        n += 0.5  # 'a year and a half'
     qual = _g(m, "qual")
     if n is None and qual in ("next", "coming", "the next", "the coming"):
         return "DATE", "FUTURE_REF", None
@@ -1019,7 +1022,7 @@ _RULES: tuple[_Rule, ...] = (
         r"(?!-|\s+(?:of|before|after|earlier|later|ago)\b)"), _n_rel_unit, 0.9),
     _Rule("quarter", _rx(
         r"(?:(?:the|its|their)\s+)?(?:(?P<yrel>last|this|next)\s+year's\s+|(?P<y0>" + _YEAR + r")\s+)?(?:fiscal\s+)?(?P<ord>first|second|"
-        r"third|fourth|final|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?:(?P<half>half)|quarter)"
+        r"third|fourth|final|1st|2nd|3rd|4th|last(?=[- ]half))[- ](?:fiscal[- ])?(?:(?P<half>half)|quarter)"
         r"(?:\s+of\s+(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<y>" + _YEAR + r")|(?:the\s+)?(?P<yrel2>"
         r"last|this|next)\s+year))?"), lambda m, c: _n_quarter(_Quarter(m), c), 0.9,
           gate=('quarter', 'half')),
@@ -1058,7 +1061,7 @@ _RULES: tuple[_Rule, ...] = (
         r"following|full|entire|whole|latest|initial|remaining|same)|the|a\s+mere|another)\s+)?"
         r"(?!(?:1[6-9]|20)\d\d\b)(?P<n>" + _NUM + r"|" + _VAGUE + r")(?:[- ](?:more|additional|extra|straight|consecutive"
         r"|trading|business|working))?"
-        r"[- ](?P<u>" + _UNIT + r")(?:[- ]long)?(?![- ]old|-)"), _n_duration, 0.85),
+        r"[- ](?P<u>" + _UNIT + r")(?P<half>\s+and\s+a\s+half)?(?:[- ]long)?(?![- ]old|-)"), _n_duration, 0.85),
     _Rule("ordinal_duration", _rx(r"(?P<ord>" + _ORD + r")\s+(?P<u>year|month|week)(?!\s+of\b|-)"),
           _n_ordinal_duration, 0.7,
           gate=('st ', 'nd ', 'rd ', 'th ')),
