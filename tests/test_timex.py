@@ -109,6 +109,8 @@ def test_categories(nlp, text, phrase, expected):
         ("This past weekend, thousands marched.", "2013-03-22", "This past weekend", ("DATE", "2013-W11-WE")),
         ("The talks resumed in the summer.", "2013-10-02", "the summer", ("DATE", "2013-SU")),
         ("The vote is set for the week of April 8.", "2013-03-22", "the week of April 8", ("DATE", "2013-W15")),
+        ("The prosecutor has scheduled a news conference Thursday.", "1999-05-05", "Thursday", ("DATE", "1999-05-06")),
+        ("The standoff lasted a year and a half.", "2013-03-22", "a year and a half", ("DURATION", "P1Y6M")),
         ("They met on June 3. That night, the rebels withdrew.", "2013-06-10", "That night", ("TIME", "2013-06-03TNI")),
         ("In the year ended June 30, it lost money.", "1989-10-30", "the year", ("DURATION", "P1Y")),
     ],

@@ -77,6 +77,7 @@ _MODS = {
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going"}
 _FUTURE_VERBS = {"expect", "schedule", "due", "set", "slate", "plan", "intend", "hope", "aim", "want", "postpone",
                  "delay", "extend", "reschedule", "adjourn"}
+_PLAN_VERBS = {"schedule", "plan", "slate", "set", "reschedule", "postpone"}
 _QUARTERLY = re.compile(r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarterly)\b", re.IGNORECASE)
 _FUTURE_CUES = re.compile(r"(?:\b(?:until|till|as\s+(?:early|soon|late)\s+as|starting|beginning|no\s+later\s+than)\s+"
                           r"(?:on\s+|at\s+)?)$", re.IGNORECASE)
@@ -379,6 +380,8 @@ def _tense(doc: Doc, char: int, text: str) -> str:
         if any(a.lower_ in _FUTURE_AUX for a in auxes) or (verb.lower_ == "going" and any(
                 c.lower_ == "to" for c in verb.head.children)):
             return "future"
+        if verb.lemma_ in _PLAN_VERBS and verb.tag_ != "VBD" and not any(a.lower_ == "had" for a in auxes):
+            return "future"  # 'has scheduled a news conference Thursday': the plan lies ahead
         if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
             return "past"
         if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
