@@ -76,7 +76,7 @@ _MODS = {
 }
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going"}
 _FUTURE_VERBS = {"expect", "schedule", "due", "set", "slate", "plan", "intend", "hope", "aim", "want", "postpone",
-                 "delay", "extend", "reschedule", "adjourn"}
+                 "delay", "extend", "reschedule", "adjourn", "defer", "suspend"}
 _PLAN_VERBS = {"schedule", "plan", "slate", "set", "reschedule", "postpone"}
 _QUARTERLY = re.compile(r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarterly)\b", re.IGNORECASE)
 _FUTURE_CUES = re.compile(r"(?:\b(?:until|till|as\s+(?:early|soon|late)\s+as|starting|beginning|no\s+later\s+than)\s+"
@@ -363,12 +363,21 @@ def _governing_verb(tok: Token) -> Token:
 
 
 def _tense(doc: Doc, char: int, text: str) -> str:
-    """'past', 'future' or 'present' for the clause around ``char``."""
+    """'past', 'future' or 'present' for the clause around ``char``; 'until Friday' looks ahead
+    unless the clause is past ('talks went on until late Thursday')."""
+    tense = _clause_tense(doc, char)
+    if _FUTURE_CUES.search(text[max(0, char - 24): char]):
+        tok = _token_at(doc, char)
+        verb = _governing_verb(tok) if tok is not None and _parsed(doc) else None
+        simple_past = tense == "past" and verb is not None and verb.tag_ == "VBD" and verb.lemma_ not in _FUTURE_VERBS
+        return tense if simple_past else "future"  # 'has given them / postponed until Tuesday' looks ahead
+    return tense
+
+
+def _clause_tense(doc: Doc, char: int) -> str:
     tok = _token_at(doc, char)
     if tok is None:
         return "present"
-    if _FUTURE_CUES.search(text[max(0, char - 24): char]):
-        return "future"
     if not _parsed(doc):
         window = [t.lower_ for t in doc[max(0, tok.i - 8): tok.i]]
         if any(w in _FUTURE_AUX for w in window):
@@ -904,6 +913,8 @@ def _n_set(m: re.Match[str], ctx: _Ctx) -> Result:
         return "SET", f"XXXX-WXX-{_WEEKDAYS[word[:2]]}", None
     if word in _SEASONS:
         return "SET", f"XXXX-{_SEASONS[word]}", None
+    if word == "weekend":
+        return "SET", "XXXX-WXX-WE", None
     unit = _unit(word)
     if unit not in _UNIT_CODES:
         return None
@@ -1003,7 +1014,8 @@ _RULES: tuple[_Rule, ...] = (
                            r"evening|night)"),
           _n_this_part, 0.9,
           gate=('morning', 'afternoon', 'evening', 'night')),
-    _Rule("part_day", _rx(r"(?:(?:early|late|mid)[- ]?)?(?P<part>morning|afternoon|evening|night)\s+(?P<day>yesterday|today|"
+    _Rule("part_day", _rx(r"(?:(?:early|late)\s+|mid[- ]?(?=morning|afternoon|evening))?(?P<part>morning|afternoon|evening|"
+                          r"night)\s+(?P<day>yesterday|today|"
                           r"tomorrow|" + _WD + r")"), _n_part_day, 0.85, ("day",),
           gate=('morning', 'afternoon', 'evening', 'night')),
     _Rule("hour_of_part", _rx(r"(?P<h>[1-9]|1[0-2]|" + "|".join(_SMALL[1:13]) + r")\s+(?:o'clock\s+)?in\s+the\s+"
@@ -1014,8 +1026,9 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("weekday", _rx(
         r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<core>(?:(?P<rel>last|next|this|coming|past|previous|this\s+coming)\s+)?"
         r"(?P<wd>" + _WD + r")(?:\s+(?P<part>" + _PART + r"))?)"), _n_weekday, 0.9, ("wd",)),
-    _Rule("weekday_set", _rx(r"(?:every|each|on)\s+(?P<wd>" + _WD + r")s"), _n_weekday_set, 0.85, ("wd",),
-          gate=('days',)),
+    _Rule("weekday_set", _rx(r"(?:every|each)\s+(?P<wd>" + _WD + r")s?|on\s+(?P<wd2>" + _WD + r")s"),
+          lambda m, c: _n_weekday_set(_WeekdaySet(m), c), 0.85, ("wd", "wd2"),
+          gate=("every", "each", "days")),
     _Rule("weekend", _rx(r"(?P<rel>last|this|next|the\s+past|the\s+coming|this\s+coming|this\s+past|the)\s+weekend"),
           _n_weekend, 0.85,
           gate=('weekend',)),
@@ -1094,7 +1107,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("set", _rx(
         r"(?:(?P<freq>once|twice|three\s+times|\w+\s+times)\s+(?:a|an|per|each|every)\s+|(?:every|each|per)\s+"
         r"(?:(?P<n>other|" + _NUM_WORD + r"|\d+)\s+)?)(?P<u>" + _UNIT + r"|morning|afternoon|evening|night|spring|"
-        r"summer|fall|autumn|winter|season)"), _n_set, 0.85,
+        r"summer|fall|autumn|winter|season|weekend)"), _n_set, 0.85,
           gate=('every', 'each', 'per ', 'once', 'twice', 'times')),
     _Rule("adverb_set", _rx(r"(?P<w>daily|nightly|weekly|monthly|yearly|annually|hourly)"),
           _n_adverb_set, 0.8,
@@ -1139,6 +1152,10 @@ class _Quarter(_Alias):
 
 class _YearAgo(_Alias):
     _names: ClassVar[dict[str, tuple[str, ...]]] = {"u": ("u", "u2", "u3")}
+
+
+class _WeekdaySet(_Alias):
+    _names: ClassVar[dict[str, tuple[str, ...]]] = {"wd": ("wd", "wd2")}
 
 
 class _Clock(_Alias):
