@@ -755,7 +755,7 @@ def _n_quarter(m: re.Match[str], ctx: _Ctx) -> Result:
 
 def _n_ago(m: re.Match[str], ctx: _Ctx) -> Result:
     unit = _unit(_g(m, "u"))
-    n = _number(_g(m, "n")) if m["n"] else None
+    n = 1 if _g(m, "n") == "the" else _number(_g(m, "n")) if m["n"] else None  # 'the day before'
     direction = _g(m, "dir")
     back = direction in ("ago", "earlier", "before", "previously", "back")
     if n is None:
@@ -875,6 +875,12 @@ def _n_duration(m: re.Match[str], ctx: _Ctx) -> Result:
     if n is None and qual in ("next", "coming", "the next", "the coming"):
         return "DATE", "FUTURE_REF", None
     return "DURATION", _duration(n, unit), _MODS.get(_g(m, "mod"))
+
+
+def _n_ordinal_day(m: re.Match[str], ctx: _Ctx) -> Result:
+    """'the second day (of talks)': TimeBank dates the day itself, usually the reporting day."""
+    day = ctx.ref if ctx.ref is not None else ctx.anchor
+    return "DATE", "XXXX-XX-XX" if day is None else day.isoformat(), None
 
 
 def _n_ordinal_duration(m: re.Match[str], ctx: _Ctx) -> Result:
@@ -1044,7 +1050,7 @@ _RULES: tuple[_Rule, ...] = (
           gate=('quarter', 'half')),
     _Rule("quarter_q", _rx(r"(?P<ord>Q[1-4])(?:\s+(?P<y>" + _YEAR + r"))?"), _n_quarter, 0.85),
     _Rule("ago", _rx(
-        r"(?:(?P<mod>" + _PREMOD + r")\s+)?(?:(?P<n>" + _NUM + r"|" + _VAGUE + r")\s+)?(?P<u>" + _UNIT
+        r"(?:(?P<mod>" + _PREMOD + r")\s+)?(?:(?P<n>" + _NUM + r"|" + _VAGUE + r"|the)\s+)?(?P<u>" + _UNIT
         + r")\s+(?:(?P<approx>or\s+so)\s+)?(?P<dir>ago|earlier|later|before(?=\s*[,.;:!?)\"'\u201d]|\s*$)|after(?=\s*[,.;:!?)\"'\u201d]|\s*$)|from\s+now|hence)"
         r"(?!\s+(?:than|that)\b)"), _n_ago, 0.9),
     _Rule("year_ago_period", _rx(
@@ -1078,6 +1084,8 @@ _RULES: tuple[_Rule, ...] = (
         r"(?!(?:1[6-9]|20)\d\d\b)(?P<n>" + _NUM + r"|" + _VAGUE + r")(?:[- ](?:more|additional|extra|straight|consecutive"
         r"|trading|business|working))?"
         r"[- ](?P<u>" + _UNIT + r")(?P<half>\s+and\s+a\s+half)?(?:[- ]long)?(?![- ]old|-)"), _n_duration, 0.85),
+    _Rule("ordinal_day", _rx(r"(?:the|its|their|his|her)\s+(?P<ord>" + _ORD + r")\s+day(?!-|s)"), _n_ordinal_day, 0.7,
+          gate=("st day", "nd day", "rd day", "th day")),
     _Rule("ordinal_duration", _rx(r"(?P<ord>" + _ORD + r")\s+(?P<u>year|month|week)(?!\s+of\b|-)"),
           _n_ordinal_duration, 0.7,
           gate=('st ', 'nd ', 'rd ', 'th ')),
