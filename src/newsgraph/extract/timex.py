@@ -293,14 +293,16 @@ def _at(unit: str, d: date | None, shift: int = 0) -> str:
 
 
 def _month_year(month: int, ctx: _Ctx, char: int, day: int = 15) -> int | None:
-    """The year of a month (and day) named without a year, from the reference date and tense."""
+    """The year of a month (and day) named without a year, from the reference date and tense.
+
+    News looks back more than ahead: the date falls in the 8 months before to 4 months after the
+    reference, unless a clearly past or future clause puts it on the other side."""
     if ctx.ref is None:
         return None
     ref = ctx.ref
     diff = (month - ref.month) + (day - ref.day) / 31  # months from the reference to the date this year
-    year = ref.year - 1 if diff > 6 else ref.year + 1 if diff < -6 else ref.year
+    year = ref.year - 1 if diff > 4 else ref.year + 1 if diff <= -8 else ref.year
     ahead = diff + 12 * (year - ref.year)
-    # a clearly past or future clause overrides the nearest occurrence when that is months away
     tense = ctx.tense(char)
     if tense == "past" and ahead > 2:
         return year - 1
