@@ -118,6 +118,8 @@ def test_categories(nlp, text, phrase, expected):
          ("DATE", "2013-01-04")),
         ("It's the second day of an offensive by the security forces.", "1998-03-06", "the second day",
          ("DATE", "1998-03-06")),
+        ("Many of the leaders of the 1992 protests have moved away.", "1998-10-25", "1992", ("DATE", "1992")),
+        ("The king promised a referendum next year after delegates voted.", "1998-02-13", "next year", ("DATE", "1999")),
         ("The shooting happened shortly after midnight Saturday.", "2013-03-22", "midnight Saturday",
          ("TIME", "2013-03-16T24:00")),
         ("They met on June 3. That night, the rebels withdrew.", "2013-06-10", "That night", ("TIME", "2013-06-03TNI")),

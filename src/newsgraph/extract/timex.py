@@ -1043,7 +1043,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("rel_unit", _rx(
         r"(?:(?P<mod>" + _EDGE_MOD + r")[- ]\s*)?(?P<rel>(?:the\s+)?(?:" + _REL + r"|latest|most\s+recent)|the(?=\s+quarter))\s+"
         r"(?:fiscal\s+)?(?P<u>day|week|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)"
-        r"(?!-|\s+(?:of|before|after|earlier|later|ago)\b)"), _n_rel_unit, 0.9),
+        r"(?!-|\s+(?:of|earlier|later|ago)\b)"), _n_rel_unit, 0.9),
     _Rule("quarter", _rx(
         r"(?:(?:the|its|their)\s+)?(?:(?P<yrel>last|this|next)\s+year's\s+|(?P<y0>" + _YEAR + r")\s+)?(?:fiscal\s+)?(?P<ord>first|second|"
         r"third|fourth|final|1st|2nd|3rd|4th|last(?=[- ]half))[- ](?:fiscal[- ])?(?:(?P<half>half)|quarter)"
@@ -1178,6 +1178,10 @@ _NAME = re.compile(_WD + "|" + _MON_D, re.IGNORECASE)  # month and day names are
 _ORDINAL_SECOND = re.compile(r"\s+(?!(?:later|earlier|ago|before|after|or|and|of|to|in|for|the)\b)[a-z]")
 
 
+_YEAR_DETERMINERS = {"the", "its", "their", "his", "her", "our", "fiscal", "in", "of", "since", "for", "by", "from",
+                     "until", "through", "during"}
+
+
 def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
     """Cheap checks that throw out look-alikes (a 4-digit count, 'may' the verb). ``m`` matched the
     lower-cased text; capitalization is read from ``original``."""
@@ -1197,7 +1201,10 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
                 return False
     if rule.name in ("year", "year_range_end") and not (m.groupdict().get("mod") or m.groupdict().get("season")):
         tok = _token_at(doc, m.start("y") if rule.name == "year" else m.start("yy"))
-        if tok is not None and _parsed(doc):
+        prev = m.string[max(0, m.start() - 12): m.start()].split()
+        dated = bool(prev) and (prev[-1] in _YEAR_DETERMINERS or prev[-1].endswith(("'s", "\u2019s")))
+        # 'the 1992 protests', 'fiscal 1989 sales', "the company's 1989 results" are dated
+        if tok is not None and _parsed(doc) and not dated:
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             # '2000 soldiers' counts soldiers; 'the 1996 Olympic bombing' is dated
             if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in ("elections", "games", "olympics"):
