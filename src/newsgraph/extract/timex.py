@@ -21,6 +21,13 @@ Conventions (TimeML / TIMEX3 1.2):
   the last day-level date the text itself gave, else to the publication date.
 * Ranges ("from March to May", "2009-2010") are returned as one TIMEX3 per end, as
   TimeML annotates them.
+* Earnings stories (the text names a fiscal quarter) compare with the same quarter a year
+  before: there "a year ago", "the year-earlier period" and "the 1988 quarter" are quarter
+  values (``1988-Q3``), "the quarter" and "the latest period" the quarter reported.
+* A month or weekday named alone is placed by the clause's tense; with no clear tense a month
+  falls from 8 months before to 4 months after the publication date, a weekday in the past week.
+* Values follow the TimeML guidelines where TimeBank's own annotation is split ("Friday
+  night" is a TIME ``...TNI``; "the 1990s" is ``199``, a bare "1990s" ``199X`` as TimeBank has it).
 """
 
 from __future__ import annotations
@@ -92,7 +99,7 @@ _NUM_WORD = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_SMALL[1:10
              + "|".join(sorted(_SMALL, key=len, reverse=True)) + ")")
 _VAGUE = r"(?:a\s+few|few|several|many|some|dozens\s+of|hundreds\s+of|a\s+number\s+of|numerous)"
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2)?|" + _NUM_WORD
-        + r"(?:\s+and\s+a\s+half)?|a\s+hundred|a\s+dozen|a\s+couple\s+of|a\s+half|half\s+an?|an?(?:\s+and\s+a\s+half)?)")
+        + r"(?:\s+and\s+a\s+half)?|a\s+hundred|a\s+dozen|(?:a\s+)?couple\s+of|a\s+half|half\s+an?|an?(?:\s+and\s+a\s+half)?)")
 _ORD = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))"
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|century|centuries)"
 _UNIT_SG = r"(?:second|minute|hour|day|week|month|quarter|year|decade|century)"
