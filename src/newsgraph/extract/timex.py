@@ -704,6 +704,8 @@ def _n_rel_unit(m: re.Match[str], ctx: _Ctx) -> Result:
     rel = _g(m, "rel")
     unit = _g(m, "u")
     mod = _mod(m)
+    if unit in ("decade", "century") and rel in ("past", "the past"):
+        return "DURATION", _duration(1, unit), mod  # 'the past decade': the ten years up to now
     shift = _SHIFTS.get(rel, 0)
     anaphoric = rel in ("same", "the same", "that", "following", "the following") or (
         unit == "day" and rel in ("the next", "the previous"))
