@@ -88,7 +88,9 @@ def article_filters(
     return where, params
 
 
-RANK_WINDOW = 5000
+RANK_WINDOW = 2000
+# filter sizes are counted up to this many rows: past it, any filter is 'broad'
+COUNT_CAP = 20_000
 
 
 def search(
@@ -156,26 +158,54 @@ def _ranked_candidates(
     store: Store, fts: str, *, entity: int | None, date_from: str | None, date_to: str | None,
     outlet: str | None, event_type: str | None,
 ) -> list[int]:
-    """Rowids of the newest ``RANK_WINDOW`` articles matching the words and every filter, found by
-    intersecting index-only row sets (the match list, the date, outlet, entity and event-type indexes)
-    so no article row is read before ranking."""
-    parts = ["SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ?"]
-    params: list[Any] = [fts]
+    """Rowids of the newest ``RANK_WINDOW`` articles matching the words and every filter.
+
+    The narrowest filter (counted from its index) yields the candidates and the others are checked
+    on those only: when it is the words, their match list is walked newest first; otherwise that
+    filter's rowids are kept where the match list (cheap to walk in rowid order) has them."""
+    db = store.db
+    # (size, SQL of rowids AS r, parameters, check on articles ``a``, parameters) per filter
+    filters: list[tuple[int, str, list[Any], str, list[Any]]] = []
     if date_from or date_to:
-        parts.append("SELECT rowid AS r FROM articles WHERE published >= ? AND published <= ?")
-        params += [date_from or "", date_to or "\uffff"]
+        span = [date_from or "", date_to or "\uffff"]
+        size = _count(db, "SELECT 1 FROM articles WHERE published >= ? AND published <= ?", span)
+        filters.append((size, "SELECT rowid AS r FROM articles WHERE published >= ? AND published <= ?", span,
+                        "a.published >= ? AND a.published <= ?", span))
     if outlet:
-        parts.append("SELECT rowid AS r FROM articles WHERE outlet = ?")
-        params.append(outlet)
+        size = _count(db, "SELECT 1 FROM articles WHERE outlet = ?", [outlet])
+        filters.append((size, "SELECT rowid AS r FROM articles WHERE outlet = ?", [outlet], "a.outlet = ?", [outlet]))
     if entity is not None:
-        parts.append("SELECT a.rowid AS r FROM entity_articles ea JOIN articles a ON a.id = ea.article_id"
-                     " WHERE ea.entity_id = ?")
-        params.append(entity)
+        size = _count(db, "SELECT 1 FROM entity_articles WHERE entity_id = ?", [entity])
+        filters.append((size, "SELECT a.rowid AS r FROM entity_articles ea JOIN articles a ON a.id = ea.article_id"
+                              " WHERE ea.entity_id = ?", [entity],
+                        "EXISTS (SELECT 1 FROM entity_articles ea WHERE ea.entity_id = ? AND ea.article_id = a.id)", [entity]))
     if event_type:
-        parts.append("SELECT a.rowid AS r FROM events ev JOIN articles a ON a.id = ev.article_id WHERE ev.type = ?")
-        params.append(event_type.upper())
-    sql = f"SELECT r FROM ({' INTERSECT '.join(parts)}) ORDER BY r DESC LIMIT ?"
-    return [r[0] for r in store.db.execute(sql, [*params, RANK_WINDOW])]
+        kind = event_type.upper()
+        size = _count(db, "SELECT 1 FROM events WHERE type = ?", [kind])
+        filters.append((size, "SELECT DISTINCT a.rowid AS r FROM events ev JOIN articles a ON a.id = ev.article_id"
+                              " WHERE ev.type = ?", [kind],
+                        "EXISTS (SELECT 1 FROM events ev WHERE ev.type = ? AND ev.article_id = a.id)", [kind]))
+    filters.sort(key=lambda f: f[0])
+    matches = _count(db, "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?", [fts])
+    if matches <= filters[0][0]:
+        # the words are the narrowest filter: walk their matches newest first, checking each
+        return [r[0] for r in db.execute(
+            "SELECT f.rowid FROM articles_fts f CROSS JOIN articles a ON a.rowid = f.rowid"
+            f" WHERE articles_fts MATCH ? AND {' AND '.join(f[3] for f in filters)} ORDER BY f.rowid DESC LIMIT ?",
+            [fts, *(p for f in filters for p in f[4]), RANK_WINDOW])]
+    _, sql, params, _, _ = filters[0]
+    if len(filters) > 1:
+        sql = (f"SELECT a.rowid FROM ({sql}) d JOIN articles a ON a.rowid = d.r"
+               f" WHERE {' AND '.join(f[3] for f in filters[1:])}")
+        params = [*params, *(p for f in filters[1:] for p in f[4])]
+    narrowed = [r[0] for r in db.execute(sql, params)]
+    if not narrowed:
+        return []
+    # the candidates' rowid range bounds the walk of the match list
+    return [r[0] for r in db.execute(
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid <= ?"
+        " AND +rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid DESC LIMIT ?",
+        [fts, min(narrowed), max(narrowed), json.dumps(narrowed), RANK_WINDOW])]
 
 
 def _ranked_articles(store: Store, fts: str, *, limit: int, offset: int, filters: dict[str, Any]) -> list[dict[str, Any]]:
@@ -187,9 +217,9 @@ def _ranked_articles(store: Store, fts: str, *, limit: int, offset: int, filters
         if not ranked:
             return []
         page = [r[0] for r in db.execute(
-            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?"
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid <= ?"
             " AND +rowid IN (SELECT value FROM json_each(?)) ORDER BY bm25(articles_fts) LIMIT ? OFFSET ?",
-            (fts, min(ranked), json.dumps(ranked), limit, offset))]
+            (fts, min(ranked), max(ranked), json.dumps(ranked), limit, offset))]
     else:
         page = [r[0] for r in db.execute(
             "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ? OFFSET ?",
@@ -205,3 +235,8 @@ def _ranked_articles(store: Store, fts: str, *, limit: int, offset: int, filters
         [fts, *page],
     )}
     return [{k: v for k, v in found[r].items() if k != "rowid"} for r in page if r in found]
+
+
+def _count(db: sqlite3.Connection, sql: str, params: list[Any]) -> int:
+    """How many rows ``sql`` yields, counted up to ``COUNT_CAP``."""
+    return db.execute(f"SELECT count(*) FROM ({sql} LIMIT {COUNT_CAP})", params).fetchone()[0]
