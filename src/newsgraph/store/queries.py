@@ -109,7 +109,8 @@ def search(
     """Full-text search over articles (``kind='articles'``) or quotations (``kind='quotes'``),
     best match first, narrowed by entity, publication date range, outlet and event type.
     With no words, the filters alone list matching articles (or quotes), newest first. When more than
-    ``RANK_WINDOW`` rows match, the newest ``RANK_WINDOW`` of them (in store order) are ranked."""
+    ``RANK_WINDOW`` articles (or, with no filter, quotes) match, the newest ``RANK_WINDOW`` of them in
+    store order are the ones ranked: ranking costs microseconds per row, walking the matches far less."""
     if kind not in ("articles", "quotes"):
         raise ValueError("kind must be 'articles' or 'quotes'")
     where, params = article_filters(
@@ -138,7 +139,7 @@ def search(
     all_params: list[Any] = ([fts] if fts else []) + params
     for clause in where:
         sql += " AND " + clause
-    if fts and not where:
+    if fts and not where:  # quotes by words alone: rank the newest window of matches
         sql += " AND quotes_fts.rowid >= ?"
         all_params.append(_window_start(store, "quotes_fts", fts))
     sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
