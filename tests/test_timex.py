@@ -110,6 +110,8 @@ def test_categories(nlp, text, phrase, expected):
         ("The talks resumed in the summer.", "2013-10-02", "the summer", ("DATE", "2013-SU")),
         ("The vote is set for the week of April 8.", "2013-03-22", "the week of April 8", ("DATE", "2013-W15")),
         ("The prosecutor has scheduled a news conference Thursday.", "1999-05-05", "Thursday", ("DATE", "1999-05-06")),
+        ("The team planned to leave Nairobi on Thursday.", "1998-09-30", "Thursday", ("DATE", "1998-10-01")),
+        ("Two bidders extended their offers to acquire the maker Friday.", "1989-10-30", "Friday", ("DATE", "1989-10-27")),
         ("The standoff lasted a year and a half.", "2013-03-22", "a year and a half", ("DURATION", "P1Y6M")),
         ("Talks went on until late Thursday.", "2013-03-22", "Thursday", ("DATE", "2013-03-21")),
         ("Officials postponed until Tuesday any action on the permit.", "2000-03-30", "Tuesday", ("DATE", "2000-04-04")),

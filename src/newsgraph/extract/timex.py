@@ -84,6 +84,7 @@ _MODS = {
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going"}
 _FUTURE_VERBS = {"expect", "schedule", "due", "set", "slate", "plan", "intend", "hope", "aim", "want", "postpone",
                  "delay", "extend", "reschedule", "adjourn", "defer", "suspend"}
+_INTENT_VERBS = {"plan", "intend", "hope", "aim", "want", "expect", "schedule", "slate", "due"}
 _PLAN_VERBS = {"schedule", "plan", "slate", "set", "reschedule", "postpone"}
 _QUARTERLY = re.compile(r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarterly)\b", re.IGNORECASE)
 _FUTURE_CUES = re.compile(r"(?:\b(?:until|till|as\s+(?:early|soon|late)\s+as|starting|beginning|no\s+later\s+than)\s+"
@@ -415,7 +416,9 @@ def _clause_tense(doc: Doc, char: int) -> str:
             head_aux = [c.lower_ for t in (head, frame) for c in t.children if c.dep_ in ("aux", "auxpass")]
             if "had" in head_aux:  # 'had been due to expire Friday': a plan already past
                 return "past"
-            if head.tag_ != "VBD" and (head.lemma_ in _FUTURE_VERBS or head.tag_ in ("VBZ", "VBP")):
+            # 'planned to leave on Thursday' looks ahead; 'extended their offers to acquire ... Friday' does not
+            if head.lemma_ in _INTENT_VERBS or (head.tag_ != "VBD" and (
+                    head.lemma_ in _FUTURE_VERBS or head.tag_ in ("VBZ", "VBP"))):
                 return "future"
             verb = head
             continue
