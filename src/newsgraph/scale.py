@@ -236,24 +236,29 @@ def analyze_partition(part: Partition, with_tables: bool = True) -> dict:
             problems.append((item.source, item.message))
         else:
             analyses.append(item)
+    documents = [a.to_json() for a in analyses]
     return {
         "index": part.index,
-        "analyses": [a.to_json() for a in analyses],
+        "analyses": documents,
         "problems": problems,
-        "tables": analyses_to_tables(analyses, problems) if with_tables else None,
+        "tables": analyses_to_tables(analyses, problems, documents) if with_tables else None,
     }
 
 
 # -- tables ---------------------------------------------------------------------------------
 
 
-def analyses_to_tables(analyses: list[Analysis], problems: list[tuple[str, str]] = ()) -> dict:
-    """One Arrow table per record kind (nested fields as JSON text), plus articles and problems."""
+def analyses_to_tables(
+    analyses: list[Analysis], problems: list[tuple[str, str]] = (), documents: list[str] | None = None
+) -> dict:
+    """One Arrow table per record kind (nested fields as JSON text), plus articles and problems;
+    ``documents``: the analyses' JSON when already serialized."""
     import pyarrow as pa
 
     out = {}
+    documents = documents or [a.to_json() for a in analyses]
     article_rows = [
-        {**a.article.model_dump(exclude={"boilerplate"}), "analysis": a.to_json()} for a in analyses
+        {**a.article.model_dump(exclude={"boilerplate"}), "analysis": doc} for a, doc in zip(analyses, documents)
     ]
     out["articles"] = pa.Table.from_pylist(article_rows, schema=_articles_schema())
     for name, cls in RECORD_TABLES.items():
