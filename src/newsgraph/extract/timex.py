@@ -26,8 +26,9 @@ Conventions (TimeML / TIMEX3 1.2):
   values (``1988-Q3``), "the quarter" and "the latest period" the quarter reported.
 * A month or weekday named alone is placed by the clause's tense; with no clear tense a month
   falls from 8 months before to 4 months after the publication date, a weekday in the past week.
-* Values follow the TimeML guidelines where TimeBank's own annotation is split ("Friday
-  night" is a TIME ``...TNI``; "the 1990s" is ``199``, a bare "1990s" ``199X`` as TimeBank has it).
+* Where the TimeML guidelines and the annotated corpora differ, the corpora win: "Friday
+  night" is the DATE of that Friday (TimeBank and AQUAINT), "the 1990s" is ``199`` and a bare
+  "1990s" ``199X``.
 """
 
 from __future__ import annotations
@@ -677,9 +678,7 @@ def _n_weekday(m: re.Match[str], ctx: _Ctx) -> Result:
     base = f"XXXX-WXX-{weekday}" if day is None else day.isoformat()
     if day is not None:
         ctx.anchor = day
-    part = _g(m, "part")
-    if part:
-        return "TIME", f"{base}T{_DAY_PARTS[part]}", None
+    # TimeBank and AQUAINT date 'Friday night' to the day (evening and night are too vague to tell apart)
     return "DATE", base, _mod(m)
 
 
