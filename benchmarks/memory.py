@@ -1,7 +1,7 @@
 """Memory: does streaming ingest stay flat as the corpus grows?
 
 Feeds a generator of N articles (never a list) through ``batch.ingest`` into SQLite with
-one process, sampling resident memory (/proc/self/status VmRSS) every ``--every``
+one process, sampling resident memory (/proc/self/status VmRSS) and the peak so far every ``--every``
 articles; prints the samples, the peak (getrusage ru_maxrss) and the growth between the
 first sample after warm-up and the last. ``--tracemalloc`` adds Python-heap figures
 (slower: use with a few hundred articles).
@@ -58,14 +58,15 @@ def main(argv: list[str] | None = None) -> dict:
     load_pipeline()
     if args.tracemalloc:
         tracemalloc.start()
-    samples: list[tuple[int, float]] = []
+    samples: list[tuple[int, float, float]] = []  # (articles done, RSS now, peak RSS so far)
     done = 0
 
     def tick(_item: object) -> None:
         nonlocal done
         done += 1
         if done % every == 0:
-            samples.append((done, round(rss_mb(), 1)))
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            samples.append((done, round(rss_mb(), 1), round(peak, 1)))
 
     with tempfile.TemporaryDirectory() as tmp:
         jsonl = Path(tmp) / "corpus.jsonl"
