@@ -169,6 +169,11 @@ def test_text_that_grows_when_lower_cased(nlp):
     assert "christmas" not in found(nlp, "A christmas tree stood in the hall.")
 
 
+def test_titles_are_not_dates(nlp):
+    assert not found(nlp, "She was named Person of the Year by the magazine.")
+    assert "noon" not in {k.lower() for k in found(nlp, "High noon comes today for the team.")}
+
+
 def test_look_alikes_are_not_dates(nlp):
     got = found(nlp, "May I ask why 2000 soldiers and a 6-year-old boy were there? The march went ahead.")
     assert not got

@@ -1230,6 +1230,10 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
     if rule.name == "duration" and _g(m, "u") == "second" and _g(m, "n") in ("a", "the") and _ORDINAL_SECOND.match(
             m.string, m.end()):
         return False  # 'a second group', 'a second betrayal': the ordinal
+    if rule.name == "the_year" and original[m.end("core") - 4: m.end("core")] == "Year":
+        return False  # 'Person of the Year', 'Year in Review': a title
+    if rule.name == "clock" and m["noon"] and m.string[max(0, m.start() - 5): m.start()] == "high ":
+        return False  # 'High Noon', 'high noon comes today'
     if rule.name == "present_ref" and m.group().lower() == "now":
         after = m.string[m.end(): m.end() + 6].lower()
         if after.startswith(" that"):
