@@ -117,3 +117,11 @@ def test_without_a_date_relative_times_stay_unresolved(tmp_path: Path) -> None:
     assert any("no publication date" in w for w in doc["warnings"])
     [yesterday] = [t for t in doc["timex"] if t["text"] == "yesterday"]
     assert not yesterday["value"][:1].isdigit()  # no invented absolute date
+
+
+def test_python_api_warns_about_a_future_publication_date() -> None:
+    from newsgraph import analyze
+
+    analysis = analyze("The summit opened in Geneva yesterday.", published="2999-01-01")
+    assert any("in the future" in w for w in analysis.warnings)
+    assert analysis.timex and analysis.timex[0].value == "2998-12-31"  # resolved against the date as given

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .ingest.clean import article_from_text
+from .ingest.clean import article_from_text, published_warnings
 from .model import Analysis, Article
 from .nlp import load_pipeline, make_doc
 
@@ -48,6 +48,7 @@ def doc_to_analysis(doc: Doc, article: Article) -> Analysis:
         )
     if article.published is None:
         warnings.append("no publication date: relative time expressions are left unresolved")
+    warnings.extend(published_warnings(article.published))
     return Analysis(
         article=article,
         entities=doc._.entities or [],

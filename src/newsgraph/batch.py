@@ -13,7 +13,6 @@ from itertools import islice
 
 from .analysis import analyze_articles
 from .ingest import IngestProblem, read_inputs
-from .ingest.clean import published_warnings
 from .model import Analysis, Article
 from .store.db import Store
 
@@ -59,9 +58,6 @@ def analyze_batch(batch: list[Article]) -> list[Item]:
                 results.append(
                     IngestProblem(article.source or article.id, f"analysis failed: {type(exc).__name__}: {exc}")
                 )
-    for item in results:
-        if isinstance(item, Analysis):
-            item.warnings.extend(published_warnings(item.article.published))
     return results
 
 
