@@ -39,17 +39,13 @@ def timeline(
         if not article_ids:
             return []
     ev_where, q_where, params_ev, params_q = ["1=1"], ["1=1"], [], []
+    page: list[tuple[str, int]] | None = None
     if entity is not None and story is None and query is None:
-        # the entity's events and quotes are kept in date order (migration 3): merge the first
-        # ``offset + limit`` of each, then read only the records of this page
-        page = store.db.execute(
-            "SELECT kind, record_id FROM (SELECT * FROM (SELECT kind, record_id, sort, article_id, start"
-            "  FROM entity_records WHERE entity_id = ?1 AND kind = 'event' ORDER BY sort, article_id, start LIMIT ?2)"
-            " UNION ALL SELECT * FROM (SELECT kind, record_id, sort, article_id, start"
-            "  FROM entity_records WHERE entity_id = ?1 AND kind = 'quote' ORDER BY sort, article_id, start LIMIT ?2))"
-            " ORDER BY sort, article_id, start LIMIT ?3 OFFSET ?4",
-            (entity, offset + limit, limit, offset),
-        ).fetchall()
+        page = _entity_page(store, entity, limit, offset)
+    elif article_ids or story is not None:
+        page = _articles_page(store, article_ids, entity, limit, offset)
+    if page is not None:
+        # only the records of this page are read in full
         events = [r[1] for r in page if r[0] == "event"]
         quotes = [r[1] for r in page if r[0] == "quote"]
         ev_where.append(f"ev.id IN ({','.join('?' * len(events)) or 'NULL'})")
@@ -57,17 +53,6 @@ def timeline(
         params_ev += events
         params_q += quotes
         offset = 0
-    elif article_ids or story is not None:
-        marks = ",".join("?" * len(article_ids)) or "NULL"
-        ev_where.append(f"ev.article_id IN ({marks})")
-        q_where.append(f"q.article_id IN ({marks})")
-        params_ev += article_ids
-        params_q += article_ids
-    if entity is not None and (story is not None or query is not None):
-        ev_where.append("(ev.place_entity_id = ? OR ev.id IN (SELECT event_id FROM event_participants WHERE entity_id = ?))")
-        params_ev += [entity, entity]
-        q_where.append("q.speaker_entity_id = ?")
-        params_q.append(entity)
     sql = f"""
         SELECT * FROM (
           SELECT 'event' AS kind, ev.id AS record_id, ev.article_id, ev.type, ev.mode, ev.trigger_start AS start,
@@ -85,6 +70,46 @@ def timeline(
     items = rows(store.db, sql, [*params_ev, *params_q, limit, offset])
     _decorate(store, items)
     return items
+
+
+def _entity_page(store: Store, entity: int, limit: int, offset: int) -> list[tuple[str, int]]:
+    """(kind, id) of one page of an entity's events and quotes: both are kept in date order
+    (migration 3), so the first ``offset + limit`` of each are merged."""
+    return [tuple(r) for r in store.db.execute(
+        "SELECT kind, record_id FROM (SELECT * FROM (SELECT kind, record_id, sort, article_id, start"
+        "  FROM entity_records WHERE entity_id = ?1 AND kind = 'event' ORDER BY sort, article_id, start LIMIT ?2)"
+        " UNION ALL SELECT * FROM (SELECT kind, record_id, sort, article_id, start"
+        "  FROM entity_records WHERE entity_id = ?1 AND kind = 'quote' ORDER BY sort, article_id, start LIMIT ?2))"
+        " ORDER BY sort, article_id, start LIMIT ?3 OFFSET ?4",
+        (entity, offset + limit, limit, offset),
+    )]
+
+
+def _articles_page(
+    store: Store, article_ids: list[str], entity: int | None, limit: int, offset: int
+) -> list[tuple[str, int]]:
+    """(kind, id) of one page of the events and quotes in ``article_ids`` (of ``entity`` when given),
+    sorted on their dates with each article's publication date read once."""
+    if not article_ids:
+        return []
+    ev_extra, q_extra, entity_params_ev, entity_params_q = "", "", [], []
+    if entity is not None:
+        ev_extra = " AND (ev.place_entity_id = ? OR ev.id IN (SELECT event_id FROM event_participants WHERE entity_id = ?))"
+        q_extra = " AND q.speaker_entity_id = ?"
+        entity_params_ev, entity_params_q = [entity, entity], [entity]
+    sql = f"""
+        WITH arts AS MATERIALIZED (SELECT id, published FROM articles WHERE id IN ({','.join('?' * len(article_ids))}))
+        SELECT kind, record_id FROM (
+          SELECT 'event' AS kind, ev.id AS record_id, ev.article_id, ev.trigger_start AS start,
+                 COALESCE({timex_day('ev.date')}, arts.published) AS day
+          FROM arts JOIN events ev ON ev.article_id = arts.id WHERE 1=1{ev_extra}
+          UNION ALL
+          SELECT 'quote', q.id, q.article_id, q.start, COALESCE({timex_day('q.date')}, arts.published)
+          FROM arts JOIN quotes q ON q.article_id = arts.id WHERE 1=1{q_extra}
+        )
+        ORDER BY day IS NULL, day, article_id, start LIMIT ? OFFSET ?"""
+    return [tuple(r) for r in store.db.execute(
+        sql, [*article_ids, *entity_params_ev, *entity_params_q, limit, offset])]
 
 
 def _decorate(store: Store, items: list[dict[str, Any]]) -> None:
