@@ -79,8 +79,8 @@ def test_categories(nlp, text, phrase, expected):
     ("text", "published", "phrase", "expected"),
     [
         # earnings stories compare with the same quarter a year before
-        ("Acme said third-quarter net income rose 12% to $40 million, or 80 cents a share, from $35.7 million "
-         "a year earlier.", "1989-10-26", "a year earlier", ("DATE", "1988-Q3")),
+        ("Acme said third-quarter net income rose 12% to $40 million, or 80 cents a share, from $35.7 million a "
+         + "year earlier.", "1989-10-26", "a year earlier", ("DATE", "1988-Q3")),
         ("Acme's third-quarter profit rose. In the year-ago quarter, it earned $3 million.", "1989-10-26",
          "the year-ago quarter", ("DATE", "1988-Q3")),
         ("Acme's third-quarter sales fell; the 1988 period included a one-time gain.", "1989-10-26",

@@ -37,8 +37,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import ClassVar
 from datetime import date, timedelta
+from typing import ClassVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -782,7 +782,7 @@ def _n_ago(m: re.Match[str], ctx: _Ctx) -> Result:
     if base is None:
         return "DATE", _at(unit, None), mod
     sign = -1 if back else 1
-    steps = int(round(n))
+    steps = round(n)
     if unit == "year" and steps == 1 and back and ctx.financial:
         return "DATE", _year_before_quarter(ctx), mod
     if unit in ("hour", "minute", "second"):
@@ -873,7 +873,7 @@ def _n_in_n(m: re.Match[str], ctx: _Ctx) -> Result:
         return "DURATION", _duration(n, unit), None  # 'the first time in a decade'
     if unit in ("decade", "century"):
         n, unit = n * (10 if unit == "decade" else 100), "year"
-    return "DATE", _at(unit, ctx.ref, int(round(n))), None
+    return "DATE", _at(unit, ctx.ref, round(n)), None
 
 
 def _n_duration(m: re.Match[str], ctx: _Ctx) -> Result:
@@ -1014,7 +1014,8 @@ _RULES: tuple[_Rule, ...] = (
         r"Veterans['\u2019]?\s+Day|Boxing\s+Day|Thanksgiving(?:\s+Day)?|Memorial\s+Day|Labor\s+Day|"
         r"Martin\s+Luther\s+King(?:\s+Jr\.)?\s+Day|Election\s+Day|Good\s+Friday|Easter(?:\s+(?:Sunday|Monday|Day))?)"
         r"(?:\s+(?P<week>week(?:end)?))?(?:,?\s+(?P<y>" + _YEAR + r"))?(?![\w-])"), _n_holiday, 0.85, ("h",),
-          gate=('christmas', 'new year', 'independence', 'fourth of july', 'halloween', 'valentine', 'veterans', 'boxing', 'thanksgiving', 'memorial', 'labor day', 'king', 'election day', 'good friday', 'easter')),
+          gate=("christmas", "new year", "independence", "fourth of july", "halloween", "valentine", "veterans",
+                "boxing", "thanksgiving", "memorial", "labor day", "king", "election day", "good friday", "easter")),
     _Rule("spelled_year", _rx(
         r"(?:(?P<mon>" + _MON_FULL + r")\s+|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+"
         r"|the\s+year\s+(?=two\s+thousand))?(?P<sy>(?:eighteen|nineteen)\s+(?:" + "|".join(_TENS)
@@ -1029,7 +1030,8 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+"
         r"yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>" + _PART + r"))?"), _n_rel_day, 0.95,
           gate=('today', 'tonight', 'yesterday', 'tomorrow')),
-    _Rule("this_part", _rx(r"(?:(?:early|late|earlier|later)\s+)?(?P<rel>this|last|yesterday|that)\s+(?P<part>morning|afternoon|"
+    _Rule("this_part", _rx(r"(?:(?:early|late|earlier|later)\s+)?(?P<rel>this|last|yesterday|that)\s+"
+                           r"(?P<part>morning|afternoon|"
                            r"evening|night)"),
           _n_this_part, 0.9,
           gate=('morning', 'afternoon', 'evening', 'night')),
@@ -1069,8 +1071,10 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("year_ago_period", _rx(
         r"(?:(?P<the>the)\s+(?:(?:comparable|corresponding|same)\s+)?(?=year-(?:ago|earlier)\s+(?:\w+\s+)?(?:quarter|period)))?"
         r"year-(?:ago|earlier)(?:\s+(?:(?:first|second|third|fourth)\s+)?(?P<u>quarter|period))?"
-        r"|(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<u2>quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|of\s+last\s+year|last\s+year)"
-        r"|last\s+year's\s+(?:(?:first|second|third|fourth)\s+)?(?P<u3>quarter|period)"), lambda m, c: _n_year_ago_period(_YearAgo(m), c), 0.85,
+        r"|(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<u2>quarter|period)\s+"
+        r"(?:a\s+year\s+(?:ago|earlier)|of\s+last\s+year|last\s+year)"
+        r"|last\s+year's\s+(?:(?:first|second|third|fourth)\s+)?(?P<u3>quarter|period)"),
+          lambda m, c: _n_year_ago_period(_YearAgo(m), c), 0.85,
           gate=('year-', 'year ago', 'year earlier', 'last year')),
     _Rule("the_year", _rx(
         r"(?P<core>(?:(?P<mod>(?:earlier|later|early|late)\s+in|(?:the\s+)?(?:beginning|start|end|middle)\s+of)\s+)?"
