@@ -276,6 +276,8 @@ def serve(
     db: DbOption = Path("news.db"),
     host: Annotated[str, typer.Option(help="Address to bind (127.0.0.1 keeps it on this machine).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    rate_limit: Annotated[bool, typer.Option(
+        help="Per-client limits: 120 API requests per 10 s, 10 analyze calls per 60 s (429 beyond).")] = True,
 ) -> None:
     """Serve the web UI and the JSON API (OpenAPI docs at /docs) over a store.
 
@@ -285,10 +287,11 @@ def serve(
     import uvicorn
 
     from .api import create_app
+    from .api.ratelimit import DEFAULT_RULES
     from .store import StoreError
 
     try:
-        application = create_app(db)
+        application = create_app(db, rate_limit=DEFAULT_RULES if rate_limit else None)
     except StoreError as exc:
         raise _fail(str(exc)) from None
     uvicorn.run(application, host=host, port=port, log_level="info")

@@ -2,6 +2,7 @@
 
 ``create_app(db_path)`` returns the ASGI app; ``newsgraph serve`` runs it with uvicorn. Every list
 is paged (``limit`` ≤ ``MAX_LIMIT``), request bodies over ``MAX_BODY`` bytes are refused with 413,
+clients over their rate limit get 429 with ``Retry-After``,
 every response carries security headers (a strict Content-Security-Policy among them), and the
 static UI is served by Starlette's ``StaticFiles``, which refuses paths outside its folder.
 """
@@ -23,6 +24,7 @@ from .. import corpus
 from ..store import queries
 from ..store.db import Store
 from .guard import MAX_BODY, Guard
+from .ratelimit import RateLimit, Rule
 
 MAX_LIMIT = 200
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
@@ -80,8 +82,11 @@ def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     return {"items": items[:limit], "limit": limit, "offset": offset, "has_more": len(items) > limit}
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """The app serving the store at ``db_path`` (created empty when missing) and the web UI."""
+def create_app(db_path: str | Path, *, rate_limit: tuple[Rule, ...] | None = None) -> FastAPI:
+    """The app serving the store at ``db_path`` (created empty when missing) and the web UI.
+
+    ``rate_limit``: per-client rules (e.g. ``DEFAULT_RULES``, which ``newsgraph serve`` applies); None
+    (in-process use: tests, benchmarks) limits nothing."""
     path = Path(db_path)
     Store(path).close()  # create or migrate once, then read-only connections per thread
     stores = _Stores(path)
@@ -90,7 +95,9 @@ def create_app(db_path: str | Path) -> FastAPI:
         description="Who said what, who did what to whom, when, and according to whom — over a news corpus.",
         version="1",
     )
-    app.add_middleware(Guard)
+    if rate_limit:
+        app.add_middleware(RateLimit, rules=rate_limit)
+    app.add_middleware(Guard)  # outermost: its headers go on every answer, 429s included
 
     @app.get("/api/health", tags=["meta"])
     def health() -> dict[str, Any]:
