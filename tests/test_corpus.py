@@ -147,6 +147,8 @@ _EXPECTED = {
                     " JOIN article_entities o ON o.article_id = m.article_id AND o.entity_id != m.entity_id"
                     " JOIN entities e ON e.id = o.entity_id WHERE e.type IN ('PERSON', 'ORG', 'NORP', 'GPE')"
                     " GROUP BY m.entity_id, o.entity_id",
+    "entity_article_rows": "SELECT DISTINCT ae.entity_id, a.rowid FROM article_entities ae"
+                           " JOIN articles a ON a.id = ae.article_id",
     "entity_records": "SELECT speaker_entity_id, 'quote', id FROM quotes WHERE speaker_entity_id IS NOT NULL"
                       " UNION SELECT place_entity_id, 'event', id FROM events WHERE place_entity_id IS NOT NULL"
                       " UNION SELECT entity_id, 'event', event_id FROM event_participants"
@@ -156,6 +158,7 @@ _HELD = {
     "entity_articles": "SELECT entity_id, article_id, sort FROM entity_articles",
     "entity_pairs": "SELECT entity_id, other_id, articles FROM entity_pairs WHERE articles > 0",
     "entity_records": "SELECT entity_id, kind, record_id FROM entity_records",
+    "entity_article_rows": "SELECT entity_id, article_rowid FROM entity_article_rows",
 }
 
 

@@ -165,40 +165,43 @@ def _ranked_candidates(
     on those only: when it is the words, their match list is walked newest first; otherwise that
     filter's rowids are kept where the match list (cheap to walk in rowid order) has them."""
     db = store.db
-    # (size, SQL of rowids AS r, parameters, check on articles ``a``, parameters) per filter
-    filters: list[tuple[int, str, list[Any], str, list[Any]]] = []
+    # (size, SQL of rowids AS r, check on a rowid ``{row}``, parameters) per filter; index-only checks first
+    filters: list[tuple[int, str, str, list[Any]]] = []
+    if entity is not None:
+        filters.append((_count(db, "SELECT 1 FROM entity_article_rows WHERE entity_id = ?", [entity]),
+                        "SELECT article_rowid AS r FROM entity_article_rows WHERE entity_id = ?",
+                        "EXISTS (SELECT 1 FROM entity_article_rows x WHERE x.entity_id = ? AND x.article_rowid = {row})",
+                        [entity]))
     if date_from or date_to:
         span = [date_from or "", date_to or "\uffff"]
-        size = _count(db, "SELECT 1 FROM articles WHERE published >= ? AND published <= ?", span)
-        filters.append((size, "SELECT rowid AS r FROM articles WHERE published >= ? AND published <= ?", span,
-                        "a.published >= ? AND a.published <= ?", span))
+        filters.append((_count(db, "SELECT 1 FROM articles WHERE published >= ? AND published <= ?", span),
+                        "SELECT rowid AS r FROM articles WHERE published >= ? AND published <= ?",
+                        "EXISTS (SELECT 1 FROM articles x WHERE x.rowid = {row} AND x.published >= ? AND x.published <= ?)",
+                        span))
     if outlet:
-        size = _count(db, "SELECT 1 FROM articles WHERE outlet = ?", [outlet])
-        filters.append((size, "SELECT rowid AS r FROM articles WHERE outlet = ?", [outlet], "a.outlet = ?", [outlet]))
-    if entity is not None:
-        size = _count(db, "SELECT 1 FROM entity_articles WHERE entity_id = ?", [entity])
-        filters.append((size, "SELECT a.rowid AS r FROM entity_articles ea JOIN articles a ON a.id = ea.article_id"
-                              " WHERE ea.entity_id = ?", [entity],
-                        "EXISTS (SELECT 1 FROM entity_articles ea WHERE ea.entity_id = ? AND ea.article_id = a.id)", [entity]))
+        filters.append((_count(db, "SELECT 1 FROM articles WHERE outlet = ?", [outlet]),
+                        "SELECT rowid AS r FROM articles WHERE outlet = ?",
+                        "EXISTS (SELECT 1 FROM articles x WHERE x.rowid = {row} AND x.outlet = ?)", [outlet]))
     if event_type:
-        kind = event_type.upper()
-        size = _count(db, "SELECT 1 FROM events WHERE type = ?", [kind])
-        filters.append((size, "SELECT DISTINCT a.rowid AS r FROM events ev JOIN articles a ON a.id = ev.article_id"
-                              " WHERE ev.type = ?", [kind],
-                        "EXISTS (SELECT 1 FROM events ev WHERE ev.type = ? AND ev.article_id = a.id)", [kind]))
-    filters.sort(key=lambda f: f[0])
+        kind = [event_type.upper()]
+        filters.append((_count(db, "SELECT 1 FROM events WHERE type = ?", kind),
+                        "SELECT DISTINCT a.rowid AS r FROM events ev JOIN articles a ON a.id = ev.article_id"
+                        " WHERE ev.type = ?",
+                        "EXISTS (SELECT 1 FROM events ev WHERE ev.type = ?"
+                        " AND ev.article_id = (SELECT id FROM articles WHERE rowid = {row}))", kind))
+    narrowest = min(range(len(filters)), key=lambda i: filters[i][0])
     matches = _count(db, "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?", [fts])
-    if matches <= filters[0][0]:
+    if matches <= filters[narrowest][0]:
         # the words are the narrowest filter: walk their matches newest first, checking each
+        checks = " AND ".join(f[2].format(row="articles_fts.rowid") for f in filters)
         return [r[0] for r in db.execute(
-            "SELECT f.rowid FROM articles_fts f CROSS JOIN articles a ON a.rowid = f.rowid"
-            f" WHERE articles_fts MATCH ? AND {' AND '.join(f[3] for f in filters)} ORDER BY f.rowid DESC LIMIT ?",
-            [fts, *(p for f in filters for p in f[4]), RANK_WINDOW])]
-    _, sql, params, _, _ = filters[0]
-    if len(filters) > 1:
-        sql = (f"SELECT a.rowid FROM ({sql}) d JOIN articles a ON a.rowid = d.r"
-               f" WHERE {' AND '.join(f[3] for f in filters[1:])}")
-        params = [*params, *(p for f in filters[1:] for p in f[4])]
+            f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND {checks} ORDER BY rowid DESC LIMIT ?",
+            [fts, *(p for f in filters for p in f[3]), RANK_WINDOW])]
+    _, sql, _, params = filters[narrowest]
+    others = [f for i, f in enumerate(filters) if i != narrowest]
+    if others:
+        sql = f"SELECT d.r FROM ({sql}) d WHERE {' AND '.join(f[2].format(row='d.r') for f in others)}"
+        params = [*params, *(p for f in others for p in f[3])]
     narrowed = [r[0] for r in db.execute(sql, params)]
     if not narrowed:
         return []

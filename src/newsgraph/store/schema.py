@@ -386,4 +386,26 @@ MIGRATIONS: list[str] = [
     CREATE INDEX IF NOT EXISTS article_entities_entity_article ON article_entities(entity_id, article_id, local_id);
     DROP INDEX IF EXISTS article_entities_entity;
     """,
+    # 6: each entity's articles by article rowid (the full-text index's key), so a search filtered
+    # by entity checks or lists candidates from an index instead of reading article rows
+    """
+    CREATE TABLE entity_article_rows (
+        entity_id INTEGER NOT NULL,
+        article_rowid INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, article_rowid)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_article_rows_article ON entity_article_rows(article_rowid);
+    INSERT OR IGNORE INTO entity_article_rows
+        SELECT ea.entity_id, a.rowid FROM entity_articles ea JOIN articles a ON a.id = ea.article_id;
+    CREATE TRIGGER entity_article_rows_ai AFTER INSERT ON entity_articles BEGIN
+        INSERT OR IGNORE INTO entity_article_rows SELECT new.entity_id, rowid FROM articles WHERE id = new.article_id;
+    END;
+    CREATE TRIGGER entity_article_rows_ad AFTER DELETE ON entity_articles BEGIN
+        DELETE FROM entity_article_rows WHERE entity_id = old.entity_id
+            AND article_rowid = (SELECT rowid FROM articles WHERE id = old.article_id);
+    END;
+    CREATE TRIGGER entity_article_rows_article_ad AFTER DELETE ON articles BEGIN
+        DELETE FROM entity_article_rows WHERE article_rowid = old.rowid;
+    END;
+    """,
 ]
