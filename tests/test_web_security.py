@@ -12,6 +12,8 @@ traversal, SQL metacharacters in any parameter never cause a 500, and ``serve`` 
 
 from __future__ import annotations
 
+import ast
+import re
 import socket
 import threading
 import time
@@ -42,7 +44,8 @@ from newsgraph.store import Store
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
-STATIC = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "web" / "static"
+SRC = Path(__file__).resolve().parents[1] / "src" / "newsgraph"
+STATIC = SRC / "web" / "static"
 
 P = {
     "name": "<img src=x onerror=alert('name')>",
@@ -307,6 +310,7 @@ def test_rate_limit_answers_429_with_retry_after(db: Path) -> None:
     assert 1 <= int(r.headers["retry-after"]) <= 2
     assert r.headers["x-content-type-options"] == "nosniff" and "content-security-policy" in r.headers
     assert limited.get("/").status_code == 200 and limited.get("/app.js").status_code == 200  # the UI's files are not limited
+    assert limited.get("/api/health", headers={"X-Forwarded-For": "203.0.113.9"}).status_code == 429  # not trusted
 
     strict = TestClient(create_app(db, rate_limit=(Rule(100, 10), Rule(2, 60, "/api/analyze", "POST"))))
     # the analyzer's own budget runs out first (an empty body is refused with 422 without running the NLP)
@@ -423,3 +427,39 @@ def test_store_survives_the_injection_attempts(client: TestClient) -> None:
                 assert len(r.json()["items"]) <= 1, url  # no "OR 1=1" widening: the store holds one article
     counts = client.get("/api/health").json()["counts"]
     assert counts["articles"] == 1 and counts["entities"] == 2
+
+
+SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|WHERE|MATCH|ORDER BY|LIMIT|VALUES|PRAGMA)\b")
+# The names request values travel under from the API into the store and corpus views.
+REQUEST_VALUES = {"q", "query", "words", "fts", "text", "outlet", "issue", "date_from", "date_to", "event_type",
+                  "type_", "kind", "title", "name", "article_id", "story_id"}
+
+
+def _interpolated(node: ast.AST) -> tuple[str, set[str]] | None:
+    """The SQL text and the variable names spliced into it, for an f-string, ``%`` or ``.format`` on SQL."""
+    if isinstance(node, ast.JoinedStr):
+        sql = "".join(v.value for v in node.values if isinstance(v, ast.Constant))
+        parts = [v.value for v in node.values if isinstance(v, ast.FormattedValue)]
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant):
+        sql, parts = str(node.left.value), [node.right]
+    elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
+          and isinstance(node.func.value, ast.Constant)):
+        sql, parts = str(node.func.value.value), [*node.args, *(k.value for k in node.keywords)]
+    else:
+        return None
+    if not SQL_WORDS.search(sql):
+        return None
+    return sql, {n.id for part in parts for n in ast.walk(part) if isinstance(n, ast.Name)}
+
+
+def test_sql_is_never_built_from_request_values() -> None:
+    """SQL in the store and the corpus views splices in only internal pieces (placeholders, table and
+    column names from fixed tuples, WHERE clauses of ``?``); request values go in as parameters."""
+    spliced = 0
+    for path in sorted((SRC / "store").glob("*.py")) + sorted((SRC / "corpus").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            found = _interpolated(node)
+            if found is not None:
+                spliced += 1
+                assert not found[1] & REQUEST_VALUES, (path.name, node.lineno, found[1] & REQUEST_VALUES)
+    assert spliced > 0  # the scan sees the dynamic SQL that exists
