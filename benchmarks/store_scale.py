@@ -26,12 +26,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from api_latency import build, demo_analyses  # noqa: E402
+from api_latency import build, demo_analyses
 
-from newsgraph.corpus import entity_page, timeline  # noqa: E402
-from newsgraph.store import Store  # noqa: E402
-from newsgraph.store.queries import find_entities, search  # noqa: E402
-
+from newsgraph.corpus import entity_page, timeline
+from newsgraph.store import Store
+from newsgraph.store.queries import find_entities, search
 
 # columns copied as they are, per table (article_id is rewritten; quotes get new ids, events keep
 # theirs moved by a fixed offset so their participants can follow)
@@ -121,7 +120,7 @@ def timed(fn: Callable[[], Any], runs: int) -> tuple[float, float]:
         fn()
         times.append((time.perf_counter() - t) * 1000)
     times.sort()
-    return statistics.median(times), times[max(0, int(round(0.95 * len(times))) - 1)]
+    return statistics.median(times), times[max(0, round(0.95 * len(times)) - 1)]
 
 
 def main() -> None:

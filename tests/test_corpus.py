@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from newsgraph.batch import ingest
-from newsgraph.corpus import entity_page, group_stories, network, position_matrix, story_detail, timeline
+from newsgraph.corpus import (
+    entity_page,
+    group_stories,
+    network,
+    position_matrix,
+    story_detail,
+    timeline,
+)
 from newsgraph.corpus.stories import counts_in
 from newsgraph.corpus.timeline import sentence_around
 from newsgraph.store import Store
@@ -204,7 +211,9 @@ def test_entity_page_lists_are_date_ordered_pages(store: Store) -> None:
 
 def test_entity_timeline_fast_path_matches_the_filtered_query(store: Store) -> None:
     trump = find_entities(store, "Trump")[0]["id"]
-    key = lambda items: [(i["kind"], i["record_id"]) for i in items]  # noqa: E731
+    def key(items: list[dict]) -> list[tuple]:
+        return [(i["kind"], i["record_id"]) for i in items]
+
     fast = timeline(store, entity=trump, limit=200)
     assert fast and key(fast) == key(timeline(store, story=store.article_ids(), entity=trump, limit=200))
     assert key(timeline(store, entity=trump, limit=3, offset=2)) == key(fast[2:5])

@@ -10,11 +10,12 @@ static UI is served by Starlette's ``StaticFiles``, which refuses paths outside 
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Path as PathParam, Query
+from fastapi import FastAPI, HTTPException, Query
+from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -161,7 +162,7 @@ def create_app(db_path: str | Path, *, rate_limit: tuple[Rule, ...] | None = Non
     @app.get("/api/entities", tags=["entities"])
     def entities(
         q: Words = None,
-        type: Annotated[str | None, Query(pattern=r"^[A-Z]{2,10}$")] = None,  # noqa: A002 - the API name
+        type: Annotated[str | None, Query(pattern=r"^[A-Z]{2,10}$")] = None,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> dict[str, Any]:

@@ -119,8 +119,9 @@ def search(
     fts = fts_query(query)
     if kind == "articles":
         if fts:
-            return _ranked_articles(store, fts, limit=limit, offset=offset, filters=dict(
-                entity=entity, date_from=date_from, date_to=date_to, outlet=outlet, event_type=event_type))
+            return _ranked_articles(store, fts, limit=limit, offset=offset, filters={
+                "entity": entity, "date_from": date_from, "date_to": date_to, "outlet": outlet,
+                "event_type": event_type})
         sql = ("SELECT a.id, a.title, a.published, a.outlet, a.source, substr(a.text, 1, 160) AS snippet"
                " FROM articles a WHERE 1=1")
         order = "a.published DESC, a.rowid DESC"  # NULL dates sort last, the published index serves it
@@ -185,10 +186,10 @@ def _ranked_candidates(
     if event_type:
         kind = [event_type.upper()]
         filters.append((_count(db, "SELECT 1 FROM events WHERE type = ?", kind),
-                        "SELECT DISTINCT a.rowid AS r FROM events ev JOIN articles a ON a.id = ev.article_id"
-                        " WHERE ev.type = ?",
-                        "EXISTS (SELECT 1 FROM events ev WHERE ev.type = ?"
-                        " AND ev.article_id = (SELECT id FROM articles WHERE rowid = {row}))", kind))
+                        ("SELECT DISTINCT a.rowid AS r FROM events ev JOIN articles a ON a.id = ev.article_id"
+                         " WHERE ev.type = ?"),
+                        ("EXISTS (SELECT 1 FROM events ev WHERE ev.type = ?"
+                         " AND ev.article_id = (SELECT id FROM articles WHERE rowid = {row}))"), kind))
     narrowest = min(range(len(filters)), key=lambda i: filters[i][0])
     matches = _count(db, "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?", [fts])
     if matches <= filters[narrowest][0]:
