@@ -117,6 +117,7 @@ class Lexicon:
     """The parsed trigger lexicon."""
 
     patterns: dict[str, list[list[dict[str, Any]]]]  # match key -> Matcher patterns
+    longest: int  # tokens in the longest pattern
     target_preps: dict[str, tuple[str, ...]]
     light_verbs: frozenset[str]
     instruments: dict[str, str]  # instrument phrase (lemmas) -> mode
@@ -160,24 +161,32 @@ def load_lexicon() -> Lexicon:
     instruments = {str(p).lower(): mode for mode, ps in (raw.get("instruments") or {}).items() for p in ps}
     return Lexicon(
         patterns=patterns,
+        longest=max((len(p) for ps in patterns.values() for p in ps), default=1),
         target_preps={k: tuple(str(p) for p in v or ()) for k, v in (raw.get("target_prepositions") or {}).items()},
         light_verbs=frozenset(raw.get("light_verbs") or ()),
         instruments=instruments,
     )
 
 
-_MATCHERS: dict[int, Matcher] = {}
+_MATCHERS: dict[int, dict[int, Matcher]] = {}
 
 
-def _matcher(doc: Doc) -> Matcher:
+def _matchers(doc: Doc) -> dict[int, Matcher]:
+    """One small Matcher per word a trigger pattern starts with (keyed by its string hash).
+
+    One Matcher of all ~570 patterns costs ~15% of the spaCy parse, mostly fixed work per
+    pattern on every call; a token only tries the few patterns that start with its lemma or
+    its lower-case form, which gives the same matches about 20 times faster."""
     key = id(doc.vocab)
-    matcher = _MATCHERS.get(key)
-    if matcher is None:
-        matcher = Matcher(doc.vocab)
+    matchers = _MATCHERS.get(key)
+    if matchers is None:
+        matchers = {}
         for name, pats in load_lexicon().patterns.items():
-            matcher.add(name, pats)
-        _MATCHERS[key] = matcher
-    return matcher
+            for pattern in pats:
+                first = doc.vocab.strings.add(pattern[0].get("LEMMA") or pattern[0].get("LOWER"))
+                matchers.setdefault(first, Matcher(doc.vocab)).add(name, [pattern])
+        _MATCHERS[key] = matchers
+    return matchers
 
 
 # ---------------------------------------------------------------- arguments
@@ -450,11 +459,17 @@ def _instrument(lex: Lexicon, trigger: Token) -> tuple[str, Token] | None:
 
 def _candidates(doc: Doc) -> list[tuple[Span, str, str, str, Token]]:
     """(match span, type, mode, kind, head token) for every trigger, longest match kept."""
-    matcher = _matcher(doc)
+    matchers = _matchers(doc)
+    longest = load_lexicon().longest
     spans = []
-    for match_id, start, end in matcher(doc):
-        span = Span(doc, start, end, label=match_id)
-        spans.append(span)
+    for tok in doc:
+        for word in {tok.lemma, tok.lower}:
+            matcher = matchers.get(word)
+            if matcher is None:
+                continue
+            for match_id, start, end in matcher(doc[tok.i:tok.i + longest]):
+                if start == 0:  # matches starting later begin at a token of their own
+                    spans.append(Span(doc, tok.i, tok.i + end, label=match_id))
     out = []
     for span in filter_spans(spans):
         etype, mode, kind = doc.vocab.strings[span.label].split("|")

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Framing, Speaker
-from .common import sentence_evidence
+from .common import doc_text, sentence_evidence
 
 AUTHOR = "(article author)"
 UNNAMED_ACCUSERS = "(unnamed accusers)"
@@ -43,7 +43,7 @@ def _speaker(doc: Doc, start: int, end: int) -> tuple[Speaker, float]:
             return Speaker(entity=q.speaker.entity, name=q.speaker.name, text=q.speaker.text,
                            start=q.speaker.start, end=q.speaker.end), 0.75
     sent = sentence_evidence(doc, start)
-    before = doc.text[sent.start if sent else 0:start]
+    before = doc_text(doc)[sent.start if sent else 0:start]
     if ACCUSED.search(before):
         return Speaker(name=UNNAMED_ACCUSERS), 0.6
     if m := ACCUSER.search(before):
@@ -54,11 +54,11 @@ def _speaker(doc: Doc, start: int, end: int) -> tuple[Speaker, float]:
 
 def extract_framing(doc: Doc) -> list[Framing]:
     """Every lexicon phrase, longest first where they overlap, with its technique and speaker."""
-    if not doc.text:
+    if not doc_text(doc):
         return []
     hits: list[tuple[int, int, str]] = []
     for technique, pattern in load_lexicon():
-        hits.extend((m.start(), m.end(), technique) for m in pattern.finditer(doc.text))
+        hits.extend((m.start(), m.end(), technique) for m in pattern.finditer(doc_text(doc)))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     out: list[Framing] = []
     last_end = -1
@@ -67,7 +67,7 @@ def extract_framing(doc: Doc) -> list[Framing]:
             continue
         last_end = end
         speaker, confidence = _speaker(doc, start, end)
-        out.append(Framing(start=start, end=end, text=doc.text[start:end], technique=technique, speaker=speaker,
+        out.append(Framing(start=start, end=end, text=doc_text(doc)[start:end], technique=technique, speaker=speaker,
                            sentence=sentence_evidence(doc, start), confidence=confidence))
     return out
 

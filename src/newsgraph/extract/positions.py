@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Position
-from .common import sentence_bounds, sentence_evidence, text_span
+from .common import doc_text, sentence_bounds, sentence_evidence, text_span
 from .entities import entity_at
 
 NEGATIVE_HEADS = {"violate", "reject", "oppose", "refuse", "deny", "rule", "block", "veto", "unconstitutional", "illegal"}
@@ -137,7 +137,7 @@ def _stance(vocab: Vocabulary, doc: Doc, sent: Span, issue_start: int, issue_end
     """(stance text, evidence bounds) of the first cue whose clause holds the issue, within [vs, ve)."""
     best = None
     for spec in vocab.stances:
-        for m in spec["cue"].finditer(doc.text, vs, ve):  # type: ignore[union-attr]
+        for m in spec["cue"].finditer(doc_text(doc), vs, ve):  # type: ignore[union-attr]
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None:
                 continue
@@ -157,7 +157,7 @@ def _stance(vocab: Vocabulary, doc: Doc, sent: Span, issue_start: int, issue_end
             cs, ce = _clause(head)
             if not (cs <= issue_start and issue_end <= ce):
                 continue
-            if "{until}" in str(spec["stance"]) and (u := UNTIL.search(doc.text, m.end(), ce)) and u.start() < issue_start:
+            if "{until}" in str(spec["stance"]) and (u := UNTIL.search(doc_text(doc), m.end(), ce)) and u.start() < issue_start:
                 continue  # "postponed until a ceasefire": the ceasefire is the condition, not the issue
             size = ce - cs
             if best is not None and best[0] <= size:
@@ -165,16 +165,16 @@ def _stance(vocab: Vocabulary, doc: Doc, sent: Span, issue_start: int, issue_end
             negated = any(a.dep_ == "neg" or a.lemma_.lower() in NEGATIVE_HEADS for a in [head, *head.children, *list(cue.ancestors)[:3]])
             text = str(spec["negated"]) if negated and spec.get("negated") else str(spec["stance"])
             if "{owner}" in text:
-                clause_text = doc.text[cs:ce]
+                clause_text = doc_text(doc)[cs:ce]
                 owner = OWNER_ADJ.search(clause_text)
                 name = owner.group(1) if owner else None
-                if name is None and (on := OWNER_NAME.search(doc.text[m.start():ce])):
+                if name is None and (on := OWNER_NAME.search(doc_text(doc)[m.start():ce])):
                     name = vocab.demonyms.get(on.group(1), on.group(1))
                 text = text.replace("{owner}", name or "").replace("  ", " ").strip()
             if "{until}" in text:
-                until = UNTIL.search(doc.text[m.start():sent.end_char])
+                until = UNTIL.search(doc_text(doc)[m.start():sent.end_char])
                 text = text.replace("{until}", until.group(1)) if until else str(spec.get("plain", text))
-            if spec.get("asserted") and not DISCUSSION.search(doc.text[sent.start_char:m.start()]):
+            if spec.get("asserted") and not DISCUSSION.search(doc_text(doc)[sent.start_char:m.start()]):
                 text = str(spec["asserted"])
             best = (size, text, cs, ce)
     return best
@@ -185,7 +185,7 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
     out = []
     for start, end in sentence_bounds(doc):
         cut = start
-        for m in SENTENCE_BREAK.finditer(doc.text, start, end):
+        for m in SENTENCE_BREAK.finditer(doc_text(doc), start, end):
             out.append((cut, m.start()))
             cut = m.end()
         out.append((cut, end))
@@ -205,7 +205,7 @@ def _holder_options(doc: Doc, owners: list[Entity], quotes: list, s_start: int, 
 
 def extract_positions(doc: Doc) -> tuple[list[Position], list[str]]:
     """Positions held by named parties, and the issues named as disputed with no stance."""
-    if not doc.text.strip() or not doc.has_annotation("DEP"):
+    if not doc_text(doc).strip() or not doc.has_annotation("DEP"):
         return [], []
     vocab = load_vocabulary()
     positions: list[Position] = []
@@ -213,7 +213,7 @@ def extract_positions(doc: Doc) -> tuple[list[Position], list[str]]:
     disputed: list[str] = []
     quotes = doc._.quotes or []
     for s_start, s_end in _sentences(doc):
-        stext = doc.text[s_start:s_end]
+        stext = doc_text(doc)[s_start:s_end]
         issues = _issues_in(vocab, stext, s_start)
         if not issues:
             continue
