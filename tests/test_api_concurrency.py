@@ -116,3 +116,24 @@ def test_reads_while_ingesting_through_the_served_api(tmp_path: Path) -> None:
             if proc is not None and proc.poll() is None:
                 proc.terminate()
                 proc.wait(timeout=10)
+
+
+def test_served_api_rate_limits_a_burst(tmp_path: Path) -> None:
+    """``newsgraph serve`` applies its default per-client limit: a burst past 120 requests gets 429."""
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", str(tmp_path / "news.db"),
+                               "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _wait_up(base, server)  # one request spent
+        with httpx.Client(base_url=base, timeout=10) as client:
+            started, granted = time.monotonic(), 0
+            while (answer := client.get("/api/articles?limit=1")).status_code == 200 and granted < 1000:
+                granted += 1
+            refill = 12 * (time.monotonic() - started)  # 120 per 10 s flow back in while the burst runs
+            assert answer.status_code == 429 and 115 <= granted <= 120 + refill, (answer.status_code, granted, refill)
+            assert int(answer.headers["retry-after"]) >= 1 and answer.json()["detail"].startswith("too many")
+            assert client.get("/").status_code == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
