@@ -290,6 +290,9 @@ def test_html_never_reflects_the_query(client: TestClient) -> None:
     for url in (f"/?q={quote(SEARCH)}", f"/index.html?q={quote(SEARCH)}&x={quote(P['evidence'])}", f"/?{quote(SEARCH)}"):
         r = client.get(url)
         assert r.status_code == 200 and r.text == index
+    for url in (f"/docs?q={quote(SEARCH)}", f"/redoc?q={quote(SEARCH)}"):  # FastAPI's HTML pages
+        r = client.get(url)
+        assert r.status_code == 200 and "onerror" not in r.text and "alert(" not in r.text
     # error answers echo bad input only inside JSON, never as HTML
     for url in (f"/{quote(SEARCH)}", f"/api/{quote(SEARCH)}", f"/api/search?date_from={quote(SEARCH)}",
                 f"/api/articles/{quote(SEARCH)}", f"/api/entities?type={quote(SEARCH)}", f"/api/search?kind={quote(SEARCH)}"):
