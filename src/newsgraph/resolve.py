@@ -37,6 +37,9 @@ _INNER_DOTS = re.compile(r"\.(?=\S)")
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 _REPEATS = re.compile(r"(.)\1+")
+# Names recur across the articles of a batch: the pure name functions below are memoized.
+_NAME_CACHE = 1 << 16
+
 # Letter groups that transliteration systems render differently (Russian/Ukrainian -> Latin).
 _TRANSLIT = (
     ("kh", "h"), ("ph", "f"), ("ck", "k"), ("ts", "c"), ("tz", "c"), ("w", "v"),
@@ -58,6 +61,7 @@ def clean_surface(name: str) -> str:
     return _POSSESSIVE.sub("", name).strip()
 
 
+@lru_cache(maxsize=_NAME_CACHE)
 def name_key(name: str) -> str:
     """The comparison key of a name: folded, lower-cased, without article, possessive or dots.
 
@@ -69,6 +73,7 @@ def name_key(name: str) -> str:
     return _SPACES.sub(" ", name).strip().casefold()
 
 
+@lru_cache(maxsize=_NAME_CACHE)
 def translit_key(word: str) -> str:
     """A spelling-insensitive key for one name word: 'Zelenskyy', 'Zelenskiy', 'Zelensky' -> 'zelenski'."""
     key = name_key(word).replace(" ", "")
@@ -119,6 +124,7 @@ def _words(name: str) -> list[str]:
     return name_key(name).split()
 
 
+@lru_cache(maxsize=_NAME_CACHE)
 def same_actor(a: str, b: str, type_a: str | None = None, type_b: str | None = None) -> float:
     """Score in [0, 1] that two names denote the same actor; 0.0 means "do not merge".
 
