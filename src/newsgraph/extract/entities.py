@@ -74,6 +74,9 @@ class _Group:
     cands: list[_Cand] = field(default_factory=list)
     actor: Actor | None = None
     score: float = 1.0
+    # votes() memo, valid while ``cands`` is the same list with the same length (merging scores
+    # every pair of groups, asking each group's type many times over)
+    _memo: tuple[tuple[int, int], Counter] | None = field(default=None, repr=False, compare=False)
 
     @property
     def first(self) -> int:
@@ -81,6 +84,12 @@ class _Group:
 
     def votes(self) -> Counter:
         """Weighted type votes: multi-word PERSON spans and title cues weigh more, 'in X' is a place."""
+        key = (id(self.cands), len(self.cands))
+        if self._memo is None or self._memo[0] != key:
+            self._memo = (key, self._count_votes())
+        return self._memo[1]
+
+    def _count_votes(self) -> Counter:
         votes: Counter = Counter()
         for c in self.cands:
             if c.ner in NER_TYPES:
