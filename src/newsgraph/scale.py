@@ -29,10 +29,20 @@ from .ingest.readers import (
     TEXT_SUFFIXES,
     BadInput,
     _article_from_json_record,
-    _is_sidecar,
+    input_files,
     read_file,
 )
-from .model import Analysis, Article, Entity, Event, Framing, Position, Quote, SourceAttribution, Timex
+from .model import (
+    Analysis,
+    Article,
+    Entity,
+    Event,
+    Framing,
+    Position,
+    Quote,
+    SourceAttribution,
+    Timex,
+)
 from .store.db import Store
 
 PARQUET_SUFFIXES = {".parquet"}
@@ -93,7 +103,7 @@ def plan_partitions(paths: Iterable[str | os.PathLike], size: int = 64) -> Itera
             index += 1
             group.clear()
 
-    for path in _walk(paths):
+    for path in input_files(paths, FILE_SUFFIXES - {".json"}):
         if isinstance(path, IngestProblem):
             yield from flush()
             yield path
@@ -114,32 +124,6 @@ def plan_partitions(paths: Iterable[str | os.PathLike], size: int = 64) -> Itera
         if len(group) >= size:
             yield from flush()
     yield from flush()
-
-
-def _walk(paths: Iterable[str | os.PathLike]) -> Iterator[Path | IngestProblem]:
-    """Files in the order ``ingest.read_inputs`` visits them (sorted walk, no sidecars)."""
-    for raw in paths:
-        p = Path(raw)
-        if not os.path.lexists(p):
-            yield IngestProblem(str(p), "no such file or folder")
-        elif not p.is_dir():
-            yield p
-        else:
-            seen: set[tuple[int, int]] = set()
-            for root, dirs, files in os.walk(p, followlinks=True):
-                st = os.stat(root)
-                if (st.st_dev, st.st_ino) in seen:
-                    yield IngestProblem(root, "folder already visited (symlink loop); skipped")
-                    dirs[:] = []
-                    continue
-                seen.add((st.st_dev, st.st_ino))
-                dirs.sort()
-                for name in sorted(files):
-                    path = Path(root) / name
-                    if name.startswith(".") or _is_sidecar(path):
-                        continue
-                    if path.suffix.lower() in FILE_SUFFIXES - {".json"}:
-                        yield path
 
 
 def _jsonl_chunks(path: Path, size: int) -> Iterator[tuple[str, int, int, int] | IngestProblem]:

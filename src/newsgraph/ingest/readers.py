@@ -25,6 +25,7 @@ MIN_WORDS = 5  # main text shorter than this is page furniture (menus, cookie no
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+ARTICLE_SUFFIXES = frozenset(TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES)  # what folders are searched for
 
 
 @dataclass(frozen=True)
@@ -44,17 +45,29 @@ class BadInput(ValueError):
 
 def read_inputs(paths: Iterable[str | os.PathLike], *, max_bytes: int = MAX_BYTES) -> Iterator[Article | IngestProblem]:
     """Yield an Article or an IngestProblem for every article found under ``paths``."""
+    for item in input_files(paths):
+        if isinstance(item, IngestProblem):
+            yield item
+        else:
+            yield from read_file(item, max_bytes=max_bytes)
+
+
+def input_files(
+    paths: Iterable[str | os.PathLike], suffixes: frozenset[str] | set[str] = ARTICLE_SUFFIXES
+) -> Iterator[Path | IngestProblem]:
+    """Every file named in ``paths`` or found in its folders (with one of ``suffixes``), in the
+    order ``read_inputs`` reads them; hidden files and metadata sidecars are skipped."""
     for path in paths:
         p = Path(path)
         if not os.path.lexists(p):
             yield IngestProblem(str(p), "no such file or folder")
         elif p.is_dir():
-            yield from _read_folder(p, max_bytes)
+            yield from _folder_files(p, suffixes)
         else:
-            yield from read_file(p, max_bytes=max_bytes)
+            yield p
 
 
-def _read_folder(folder: Path, max_bytes: int) -> Iterator[Article | IngestProblem]:
+def _folder_files(folder: Path, suffixes: frozenset[str] | set[str]) -> Iterator[Path | IngestProblem]:
     seen: set[tuple[int, int]] = set()  # (device, inode) of folders walked: symlink loops end here
     unreadable: list[OSError] = []  # folders os.walk could not list: named, never silently skipped
     for root, dirs, files in os.walk(folder, followlinks=True, onerror=unreadable.append):
@@ -75,8 +88,8 @@ def _read_folder(folder: Path, max_bytes: int) -> Iterator[Article | IngestProbl
             path = Path(root) / name
             if name.startswith(".") or _is_sidecar(path):
                 continue
-            if path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES:
-                yield from read_file(path, max_bytes=max_bytes)
+            if path.suffix.lower() in suffixes:
+                yield path
     yield from _folder_problems(unreadable)
 
 
