@@ -29,8 +29,13 @@ def analyze(
     return next(analyze_articles([article]))
 
 
+# Docs per spaCy batch. Throughput is flat from 4 to 32 on news articles, but the parser's
+# working memory grows with the batch: 32 peaked at ~600 MB RSS, 8 at ~350 MB.
+SPACY_BATCH = 8
+
+
 def analyze_articles(
-    articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 32
+    articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = SPACY_BATCH
 ) -> Iterator[Analysis]:
     """Analyze a stream of articles lazily, in spaCy batches; memory stays flat."""
     nlp = nlp or load_pipeline()

@@ -48,7 +48,7 @@ def analyze_batch(batch: list[Article]) -> list[Item]:
     """Analyze a batch with nlp.pipe; if it fails, redo it one article at a time so that one
     article that breaks an extractor is reported by name and the others still get through."""
     try:
-        results: list[Item] = list(analyze_articles(batch, batch_size=max(1, len(batch))))
+        results: list[Item] = list(analyze_articles(batch))
     except Exception:  # noqa: BLE001 - isolated below, article by article
         results = []
         for article in batch:
