@@ -47,8 +47,8 @@ class AnalyzeRequest(BaseModel):
 
 class _Stores:
     """One read-only connection per worker thread (sqlite3 connections are not shared across threads),
-    and whole-corpus views (stories, network edges, the position matrix) cached until the set of
-    articles or entities changes."""
+    and whole-corpus views (network edges, the position matrix) cached until the set of articles or
+    entities changes. Stories need no cache: the store keeps them as articles arrive."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -73,9 +73,6 @@ class _Stores:
             if name not in self.cache or self.cache[name][0] != stamp:
                 self.cache[name] = (stamp, compute(store))
             return self.cache[name][1]
-
-    def grouped(self) -> list[dict[str, Any]]:
-        return self.cached("stories", corpus.group_stories)
 
 
 def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
@@ -128,13 +125,14 @@ def create_app(db_path: str | Path, *, rate_limit: tuple[Rule, ...] | None = Non
     @app.get("/api/stories", tags=["corpus"])
     def stories(limit: Limit = 50, offset: Offset = 0, min_size: Annotated[int, Query(ge=1, le=1000)] = 1) -> dict:
         """Stories (articles about the same happening), biggest and latest first."""
-        found = [s for s in stores.grouped() if len(s["articles"]) >= min_size]
-        return {**_page(found[offset : offset + limit + 1], limit, offset), "total": len(found)}
+        store = stores.get()
+        found = corpus.list_stories(store, limit=limit + 1, offset=offset, min_size=min_size)
+        return {**_page(found, limit, offset), "total": corpus.count_stories(store, min_size=min_size)}
 
     @app.get("/api/stories/{story_id}", tags=["corpus"])
     def story(story_id: ArticleId) -> dict[str, Any]:
         """One story: its articles, shared entities and where its sources disagree."""
-        found = next((s for s in stores.grouped() if s["id"] == story_id or story_id in s["articles"]), None)
+        found = corpus.story_of(stores.get(), story_id)
         if found is None:
             raise HTTPException(404, f"no story {story_id}")
         return corpus.story_detail(stores.get(), found)
@@ -152,7 +150,7 @@ def create_app(db_path: str | Path, *, rate_limit: tuple[Rule, ...] | None = Non
             raise HTTPException(422, "give story, entity or q")
         ids = None
         if story is not None:
-            found = next((s for s in stores.grouped() if s["id"] == story or story in s["articles"]), None)
+            found = corpus.story_of(stores.get(), story)
             if found is None:
                 raise HTTPException(404, f"no story {story}")
             ids = found["articles"]

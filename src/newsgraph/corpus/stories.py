@@ -1,16 +1,31 @@
 """Stories: articles about the same happening, grouped, with the places where their sources disagree.
 
 Two articles belong to one story when they appeared within a few days of each other, share
-actors or places, and use the same distinctive words. Pairs are only compared inside the date
-window and only when they share an entity, so grouping stays near-linear in the corpus size;
-linked pairs are merged with union-find. Disagreements are computed for one story at a time:
-different figures for the same counted thing, and different holders' stances on one issue.
+actors or places, and use the same distinctive words. Grouping is incremental: when an article is
+stored, ``assign_story`` (called by ``Store._insert`` in the article's transaction) compares it only
+with the articles of the ±``WINDOW_DAYS`` window that share an entity with it (entity index), joins
+the story of its strongest link — merging other linked stories too, as long as no story spans more
+than ``MAX_SPAN_DAYS`` — or starts a new one, and persists the result (migration 7), so reading
+stories is a paged index read and no request ever waits for a regrouping. ``regroup_stories`` is
+the batch grouping (strongest links first, union-find) over the whole store: run once when a store
+is migrated, and on demand.
+
+What the incremental grouping does not redo: a merge or split of entities changes the entities a
+story lists (read live) but not which articles are grouped; deleting an article removes it from its
+story (trigger) without splitting what it bridged; word and entity weights are those known when each
+article arrived. ``regroup_stories`` recomputes all of it. An undated article pairs with any date, as
+in the batch grouping, but only with each shared entity's ``UNDATED_PER_ENTITY`` latest articles.
+
+Disagreements are computed for one story at a time, on demand: different figures for the same
+counted thing, and different holders' stances on one issue.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
+import sqlite3
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -19,11 +34,16 @@ from typing import Any
 
 from ..store.db import Store
 from ..store.queries import rows
+from ..store.schema import STORY_REFRESH
 
 WINDOW_DAYS = 3
 LINK_THRESHOLD = 0.35
 MAX_SPAN_DAYS = 7
 TERMS_PER_ARTICLE = 60
+KEPT_TERMS = 2 * TERMS_PER_ARTICLE
+MAX_CANDIDATES = 200  # articles one new article is compared with, those sharing the most entities first
+UNDATED_PER_ENTITY = 50  # an undated article is compared with each shared entity's latest articles
+_REFRESH = STORY_REFRESH.format(story=":story")  # a story's summary from its articles
 
 _TOKEN = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _STOP = frozenset(
@@ -44,6 +64,7 @@ class _Doc:
     day: int | None
     entities: set[int] = field(default_factory=set)
     vector: dict[str, float] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
 
 
 def _day(published: str | None) -> int | None:
@@ -53,7 +74,32 @@ def _day(published: str | None) -> int | None:
         return None
 
 
-def _load(store: Store) -> list[_Doc]:
+def _terms(title: str | None, text: str) -> Counter[str]:
+    """The distinctive words of an article (title and text), counted."""
+    return Counter(t for t in _TOKEN.findall(f"{title or ''} {text}".lower()) if t not in _STOP)
+
+
+def _heaviest(counts: Counter[str] | dict[str, int], df: dict[str, int], n: int, k: int) -> list[tuple[str, float]]:
+    """The ``k`` words of highest TF-IDF weight, with their weights."""
+    weights = {t: (1 + math.log(c)) * math.log(1 + n / max(1, df.get(t, 1))) for t, c in counts.items()}
+    return sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+
+
+def _vector(counts: Counter[str] | dict[str, int], df: dict[str, int], n: int) -> dict[str, float]:
+    """Unit TF-IDF vector of an article's ``TERMS_PER_ARTICLE`` heaviest words."""
+    top = _heaviest(counts, df, n, TERMS_PER_ARTICLE)
+    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+    return {t: w / norm for t, w in top}
+
+
+def _kept(counts: Counter[str], df: dict[str, int], n: int) -> str:
+    """What the store keeps of an article's words (JSON): its ``KEPT_TERMS`` heaviest, counted, so later
+    comparisons weigh them with the document frequencies of that time."""
+    return json.dumps({t: counts[t] for t, _ in _heaviest(counts, df, n, KEPT_TERMS)})
+
+
+def _load(store: Store) -> tuple[list[_Doc], Counter[str]]:
+    """Every article with its entities and vector (corpus-wide word weights), and the word counts."""
     docs = {
         r["id"]: _Doc(r["id"], r["title"], r["published"], r["outlet"], _day(r["published"]))
         for r in store.db.execute("SELECT id, title, published, outlet FROM articles")
@@ -64,16 +110,13 @@ def _load(store: Store) -> list[_Doc]:
     token_counts: dict[str, Counter[str]] = {}
     df: Counter[str] = Counter()
     for article_id, title, text in store.db.execute("SELECT id, title, text FROM articles"):
-        counts = Counter(t for t in _TOKEN.findall(f"{title or ''} {text}".lower()) if t not in _STOP)
-        token_counts[article_id] = counts
+        counts = token_counts[article_id] = _terms(title, text)
         df.update(counts.keys())
     n = max(1, len(docs))
     for article_id, counts in token_counts.items():
-        weights = {t: (1 + math.log(c)) * math.log(1 + n / df[t]) for t, c in counts.items()}
-        top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TERMS_PER_ARTICLE]
-        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-        docs[article_id].vector = {t: w / norm for t, w in top}
-    return sorted(docs.values(), key=lambda d: (d.day is None, d.day or 0, d.id))
+        docs[article_id].vector = _vector(counts, df, n)
+        docs[article_id].counts = counts
+    return sorted(docs.values(), key=lambda d: (d.day is None, d.day or 0, d.id)), df
 
 
 def _overlap(a: set[int], b: set[int], idf: dict[int, float]) -> float:
@@ -118,13 +161,21 @@ def _candidate_pairs(docs: list[_Doc], window: int) -> list[tuple[int, int]]:
     return pairs
 
 
-def group_stories(store: Store, *, window: int = WINDOW_DAYS, threshold: float = LINK_THRESHOLD) -> list[dict[str, Any]]:
-    """Every story in the store (single-article ones included), biggest and latest first.
+def _span_ok(*spans: tuple[int | None, int | None]) -> tuple[bool, tuple[int | None, int | None]]:
+    """Whether stories with these day spans may be one (at most ``MAX_SPAN_DAYS``), and the joint span."""
+    lo = [s[0] for s in spans if s[0] is not None]
+    hi = [s[1] for s in spans if s[1] is not None]
+    if not lo:
+        return True, (None, None)
+    return max(hi) - min(lo) <= MAX_SPAN_DAYS, (min(lo), max(hi))
 
-    Each story: ``id`` (its first article's id), ``title``, ``articles`` (ids in date order),
-    ``first``/``last`` publication dates, ``outlets`` and ``entities`` (top shared entity ids).
-    """
-    docs = _load(store)
+
+def batch_groups(store: Store, *, window: int = WINDOW_DAYS, threshold: float = LINK_THRESHOLD
+                 ) -> tuple[list[list[_Doc]], dict[str, float], Counter[str]]:
+    """The whole store grouped at once: strongest links first, union-find, no story spanning more than
+    ``MAX_SPAN_DAYS`` (day-by-day follow-ups would otherwise chain a long-running topic into one
+    endless story). Returns the groups (date order), each article's centrality and the word counts."""
+    docs, df = _load(store)
     parent = list(range(len(docs)))
 
     def find(i: int) -> int:
@@ -142,45 +193,206 @@ def group_stories(store: Store, *, window: int = WINDOW_DAYS, threshold: float =
             centrality[i] += score
             centrality[j] += score
             links.append((score, i, j))
-    # strongest links first, and never a story spanning more than MAX_SPAN_DAYS: day-by-day
-    # follow-ups would otherwise chain a long-running topic into one endless "story"
-    span = {i: (d.day, d.day) for i, d in enumerate(docs) if d.day is not None}
+    span = {i: (d.day, d.day) for i, d in enumerate(docs)}
     for _score, i, j in sorted(links, reverse=True):
         a, b = find(i), find(j)
         if a == b:
             continue
-        lo = [x for x in (span.get(a, (None, None))[0], span.get(b, (None, None))[0]) if x is not None]
-        hi = [x for x in (span.get(a, (None, None))[1], span.get(b, (None, None))[1]) if x is not None]
-        if lo and max(hi) - min(lo) > MAX_SPAN_DAYS:
-            continue
-        parent[a] = b
-        if lo:
-            span[b] = (min(lo), max(hi))
+        ok, joint = _span_ok(span[a], span[b])
+        if ok:
+            parent[a] = b
+            span[b] = joint
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(docs)):
         groups[find(i)].append(i)
-    stories = []
-    for members in groups.values():
-        members.sort(key=lambda i: (docs[i].day is None, docs[i].day or 0, docs[i].id))
-        central = max(members, key=lambda i: (docs[i].title is not None, centrality[i]))
-        shared = Counter(e for i in members for e in docs[i].entities)
-        dates = [docs[i].published for i in members if docs[i].published]
-        stories.append({
-            "id": docs[members[0]].id,
-            "title": docs[central].title or _untitled(store, docs[central].id),
-            "articles": [docs[i].id for i in members],
-            "first": min(dates) if dates else None,
-            "last": max(dates) if dates else None,
-            "outlets": sorted({docs[i].outlet for i in members if docs[i].outlet}),
-            "entities": [e for e, c in shared.most_common(8) if c > 1 or len(members) == 1],
+    return ([[docs[i] for i in members] for members in groups.values()],
+            {d.id: centrality[i] for i, d in enumerate(docs)}, df)
+
+
+def regroup_stories(store: Store) -> int:
+    """Replace the stored stories by the batch grouping of the whole store (call inside a transaction);
+    returns how many stories there are."""
+    groups, centrality, df = batch_groups(store)
+    db = store.db
+    db.execute("DELETE FROM stories")
+    db.execute("DELETE FROM story_articles")
+    db.execute("DELETE FROM story_terms")
+    db.executemany("INSERT INTO story_terms VALUES (?, ?)", [*df.items(), ("", len(centrality))])
+    for members in groups:
+        first = members[0].id
+        story = db.execute(
+            "INSERT INTO stories(first_article, title_article, size) VALUES (?, ?, 0)", (first, first)).lastrowid
+        db.executemany(
+            "INSERT INTO story_articles VALUES (?, ?, ?, ?)",
+            [(d.id, story, centrality[d.id], _kept(d.counts, df, len(centrality))) for d in members],
+        )
+        db.execute(f"UPDATE stories SET {_REFRESH} WHERE id = :story", {"story": story})
+    return len(groups)
+
+
+# -- incremental ------------------------------------------------------------------
+
+
+def assign_story(db: sqlite3.Connection, article_id: str, title: str | None, text: str,
+                 published: str | None) -> int:
+    """Put a just-stored article (entities already linked) into a story; returns the story's row id.
+
+    Compared only with articles of the ±``WINDOW_DAYS`` window sharing an entity (at most
+    ``MAX_CANDIDATES``, those sharing the most entities first), with the batch similarity."""
+    counts = _terms(title, text)
+    words = json.dumps([*counts, ""])
+    db.execute("INSERT INTO story_terms SELECT value, 1 FROM json_each(?) WHERE true"
+               " ON CONFLICT(term) DO UPDATE SET df = df + 1", (words,))
+    df = dict(db.execute("SELECT term, df FROM story_terms WHERE term IN (SELECT value FROM json_each(?))", (words,)))
+    n = df.pop("", 1)
+    doc = _Doc(article_id, title, published, None, _day(published),
+               {r[0] for r in db.execute("SELECT entity_id FROM entity_articles WHERE article_id = ?", (article_id,))},
+               _vector(counts, df, n))
+    candidates, story_of_candidate = _candidates(db, doc, n)
+    links: list[tuple[float, str]] = []
+    if candidates:
+        marks = json.dumps(list(candidates))
+        for other, entity_id in db.execute(
+                "SELECT article_id, entity_id FROM entity_articles WHERE article_id IN (SELECT value FROM json_each(?))",
+                (marks,)):
+            candidates[other].entities.add(entity_id)
+        every = json.dumps(sorted(doc.entities.union(*(c.entities for c in candidates.values()))))
+        idf = {e: math.log(1 + n / max(1, c)) for e, c in db.execute(
+            "SELECT entity_id, articles FROM entity_counts WHERE entity_id IN (SELECT value FROM json_each(?))", (every,))}
+        for other in candidates.values():
+            score = similarity(doc, other, idf)
+            if score >= LINK_THRESHOLD:
+                links.append((score, other.id))
+    db.executemany("UPDATE story_articles SET centrality = centrality + ? WHERE article_id = ?", links)
+    best: dict[int, float] = {}
+    for score, other in links:
+        story_id = story_of_candidate[other]
+        best[story_id] = max(best.get(story_id, 0.0), score)
+    target = None
+    span = (doc.day, doc.day)
+    for story_id, _score in sorted(best.items(), key=lambda kv: (-kv[1], kv[0])):
+        first, last = db.execute("SELECT first_date, last_date FROM stories WHERE id = ?", (story_id,)).fetchone()
+        ok, joint = _span_ok(span, (_day(first), _day(last)))
+        if not ok:
+            continue
+        span = joint
+        if target is None:
+            target = story_id
+        else:  # the new article bridges two stories: they are one, as in the batch grouping
+            db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (target, story_id))
+            db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+    if target is None:
+        target = db.execute("INSERT INTO stories(first_article, title_article, size) VALUES (?, ?, 0)",
+                            (article_id, article_id)).lastrowid
+    db.execute("INSERT INTO story_articles VALUES (?, ?, ?, ?)",
+               (article_id, target, sum(s for s, _ in links), _kept(counts, df, n)))
+    db.execute(f"UPDATE stories SET {_REFRESH} WHERE id = :story", {"story": target})
+    return target
+
+
+def _candidates(db: sqlite3.Connection, doc: _Doc, n: int) -> tuple[dict[str, _Doc], dict[str, int]]:
+    """The stored articles ``doc`` may belong with (same window, a shared entity), with their word
+    vectors weighed by today's document frequencies, and their stories."""
+    if not doc.entities:
+        return {}, {}
+    if doc.day is None:  # any date: each shared entity's latest (undated first) articles
+        shared: Counter[str] = Counter()
+        for entity in sorted(doc.entities):
+            shared.update(r[0] for r in db.execute(
+                "SELECT article_id FROM entity_articles WHERE entity_id = ? AND article_id != ?"
+                " ORDER BY sort DESC LIMIT ?", (entity, doc.id, UNDATED_PER_ENTITY)))
+        ids = [a for a, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]]
+    else:  # the window, and the undated articles
+        lo = date.fromordinal(max(1, doc.day - WINDOW_DAYS)).isoformat()
+        hi = date.fromordinal(doc.day + WINDOW_DAYS + 1).isoformat()
+        entities = json.dumps(sorted(doc.entities))
+        ids = [r[0] for r in db.execute(
+            "SELECT article_id FROM ("
+            " SELECT article_id FROM entity_articles WHERE entity_id IN (SELECT value FROM json_each(:e))"
+            " AND sort >= :lo AND sort < :hi"
+            " UNION ALL SELECT article_id FROM entity_articles WHERE entity_id IN (SELECT value FROM json_each(:e))"
+            " AND sort = '~')"
+            " WHERE article_id != :id GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT :n",
+            {"e": entities, "lo": lo, "hi": hi, "id": doc.id, "n": MAX_CANDIDATES})]
+    found, stories = {}, {}
+    for r in db.execute(
+            "SELECT sa.article_id, sa.story_id, sa.terms, a.published FROM story_articles sa"
+            " JOIN articles a ON a.id = sa.article_id WHERE sa.article_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),)):
+        found[r[0]] = _Doc(r[0], None, r[3], None, _day(r[3]), set(), {}, json.loads(r[2]))
+        stories[r[0]] = r[1]
+    words = json.dumps(sorted({t for d in found.values() for t in d.counts}))
+    df = dict(db.execute("SELECT term, df FROM story_terms WHERE term IN (SELECT value FROM json_each(?))", (words,)))
+    for d in found.values():
+        d.vector = _vector(d.counts, df, n)
+    return found, stories
+
+
+# -- reading ------------------------------------------------------------------------
+
+def count_stories(store: Store, *, min_size: int = 1) -> int:
+    """How many stories have at least ``min_size`` articles."""
+    return store.db.execute("SELECT count(*) FROM stories WHERE size >= ?", (min_size,)).fetchone()[0]
+
+
+def list_stories(store: Store, *, limit: int = 50, offset: int = 0, min_size: int = 1) -> list[dict[str, Any]]:
+    """A page of stories with at least ``min_size`` articles, biggest and latest first.
+
+    Each story: ``id`` (its first article's id), ``title``, ``articles`` (ids in date order),
+    ``first``/``last`` publication dates, ``outlets`` and ``entities`` (top shared entity ids)."""
+    found = rows(store.db, "SELECT id, first_article, title_article, first_date, last_date FROM stories"
+                 " WHERE size >= ? ORDER BY size DESC, last_date DESC, first_article LIMIT ? OFFSET ?",
+                 (min_size, limit, offset))
+    return _summaries(store, found)
+
+
+def story_of(store: Store, article_id: str) -> dict[str, Any] | None:
+    """The story holding ``article_id`` (any of its articles), or None."""
+    found = rows(store.db, "SELECT s.id, s.first_article, s.title_article, s.first_date, s.last_date FROM stories s"
+                 " JOIN story_articles sa ON sa.story_id = s.id WHERE sa.article_id = ?", (article_id,))
+    return _summaries(store, found)[0] if found else None
+
+
+def group_stories(store: Store) -> list[dict[str, Any]]:
+    """Every story in the store (single-article ones included), biggest and latest first."""
+    return list_stories(store, limit=-1)
+
+
+def _summaries(store: Store, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Stored stories as view dicts: articles, outlets and shared entities read for these stories only."""
+    ids = json.dumps([s["id"] for s in found])
+    members: dict[int, list[str]] = defaultdict(list)
+    outlets: dict[int, set[str]] = defaultdict(set)
+    for story, article, outlet in store.db.execute(
+            "SELECT sa.story_id, a.id, a.outlet FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+            " WHERE sa.story_id IN (SELECT value FROM json_each(?))"
+            " ORDER BY a.published IS NULL, a.published, a.id", (ids,)):
+        members[story].append(article)
+        if outlet:
+            outlets[story].add(outlet)
+    shared: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for story, entity, count in store.db.execute(
+            "SELECT sa.story_id, ea.entity_id, count(*) AS c FROM story_articles sa"
+            " JOIN entity_articles ea ON ea.article_id = sa.article_id"
+            " WHERE sa.story_id IN (SELECT value FROM json_each(?)) GROUP BY sa.story_id, ea.entity_id"
+            " ORDER BY c DESC, ea.entity_id", (ids,)):
+        shared[story].append((entity, count))
+    titles = dict(store.db.execute(
+        "SELECT id, title FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps([s["title_article"] for s in found]),)))
+    out = []
+    for s in found:
+        single = len(members[s["id"]]) == 1
+        out.append({
+            "id": s["first_article"],
+            "title": titles.get(s["title_article"]) or _untitled(store, s["title_article"]),
+            "articles": members[s["id"]],
+            "first": s["first_date"],
+            "last": s["last_date"],
+            "outlets": sorted(outlets[s["id"]]),
+            "entities": [e for e, c in shared[s["id"]][:8] if c > 1 or single],
         })
-    stories.sort(key=lambda s: (-len(s["articles"]), s["last"] is None, _neg(s["last"]), s["id"]))
-    return stories
-
-
-def _neg(value: str | None) -> str:
-    """Sort key that puts later ISO dates first."""
-    return "".join(chr(0x10FFFF - ord(c)) for c in value or "")
+    return out
 
 
 def _untitled(store: Store, article_id: str) -> str:

@@ -18,6 +18,8 @@ from ..model import SCHEMA_VERSION, Analysis, Entity
 from ..resolve import name_key, same_actor, translit_key
 from .schema import MIGRATIONS
 
+STORIES_MIGRATION = 7  # the schema version from which stories are kept incrementally
+
 
 class StoreError(RuntimeError):
     """The store cannot be opened or used; the message says why."""
@@ -56,6 +58,7 @@ class Store:
     # -- schema -------------------------------------------------------------
 
     def _migrate(self) -> None:
+        before = self._schema_version()
         while (version := self._schema_version()) < len(MIGRATIONS):
             with self.transaction():
                 # Read again under the write lock: another process opening the same new store
@@ -65,6 +68,12 @@ class Store:
                 for statement in _statements(MIGRATIONS[version]):
                     self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {version + 1}")
+                if version + 1 == STORIES_MIGRATION and before < STORIES_MIGRATION:
+                    # stories are kept as articles arrive from now on; the ones stored before are
+                    # grouped once, in batch, in the migration's transaction
+                    from ..corpus.stories import regroup_stories
+
+                    regroup_stories(self)
 
     def _schema_version(self) -> int:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -163,6 +172,10 @@ class Store:
             [(a.id, f.start, f.end, f.text, f.technique, f.speaker.name or f.speaker.text,
               corpus_id.get(f.speaker.entity)) for f in analysis.framing],
         )
+        # corpus views import the store, so the story hook is imported late
+        from ..corpus.stories import assign_story
+
+        assign_story(db, a.id, a.title, a.text, a.published)
         return True
 
     def link_entity(self, entity: Entity) -> int:

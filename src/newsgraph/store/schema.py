@@ -26,6 +26,21 @@ def _sort(timex: str | None, article: str) -> str:
     return f"COALESCE({_DAY.format(v=timex)}, {published}, '~')" if timex else f"COALESCE({published}, '~')"
 
 
+# A story's summary recomputed from its articles (size, dates, earliest article, naming article):
+# the most central titled article names it, as in the batch grouping.
+STORY_REFRESH = """size = (SELECT count(*) FROM story_articles WHERE story_id = {story}),
+    first_date = (SELECT min(a.published) FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+                  WHERE sa.story_id = {story}),
+    last_date = (SELECT max(a.published) FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+                 WHERE sa.story_id = {story}),
+    first_article = COALESCE((SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+                              WHERE sa.story_id = {story} ORDER BY a.published IS NULL, a.published, a.id LIMIT 1),
+                             first_article),
+    title_article = COALESCE((SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+                              WHERE sa.story_id = {story} ORDER BY a.title IS NULL, sa.centrality DESC, a.id LIMIT 1),
+                             title_article)"""
+
+
 MIGRATIONS: list[str] = [
     # 1: articles, per-article records, corpus entities, full-text search
     """
@@ -408,4 +423,52 @@ MIGRATIONS: list[str] = [
         DELETE FROM entity_article_rows WHERE article_rowid = old.rowid;
     END;
     """,
+    # 7: stories kept as articles arrive (corpus.stories.assign_story runs inside each article's
+    # transaction): each article's story, centrality and heaviest words; per story its public id (its
+    # earliest article), naming article, dates and size; the word and entity document frequencies
+    # the similarity needs. Deleting an article (cascade) shrinks its story and refreshes its summary;
+    # existing stores are grouped once in batch when this migration runs (Store._migrate).
+    """
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        first_article TEXT NOT NULL,
+        title_article TEXT NOT NULL,
+        first_date TEXT,
+        last_date TEXT,
+        size INTEGER NOT NULL
+    );
+    CREATE INDEX stories_order ON stories(size DESC, last_date DESC, first_article);
+
+    CREATE TABLE story_articles (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id INTEGER NOT NULL,
+        centrality REAL NOT NULL DEFAULT 0,
+        terms TEXT NOT NULL -- its heaviest words and their counts, as a JSON object
+    ) WITHOUT ROWID;
+    CREATE INDEX story_articles_story ON story_articles(story_id);
+
+    -- how many articles use each word ('' counts the articles themselves)
+    CREATE TABLE story_terms (
+        term TEXT PRIMARY KEY,
+        df INTEGER NOT NULL
+    ) WITHOUT ROWID;
+
+    CREATE TABLE entity_counts (
+        entity_id INTEGER PRIMARY KEY,
+        articles INTEGER NOT NULL
+    );
+    INSERT INTO entity_counts SELECT entity_id, count(*) FROM entity_articles GROUP BY entity_id;
+    CREATE TRIGGER entity_counts_ai AFTER INSERT ON entity_articles BEGIN
+        INSERT INTO entity_counts VALUES (new.entity_id, 1)
+            ON CONFLICT(entity_id) DO UPDATE SET articles = articles + 1;
+    END;
+    CREATE TRIGGER entity_counts_ad AFTER DELETE ON entity_articles BEGIN
+        UPDATE entity_counts SET articles = articles - 1 WHERE entity_id = old.entity_id;
+    END;
+
+    CREATE TRIGGER story_articles_ad AFTER DELETE ON story_articles BEGIN
+        UPDATE stories SET {refresh} WHERE id = old.story_id;
+        DELETE FROM stories WHERE id = old.story_id AND size = 0;
+    END;
+    """.format(refresh=STORY_REFRESH.format(story="old.story_id")),
 ]
