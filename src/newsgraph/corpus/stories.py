@@ -79,23 +79,28 @@ def _terms(title: str | None, text: str) -> Counter[str]:
     return Counter(t for t in _TOKEN.findall(f"{title or ''} {text}".lower()) if t not in _STOP)
 
 
-def _heaviest(counts: Counter[str] | dict[str, int], df: dict[str, int], n: int, k: int) -> list[tuple[str, float]]:
+def _idf(df: dict[str, int], n: int) -> dict[str, float]:
+    """Inverse document frequency of each counted word among ``n`` articles."""
+    return {t: math.log(1 + n / max(1, c)) for t, c in df.items()}
+
+
+def _heaviest(counts: Counter[str] | dict[str, int], idf: dict[str, float], k: int) -> list[tuple[str, float]]:
     """The ``k`` words of highest TF-IDF weight, with their weights."""
-    weights = {t: (1 + math.log(c)) * math.log(1 + n / max(1, df.get(t, 1))) for t, c in counts.items()}
-    return sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+    weights = [(t, (1 + math.log(c)) * idf.get(t, 0.0)) for t, c in counts.items()]
+    return sorted(weights, key=lambda kv: (-kv[1], kv[0]))[:k]
 
 
-def _vector(counts: Counter[str] | dict[str, int], df: dict[str, int], n: int) -> dict[str, float]:
+def _vector(counts: Counter[str] | dict[str, int], idf: dict[str, float]) -> dict[str, float]:
     """Unit TF-IDF vector of an article's ``TERMS_PER_ARTICLE`` heaviest words."""
-    top = _heaviest(counts, df, n, TERMS_PER_ARTICLE)
+    top = _heaviest(counts, idf, TERMS_PER_ARTICLE)
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
     return {t: w / norm for t, w in top}
 
 
-def _kept(counts: Counter[str], df: dict[str, int], n: int) -> str:
+def _kept(counts: Counter[str], idf: dict[str, float]) -> str:
     """What the store keeps of an article's words (JSON): its ``KEPT_TERMS`` heaviest, counted, so later
     comparisons weigh them with the document frequencies of that time."""
-    return json.dumps({t: counts[t] for t, _ in _heaviest(counts, df, n, KEPT_TERMS)})
+    return json.dumps({t: counts[t] for t, _ in _heaviest(counts, idf, KEPT_TERMS)})
 
 
 def _load(store: Store) -> tuple[list[_Doc], Counter[str]]:
@@ -112,9 +117,9 @@ def _load(store: Store) -> tuple[list[_Doc], Counter[str]]:
     for article_id, title, text in store.db.execute("SELECT id, title, text FROM articles"):
         counts = token_counts[article_id] = _terms(title, text)
         df.update(counts.keys())
-    n = max(1, len(docs))
+    idf = _idf(df, max(1, len(docs)))
     for article_id, counts in token_counts.items():
-        docs[article_id].vector = _vector(counts, df, n)
+        docs[article_id].vector = _vector(counts, idf)
         docs[article_id].counts = counts
     return sorted(docs.values(), key=lambda d: (d.day is None, d.day or 0, d.id)), df
 
@@ -218,13 +223,14 @@ def regroup_stories(store: Store) -> int:
     db.execute("DELETE FROM story_articles")
     db.execute("DELETE FROM story_terms")
     db.executemany("INSERT INTO story_terms VALUES (?, ?)", [*df.items(), ("", len(centrality))])
+    idf = _idf(df, max(1, len(centrality)))
     for members in groups:
         first = members[0].id
         story = db.execute(
             "INSERT INTO stories(first_article, title_article, size) VALUES (?, ?, 0)", (first, first)).lastrowid
         db.executemany(
             "INSERT INTO story_articles VALUES (?, ?, ?, ?)",
-            [(d.id, story, centrality[d.id], _kept(d.counts, df, len(centrality))) for d in members],
+            [(d.id, story, centrality[d.id], _kept(d.counts, idf)) for d in members],
         )
         db.execute(f"UPDATE stories SET {_REFRESH} WHERE id = :story", {"story": story})
     return len(groups)
@@ -245,9 +251,10 @@ def assign_story(db: sqlite3.Connection, article_id: str, title: str | None, tex
                " ON CONFLICT(term) DO UPDATE SET df = df + 1", (words,))
     df = dict(db.execute("SELECT term, df FROM story_terms WHERE term IN (SELECT value FROM json_each(?))", (words,)))
     n = df.pop("", 1)
+    idf = _idf(df, n)
     doc = _Doc(article_id, title, published, None, _day(published),
                {r[0] for r in db.execute("SELECT entity_id FROM entity_articles WHERE article_id = ?", (article_id,))},
-               _vector(counts, df, n))
+               _vector(counts, idf))
     candidates, story_of_candidate = _candidates(db, doc, n)
     links: list[tuple[float, str]] = []
     if candidates:
@@ -285,7 +292,7 @@ def assign_story(db: sqlite3.Connection, article_id: str, title: str | None, tex
         target = db.execute("INSERT INTO stories(first_article, title_article, size) VALUES (?, ?, 0)",
                             (article_id, article_id)).lastrowid
     db.execute("INSERT INTO story_articles VALUES (?, ?, ?, ?)",
-               (article_id, target, sum(s for s, _ in links), _kept(counts, df, n)))
+               (article_id, target, sum(s for s, _ in links), _kept(counts, idf)))
     db.execute(f"UPDATE stories SET {_REFRESH} WHERE id = :story", {"story": target})
     return target
 
@@ -322,9 +329,10 @@ def _candidates(db: sqlite3.Connection, doc: _Doc, n: int) -> tuple[dict[str, _D
         found[r[0]] = _Doc(r[0], None, r[3], None, _day(r[3]), set(), {}, json.loads(r[2]))
         stories[r[0]] = r[1]
     words = json.dumps(sorted({t for d in found.values() for t in d.counts}))
-    df = dict(db.execute("SELECT term, df FROM story_terms WHERE term IN (SELECT value FROM json_each(?))", (words,)))
+    idf = _idf(dict(db.execute(
+        "SELECT term, df FROM story_terms WHERE term IN (SELECT value FROM json_each(?))", (words,))), n)
     for d in found.values():
-        d.vector = _vector(d.counts, df, n)
+        d.vector = _vector(d.counts, idf)
     return found, stories
 
 
