@@ -3,6 +3,8 @@
 The store is built from the demo corpus analysed once, then copied N times with new ids
 (a short suffix makes each text unique) and publication dates spread one demo set per day,
 so nothing runs the NLP pipeline N times. Requests go through FastAPI's TestClient in-process.
+Last, articles are added round by round (as in a live ingest) and the first stories requests after
+each write are timed: stories are kept as articles arrive, so none of them may be a cold regrouping.
 
     python benchmarks/api_latency.py --n 10000
 """
@@ -84,7 +86,7 @@ def main() -> None:
         client = TestClient(create_app(db))
         t = time.perf_counter()
         stories = client.get("/api/stories?limit=1").json()
-        print(f"story grouping (cold, then cached): {(time.perf_counter() - t) * 1000:.0f} ms, {stories['total']} stories")
+        print(f"first stories page: {(time.perf_counter() - t) * 1000:.0f} ms, {stories['total']} stories")
         article_id = client.get("/api/articles?limit=1").json()["items"][0]["id"]
         trump = client.get("/api/entities?q=Trump&limit=1").json()["items"][0]["id"]
         story_id = stories["items"][0]["id"]
@@ -113,6 +115,41 @@ def main() -> None:
             p50, p95, size = measure(client, url, args.runs)
             flag = "" if p95 <= 100 else "  > 100 ms"
             print(f"{url:<78} {p50:7.1f} {p95:7.1f} {size:8d}{flag}")
+        (folder / "more").mkdir()
+        during_ingest(client, db, demo_analyses(folder / "more"), args.n, args.runs)
+
+
+def during_ingest(client: TestClient, db: Path, bases: list[Analysis], n: int, runs: int) -> None:
+    """Stories read right after new articles were stored (a live ingest): each round stores 10 more
+    articles (the next days of the corpus), then times the first stories page and the newest
+    article's story."""
+    ingest_ms: list[float] = []
+    first: dict[str, list[float]] = {"/api/stories?limit=50": [], "/api/stories/{newest}": []}
+    start = date(2021, 1, 1)
+    for r in range(runs):
+        batch = []
+        for k in range(n + 10 * r, n + 10 * (r + 1)):
+            base = bases[k % len(bases)]
+            text = f"{base.article.text}\n\nLive {k}."
+            article = base.article.model_copy(update={
+                "id": Article.make_id(text), "text": text,
+                "published": (start + timedelta(days=k // len(bases))).isoformat()})
+            batch.append(base.model_copy(update={"article": article}))
+        with Store(db) as store:
+            t = time.perf_counter()
+            store.add_many(batch)
+            ingest_ms.append((time.perf_counter() - t) * 1000 / len(batch))
+        for url, times in first.items():
+            t = time.perf_counter()
+            got = client.get(url.format(newest=batch[-1].article.id))
+            assert got.status_code == 200, (url, got.status_code)
+            times.append((time.perf_counter() - t) * 1000)
+    print(f"during ingest ({runs} rounds of 10 new articles): store {statistics.mean(ingest_ms):.1f} ms/article")
+    for url, times in first.items():
+        times.sort()
+        p95 = times[max(0, round(0.95 * len(times)) - 1)]
+        flag = "" if p95 <= 100 else "  > 100 ms"
+        print(f"{'first ' + url + ' after the write':<78} {statistics.median(times):7.1f} {p95:7.1f}{flag}")
 
 
 if __name__ == "__main__":
