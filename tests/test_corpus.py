@@ -17,7 +17,14 @@ from newsgraph.corpus import (
     story_detail,
     timeline,
 )
-from newsgraph.corpus.stories import counts_in
+from newsgraph.corpus.stories import (
+    batch_groups,
+    count_stories,
+    counts_in,
+    list_stories,
+    regroup_stories,
+    story_of,
+)
 from newsgraph.corpus.timeline import sentence_around
 from newsgraph.store import Store
 from newsgraph.store.queries import find_entities, search
@@ -156,6 +163,7 @@ _EXPECTED = {
                     " GROUP BY m.entity_id, o.entity_id",
     "entity_article_rows": "SELECT DISTINCT ae.entity_id, a.rowid FROM article_entities ae"
                            " JOIN articles a ON a.id = ae.article_id",
+    "entity_counts": "SELECT entity_id, count(DISTINCT article_id) FROM article_entities GROUP BY entity_id",
     "entity_records": "SELECT speaker_entity_id, 'quote', id FROM quotes WHERE speaker_entity_id IS NOT NULL"
                       " UNION SELECT place_entity_id, 'event', id FROM events WHERE place_entity_id IS NOT NULL"
                       " UNION SELECT entity_id, 'event', event_id FROM event_participants"
@@ -166,6 +174,7 @@ _HELD = {
     "entity_pairs": "SELECT entity_id, other_id, articles FROM entity_pairs WHERE articles > 0",
     "entity_records": "SELECT entity_id, kind, record_id FROM entity_records",
     "entity_article_rows": "SELECT entity_id, article_rowid FROM entity_article_rows",
+    "entity_counts": "SELECT entity_id, articles FROM entity_counts WHERE articles > 0",
 }
 
 
@@ -173,6 +182,19 @@ def _assert_entity_tables_consistent(s: Store) -> None:
     for table, sql in _EXPECTED.items():
         held = {tuple(r) for r in s.db.execute(_HELD[table])}
         assert held == {tuple(r) for r in s.db.execute(sql)}, table
+    _assert_stories_consistent(s)
+
+
+def _assert_stories_consistent(s: Store) -> None:
+    """Every article in one story; each story's size, dates and public id follow its articles."""
+    assert sorted(a for st in group_stories(s) for a in st["articles"]) == sorted(s.article_ids())
+    held = {tuple(r) for r in s.db.execute("SELECT id, size, first_date, last_date, first_article FROM stories")}
+    expected = {tuple(r) for r in s.db.execute(
+        "SELECT sa.story_id, count(*), min(a.published), max(a.published), (SELECT x.article_id FROM story_articles x"
+        " JOIN articles y ON y.id = x.article_id WHERE x.story_id = sa.story_id"
+        " ORDER BY y.published IS NULL, y.published, y.id LIMIT 1)"
+        " FROM story_articles sa JOIN articles a ON a.id = sa.article_id GROUP BY sa.story_id")}
+    assert held == expected
 
 
 def test_entity_page_tables_follow_ingest_merge_split_and_delete(tmp_path: Path, examples_dir: Path) -> None:
@@ -232,3 +254,47 @@ def test_ranked_search_ranks_the_newest_candidates_only(store: Store, monkeypatc
     assert [h["id"] for h in search(store, "missile", limit=50)] == [newest]
     only_a = search(store, "missile", outlet="Wire A", limit=50)
     assert [h["title"] for h in only_a] == ["Missile strike on Dnipro kills four"] and "[" in only_a[0]["snippet"]
+
+
+def _partition(groups: list[list[str]]) -> list[list[str]]:
+    return sorted(sorted(g) for g in groups)
+
+
+def test_stories_kept_on_ingest_match_the_batch_grouping(store: Store) -> None:
+    kept = _partition([st["articles"] for st in group_stories(store)])
+    assert kept == _partition([[d.id for d in g] for g in batch_groups(store)[0]])
+    assert any(len(g) > 1 for g in kept)
+
+
+def test_stories_are_paged_from_the_store(store: Store) -> None:
+    every = group_stories(store)
+    assert list_stories(store, limit=2, offset=1) == every[1:3]
+    assert count_stories(store) == len(every) and count_stories(store, min_size=2) == sum(
+        len(st["articles"]) >= 2 for st in every)
+    sizes = [len(st["articles"]) for st in every]
+    assert sizes == sorted(sizes, reverse=True)
+    dnipro = _story_of(every, "Dnipro strike death toll", store)
+    assert all(story_of(store, a) == dnipro for a in dnipro["articles"])
+    assert dnipro["title"] in {"Missile strike on Dnipro kills four", "Dnipro strike death toll"}
+    assert story_of(store, "0" * 16) is None
+
+
+def test_a_store_from_before_stories_were_kept_is_grouped_when_opened(tmp_path: Path, examples_dir: Path) -> None:
+    s = Store(tmp_path / "news.db")
+    (tmp_path / "reports.jsonl").write_text("\n".join(json.dumps(r) for r in REPORTS) + "\n", "utf-8")
+    ingest([str(examples_dir), str(tmp_path / "reports.jsonl")], s)
+    kept = _partition([st["articles"] for st in group_stories(s)])
+    with s.transaction():  # back to schema 6: no story tables
+        for trigger in ("entity_counts_ai", "entity_counts_ad", "story_articles_ad"):
+            s.db.execute(f"DROP TRIGGER {trigger}")
+        for table in ("story_articles", "stories", "story_terms", "entity_counts"):
+            s.db.execute(f"DROP TABLE {table}")
+        s.db.execute("PRAGMA user_version = 6")
+    s.close()
+    s = Store(tmp_path / "news.db")
+    assert _partition([st["articles"] for st in group_stories(s)]) == kept
+    _assert_entity_tables_consistent(s)
+    with s.transaction():
+        assert regroup_stories(s) == len(kept)
+    _assert_stories_consistent(s)
+    s.close()
