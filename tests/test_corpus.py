@@ -266,6 +266,19 @@ def test_stories_kept_on_ingest_match_the_batch_grouping(store: Store) -> None:
     assert any(len(g) > 1 for g in kept)
 
 
+def test_each_article_keeps_its_heaviest_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.corpus import stories
+
+    monkeypatch.setattr(stories, "KEPT_TERMS", 5)
+    (tmp_path / "reports.jsonl").write_text("\n".join(json.dumps(r) for r in REPORTS) + "\n", "utf-8")
+    with Store(tmp_path / "news.db") as s:
+        ingest([str(tmp_path / "reports.jsonl")], s)
+        toll = s.db.execute("SELECT id FROM articles WHERE title = 'Dnipro strike death toll'").fetchone()[0]
+        words = json.loads(s.db.execute("SELECT terms FROM story_articles WHERE article_id = ?", (toll,)).fetchone()[0])
+    # 'dnipro' twice, rare: the heaviest; 'building' is in both Dnipro reports, so lighter than this one's own words
+    assert len(words) == 5 and words["dnipro"] == 2 and "building" not in words
+
+
 def test_stories_are_paged_from_the_store(store: Store) -> None:
     every = group_stories(store)
     assert list_stories(store, limit=2, offset=1) == every[1:3]

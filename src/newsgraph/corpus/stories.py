@@ -264,10 +264,10 @@ def assign_story(db: sqlite3.Connection, article_id: str, title: str | None, tex
                 (marks,)):
             candidates[other].entities.add(entity_id)
         every = json.dumps(sorted(doc.entities.union(*(c.entities for c in candidates.values()))))
-        idf = {e: math.log(1 + n / max(1, c)) for e, c in db.execute(
+        entity_idf = {e: math.log(1 + n / max(1, c)) for e, c in db.execute(
             "SELECT entity_id, articles FROM entity_counts WHERE entity_id IN (SELECT value FROM json_each(?))", (every,))}
         for other in candidates.values():
-            score = similarity(doc, other, idf)
+            score = similarity(doc, other, entity_idf)
             if score >= LINK_THRESHOLD:
                 links.append((score, other.id))
     db.executemany("UPDATE story_articles SET centrality = centrality + ? WHERE article_id = ?", links)
