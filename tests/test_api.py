@@ -105,3 +105,24 @@ def test_analyze_endpoint_and_body_limit(client: TestClient) -> None:
 
     streamed = client.post("/api/analyze", content=chunks(), headers={"content-type": "application/json"})
     assert streamed.status_code == 413
+
+
+def test_stories_follow_new_articles_at_once(tmp_path: Path, examples_dir: Path) -> None:
+    """Stories are kept as articles are stored: the next request already sees a new article's story,
+    paged like any list, and any of a story's articles finds it."""
+    db = tmp_path / "news.db"
+    with Store(db) as store:
+        ingest([str(examples_dir / "2025-04-24-sanctions-eu.json")], store)
+    client = TestClient(create_app(db))
+    before = client.get("/api/stories").json()["total"]
+    with Store(db) as store:
+        ingest([str(examples_dir)], store)
+        newest = store.article_ids()[-1]
+    page = client.get("/api/stories?limit=1").json()
+    assert page["total"] > before and len(page["items"]) == 1 and page["has_more"]
+    story = client.get(f"/api/stories/{newest}").json()
+    assert newest in {a["id"] for a in story["articles"]}
+    assert all(client.get(f"/api/stories/{a['id']}").json()["id"] == story["id"] for a in story["articles"])
+    assert client.get("/api/stories/0123456789abcdef").status_code == 404
+    assert client.get("/api/stories?min_size=1000").json() == {
+        "items": [], "limit": 50, "offset": 0, "has_more": False, "total": 0}
