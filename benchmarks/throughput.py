@@ -171,8 +171,12 @@ def bench_ingest(jsonl: Path, n: int, words: int, workers: tuple[int, ...]) -> d
     return out
 
 
-def bench_dask(jsonl: Path, n: int, words: int, workers: int = 2, partition_size: int = 32) -> dict:
-    """Dask engine on a LocalCluster of ``workers`` processes into SQLite (+ Parquet)."""
+def bench_dask(
+    jsonl: Path, n: int, words: int, workers: int = 2, partition_size: int = 32, parquet: bool = False
+) -> dict:
+    """Dask engine on a LocalCluster of ``workers`` processes into SQLite (the local path's work),
+    or into SQLite and Parquet. Timed from a started cluster: worker processes are spawned
+    (fresh interpreters that import everything and load the model at their first task)."""
     from dask.distributed import LocalCluster
 
     from newsgraph.scale import ingest_dask
@@ -187,13 +191,14 @@ def bench_dask(jsonl: Path, n: int, words: int, workers: int = 2, partition_size
             with Store(Path(tmp) / "news.db") as store:
                 report = ingest_dask(
                     [str(jsonl)], scheduler=cluster.scheduler_address, store=store,
-                    parquet=Path(tmp) / "parquet", partition_size=partition_size,
+                    parquet=Path(tmp) / "parquet" if parquet else None, partition_size=partition_size,
                 )
             seconds = time.perf_counter() - t1
     self1, kids1 = _cpu()  # worker processes are reaped when the cluster closes
     parent, children = self1 - self0, kids1 - kids0
     return {
         "workers": workers,
+        "parquet": parquet,
         "stored": report.stored,
         "partitions": report.partitions,
         "cluster_start_seconds": round(started, 2),
@@ -241,7 +246,9 @@ def main(argv: list[str] | None = None) -> dict:
                 results["ingest"] = bench_ingest(jsonl, n, words, (1, 2))
                 save()
             if "dask" in sections:
-                results["dask"] = bench_dask(jsonl, n, words, partition_size=4 if args.small else 32)
+                size = 4 if args.small else 32
+                results["dask"] = bench_dask(jsonl, n, words, partition_size=size)
+                results["dask_parquet"] = bench_dask(jsonl, n, words, partition_size=size, parquet=True)
     if "ingest" in results and "dask" in results:
         results["dask_vs_local_2_workers"] = round(
             results["ingest"]["workers_2"]["seconds"] / results["dask"]["seconds"], 2
