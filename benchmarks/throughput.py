@@ -177,14 +177,17 @@ def bench_dask(
     """Dask engine on a LocalCluster of ``workers`` processes into SQLite (the local path's work),
     or into SQLite and Parquet. Timed from a started cluster: worker processes are spawned
     (fresh interpreters that import everything and load the model at their first task)."""
+    import dask
     from dask.distributed import LocalCluster
 
-    from newsgraph.scale import ingest_dask
+    from newsgraph.scale import ingest_dask, local_worker_config
     from newsgraph.store import Store
 
     self0, kids0 = _cpu()
     t0 = time.perf_counter()
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+    with dask.config.set(local_worker_config()), LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
+    ) as cluster:
         started = time.perf_counter() - t0
         with tempfile.TemporaryDirectory() as tmp:
             t1 = time.perf_counter()

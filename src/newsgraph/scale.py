@@ -327,6 +327,18 @@ def write_tables(tables: dict, out: Path, index: int) -> list[Path]:
 # -- orchestration (client side) ------------------------------------------------------------
 
 
+def local_worker_config() -> dict:
+    """Worker environment for a local cluster without the nanny's MALLOC_TRIM_THRESHOLD_=65536:
+    with it glibc hands memory back after every spaCy batch and takes it again, which cost
+    ~13% more worker CPU and wall time on news articles (300-article runs, 2 workers)."""
+    import dask
+    import distributed  # noqa: F401  (registers the distributed.* config defaults)
+
+    env = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
+    env.pop("MALLOC_TRIM_THRESHOLD_", None)
+    return {"distributed.nanny.pre-spawn-environ": env}
+
+
 def ingest_dask(
     paths: Iterable[str | os.PathLike],
     *,
@@ -339,12 +351,13 @@ def ingest_dask(
 ) -> DaskReport:
     """Analyze everything under ``paths`` on a Dask cluster (``scheduler`` address, or a
     local cluster of ``workers`` processes) into Parquet and/or the store."""
+    import dask
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
         with Client(scheduler) as client:
             return _run(client, paths, parquet, store, partition_size, on_item)
-    with LocalCluster(
+    with dask.config.set(local_worker_config()), LocalCluster(
         n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR
     ) as cluster:
         with Client(cluster) as client:
