@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,9 +41,7 @@ class Store:
             self.db.execute("PRAGMA busy_timeout = 30000")
             self.db.execute("PRAGMA foreign_keys = ON")
             if not readonly:
-                self.db.execute("PRAGMA journal_mode = WAL")
-                self.db.execute("PRAGMA synchronous = NORMAL")
-                self._migrate()
+                self._retry_while_locked(self._prepare)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable newsgraph database ({exc})") from None
 
@@ -56,6 +55,23 @@ class Store:
         self.db.close()
 
     # -- schema -------------------------------------------------------------
+
+    def _prepare(self) -> None:
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self._migrate()
+
+    def _retry_while_locked(self, step, seconds: float = 30.0) -> None:
+        """Run ``step``, again while SQLite says 'database is locked'. Switching a new file to
+        WAL while other processes open it too can fail at once, without the busy timeout."""
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                return step()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _migrate(self) -> None:
         before = self._schema_version()
