@@ -4,13 +4,12 @@ hostile article text is shown as text and never run."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from conftest import serve_in_thread
 
 from newsgraph.batch import ingest
 from newsgraph.model import Analysis, Article, Entity, Mention, Quote, Speaker
@@ -40,17 +39,8 @@ def hostile_analysis() -> Analysis:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> Iterator[tuple[str, str]]:
-    import uvicorn
-
-    from newsgraph.api import create_app
     from newsgraph.evaluate import shared_dir
 
     db = tmp_path_factory.mktemp("web") / "news.db"
@@ -62,16 +52,8 @@ def server(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> Iter
             paths.append(str(base / "examples" / "seed" / "article.txt"))
         ingest(paths, store)
         store.add(hostile)
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", hostile.article.id
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serve_in_thread(db) as url:
+        yield url, hostile.article.id
 
 
 @pytest.fixture()

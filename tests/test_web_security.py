@@ -15,8 +15,6 @@ from __future__ import annotations
 import ast
 import re
 import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -25,6 +23,8 @@ import pytest
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from conftest import serve_in_thread
 
 from newsgraph.api import create_app
 from newsgraph.api.ratelimit import DEFAULT_RULES, RateLimit, Rule
@@ -112,26 +112,10 @@ def ids(client: TestClient) -> dict[str, str]:
             "entity": str(entities[P["name"]]), "olga": str(entities["Olga Ivanova"])}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(db: Path) -> Iterator[str]:
-    import uvicorn
-
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serve_in_thread(db) as url:
+        yield url
 
 
 # --- the UI in a real browser -------------------------------------------------------------------
