@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import random
-import socket
 import subprocess
 import sys
 import threading
@@ -17,16 +16,11 @@ from pathlib import Path
 import httpx
 import pytest
 import strategies as gen
+from conftest import free_port
 
 READERS = 4
 ARTICLES = 30
 DEADLINE_S = 60
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _corpus(path: Path, n: int = ARTICLES) -> None:
@@ -80,7 +74,7 @@ def _check(url: str, answer: httpx.Response, statuses: Counter, problems: list[s
 def test_reads_while_ingesting_through_the_served_api(tmp_path: Path) -> None:
     db, corpus = tmp_path / "news.db", tmp_path / "wire.jsonl"
     _corpus(corpus)
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", str(db), "--port", str(port),
                                "--no-rate-limit"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -120,7 +114,7 @@ def test_reads_while_ingesting_through_the_served_api(tmp_path: Path) -> None:
 
 def test_served_api_rate_limits_a_burst(tmp_path: Path) -> None:
     """``newsgraph serve`` applies its default per-client limit: a burst past 120 requests gets 429."""
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", str(tmp_path / "news.db"),
                                "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
