@@ -6,6 +6,11 @@ DISAPPROVE and INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT). For each sentence we ta
 event highest in the parse and score its type, and whether its actors and targets
 cover the gold actor texts. A keyword baseline (first lexicon word in the sentence ->
 its type) is reported beside ours so the value of the parse is visible.
+
+The GSR is the only gold set we have, so it is split in two halves by the parity of the
+record number (``...-AGREE-0003`` is odd): the odd half is the dev half, the only one rules
+and lexicon may be tuned on; the even half is the test half, whose figure is the headline.
+Every run scores both halves and the whole; ``--split dev`` shows the dev half alone.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from . import EvalOptions, Table, benchmark
 
 LABEL_MAP = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 GSR_PATH = Path("data/events/plover_gsr/PLOVER_GSR_CAMEO.txt")
+SPLITS = ("test", "dev", "all")
 
 
 def load_gsr(shared: Path) -> list[dict]:
@@ -31,6 +37,17 @@ def load_gsr(shared: Path) -> list[dict]:
             continue
         out.append({**r, "event": LABEL_MAP.get(r["event"], r["event"])})
     return out
+
+
+def gsr_split(record: dict) -> str:
+    """"dev" for an odd record number (``PLOVER-GSR01-AGREE-0003``), "test" for an even one."""
+    digits = str(record.get("id", "")).rsplit("-", 1)[-1]
+    return "dev" if digits.isdigit() and int(digits) % 2 else "test"
+
+
+def select(records: list[dict], split: str) -> list[dict]:
+    """The records of one half ("dev" or "test"), or all of them for "all"."""
+    return records if split == "all" else [r for r in records if gsr_split(r) == split]
 
 
 def _actor_texts(value: object) -> list[str]:
@@ -86,13 +103,14 @@ def keyword_table() -> dict[str, str]:
 
 
 def score_sentences(records: list[dict], nlp=None) -> dict:
-    """Run the pipeline on each GSR sentence; counts for our events and for the baseline."""
+    """Run the pipeline on each GSR sentence; counts for our events and for the baseline,
+    per half ("dev", "test") and over all (``counts[split]``)."""
     from ..extract.events import main_event
     from ..nlp import load_pipeline, make_doc
 
     nlp = nlp or load_pipeline()
     keywords = keyword_table()
-    counts: Counter = Counter()
+    counts: dict[str, Counter] = {split: Counter() for split in SPLITS}
     confusion: Counter = Counter()
     docs = nlp.pipe((make_doc(nlp, r["text"], r.get("date")) for r in records), batch_size=64)
     for r, doc in zip(records, docs):
@@ -100,24 +118,26 @@ def score_sentences(records: list[dict], nlp=None) -> dict:
         events: list[Event] = doc._.events or []
         ev = main_event(doc, events, 0, len(doc.text))
         pred = ev.type if ev else None
-        counts["n"] += 1
-        counts["type_ok"] += pred == gold
-        counts["predicted"] += pred is not None
-        confusion[(gold, pred)] += 1
         base = keyword_type(r["text"], [t.lemma_.lower() for t in doc], keywords)
-        counts["base_ok"] += base == gold
         src = _spans(r["text"], _actor_texts(r.get("source")))
         tar = _spans(r["text"], _actor_texts(r.get("target")))
         entities = doc._.entities or []
         actor_ok = bool(ev) and (_covers(ev.actors, entities, src) if src else not ev.actors)
         target_ok = bool(ev) and (_covers(ev.targets, entities, tar) if tar else True)
-        if src:
-            counts["with_actor"] += 1
-            counts["actor_ok"] += actor_ok
-        if tar:
-            counts["with_target"] += 1
-            counts["target_ok"] += target_ok
-        counts["both_ok"] += actor_ok and target_ok
+        if gsr_split(r) == "dev":
+            confusion[(gold, pred)] += 1  # only the dev half's errors are shown: they are the ones to tune on
+        for c in (counts[gsr_split(r)], counts["all"]):
+            c["n"] += 1
+            c["type_ok"] += pred == gold
+            c["predicted"] += pred is not None
+            c["base_ok"] += base == gold
+            if src:
+                c["with_actor"] += 1
+                c["actor_ok"] += actor_ok
+            if tar:
+                c["with_target"] += 1
+                c["target_ok"] += target_ok
+            c["both_ok"] += actor_ok and target_ok
     return {"counts": counts, "confusion": confusion}
 
 
@@ -125,27 +145,33 @@ def _ratio(a: float, b: float) -> float:
     return round(a / b, 4) if b else 0.0
 
 
-@benchmark("plover")
-def run(options: EvalOptions) -> list[Table]:
-    records = load_gsr(options.shared)
-    if options.limit:
-        records = records[: options.limit]
-    result = score_sentences(records)
-    c = result["counts"]
-    rows = [
-        {"system": "newsgraph events", "n": c["n"], "type_accuracy": _ratio(c["type_ok"], c["n"]),
+def _rows(split: str, c: Counter) -> list[dict]:
+    return [
+        {"system": "newsgraph events", "split": split, "n": c["n"], "type_accuracy": _ratio(c["type_ok"], c["n"]),
          "coverage": _ratio(c["predicted"], c["n"]), "actor_accuracy": _ratio(c["actor_ok"], c["with_actor"]),
          "target_accuracy": _ratio(c["target_ok"], c["with_target"]),
          "actor_target_accuracy": _ratio(c["both_ok"], c["n"])},
-        {"system": "keyword baseline", "n": c["n"], "type_accuracy": _ratio(c["base_ok"], c["n"]),
+        {"system": "keyword baseline", "split": split, "n": c["n"], "type_accuracy": _ratio(c["base_ok"], c["n"]),
          "coverage": None, "actor_accuracy": None, "target_accuracy": None, "actor_target_accuracy": None},
     ]
+
+
+@benchmark("plover")
+def run(options: EvalOptions) -> list[Table]:
+    """Rows for the test half (the headline), the dev half and all; ``--split dev``: the dev half only."""
+    records = load_gsr(options.shared)
+    if options.limit:
+        records = records[: options.limit]
+    shown = ("dev",) if options.split == "dev" else SPLITS
+    result = score_sentences(records if shown == SPLITS else select(records, "dev"))
+    rows = [row for split in shown for row in _rows(split, result["counts"][split])]
     errors = sorted(((n, g, str(p)) for (g, p), n in result["confusion"].items() if g != p), reverse=True)[:10]
     notes = [
         "PLOVER GSR (CAMEO manual examples, v0.5b1 labels mapped: DEMAND->REQUEST, DISAPPROVE/INVESTIGATE->ACCUSE, FIGHT->ASSAULT)",
+        "split: dev = odd record numbers (tuning allowed), test = even record numbers (headline; never tuned on)",
         "actor/target: a predicted participant's mention overlaps the gold actor text; an absent gold target counts as right",
         "sentences with no lexicon trigger fall back to a sentence classifier trained only on NGEC synthetic stories (silver)",
-        "the rule lexicon was partly tuned on this GSR by its author: read the figures as optimistic",
-        "most frequent confusions (gold -> ours): " + ", ".join(f"{g}->{p} {n}" for n, g, p in errors),
+        "the lexicon's author saw the whole GSR before the split existed: even the test half may read a little optimistic",
+        "most frequent confusions on the dev half (gold -> ours): " + ", ".join(f"{g}->{p} {n}" for n, g, p in errors),
     ]
     return [Table(title="PLOVER event coding (GSR, one event per sentence)", rows=rows, notes=notes)]
