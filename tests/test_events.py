@@ -85,3 +85,34 @@ def test_adjectival_participles_and_objectless_hosting_are_not_events():
     [meeting] = [ev for ev in b.events if ev.trigger.text.startswith("received")]
     assert meeting.type == "CONSULT"
     assert [b.entity(x).name for x in meeting.targets] == ["Friedrich Merz"]
+
+
+def test_undated_events_take_the_date_of_the_event_they_follow_up():
+    text = (
+        "French President Emmanuel Macron met German Chancellor Friedrich Merz in Paris on Monday. "
+        "The meeting between Macron and Merz was overshadowed by the murder of a French journalist, "
+        "which the Elysee blamed on Russia. Police said the journalist was shot dead near Lyon.\n"
+        "Germany will expel two Russian diplomats, a spokesman said."
+    )
+    a = analyze(text, published="2025-05-06")
+    by_trigger = {e.trigger.text: e for e in a.events}
+    assert by_trigger["met"].date == "2025-05-05"
+    assert next(e for e in a.events if e.type == "ACCUSE").date == "2025-05-05"  # "the meeting" names Monday's talks again
+    assert by_trigger["shot dead"].date == "2025-05-05"  # the murder told again, one sentence on
+    assert by_trigger["shot dead"].targets == []  # a passive's target is its subject: no place instead
+    assert all(e.date is None for e in a.events if "expel" in e.trigger.text)  # new paragraph, planned
+
+
+def test_it_and_they_resolve_to_the_state_or_group_that_speaks():
+    a = analyze("Syria said on Monday it would withdraw its troops from Lebanon.")
+    [ev] = [e for e in a.events if "withdraw" in e.trigger.text]
+    assert _names(a, ev.actors) == {"Syria"} and _names(a, ev.targets) == {"Lebanon"}
+
+
+def test_participants_deeper_in_the_phrase():
+    a = analyze("China demanded that the United States cancel arms sales to Taiwan.")
+    ev = next(e for e in a.events if e.type == "REQUEST")
+    assert _names(a, ev.actors) == {"China"} and _names(a, ev.targets) == {"United States"}
+    b = analyze("Volunteers from several Norwegian charities delivered food aid to Gaza on Friday.")
+    ev = next(e for e in b.events if e.type == "AID")
+    assert "Norw" in " ".join(_names(b, ev.actors))

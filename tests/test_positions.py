@@ -17,3 +17,17 @@ def test_proposal_owner_postpone():
     a = analyze("The Ukrainian documents stipulate that discussions on territorial issues will be postponed until a ceasefire is reached.")
     pos = [p for p in a.positions if p.issue == "occupied territories"]
     assert pos and pos[0].stance == "postpone until a ceasefire"
+
+
+def test_spokesman_states_his_governments_position():
+    a = analyze('White House press secretary Karoline Leavitt said the United States backs a ceasefire in Ukraine. '
+                '"We oppose any easing of the sanctions against Russia," Leavitt told reporters.')
+    holders = {(p.holder_name, p.issue) for p in a.positions}
+    assert ("United States", "sanctions") in holders
+    assert not any(p.holder_name == "Karoline Leavitt" for p in a.positions)
+
+
+def test_president_keeps_his_own_position():
+    a = analyze("Ukrainian President Volodymyr Zelensky said that Ukraine would never recognize Crimea as Russian.")
+    [pos] = [p for p in a.positions if p.issue == "Crimea"]
+    assert pos.holder_name.startswith("Volodymyr Zelensk") and pos.stance == "oppose recognition"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -29,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..model import Entity, Event
-from .common import sentence_evidence, text_span
+from .common import doc_text, sentence_bounds, sentence_evidence, text_span
 from .entities import entity_at
 
 try:  # written by the time component; until it lands we fall back to the sentence's own timex
@@ -58,6 +59,7 @@ COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "
 HOSTILE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 FUTURE_AUX = {"will", "shall", "'ll", "would", "could", "might", "may"}
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
+PRONOUNS_GROUP = {"it", "they", "we", "them", "us"}  # a state, body or group named before
 RELATIVE = {"which", "who", "that", "whom"}
 # Event types whose embedded clause is their content, not a separate happening
 # ("agreed to withdraw", "threatened to attack", "accused X of killing").
@@ -192,8 +194,23 @@ def _matchers(doc: Doc) -> dict[int, Matcher]:
 # ---------------------------------------------------------------- arguments
 
 
+def _token_entities(doc: Doc) -> dict[int, Entity]:
+    """Token index -> the entity one of whose mentions covers it, built once per Doc."""
+    cache = doc.user_data.get("newsgraph_event_ents")
+    if cache is not None and cache[0] is doc._.entities:
+        return cache[1]
+    by_token: dict[int, Entity] = {}
+    for ent in doc._.entities or ():
+        for m in ent.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            for t in span if span is not None else ():
+                by_token.setdefault(t.i, ent)
+    doc.user_data["newsgraph_event_ents"] = (doc._.entities, by_token)
+    return by_token
+
+
 def _entity(doc: Doc, tok: Token) -> Entity | None:
-    return entity_at(doc, tok.idx, tok.idx + len(tok))
+    return _token_entities(doc).get(tok.i)
 
 
 def _resolve_pronoun(doc: Doc, tok: Token, exclude: set[str]) -> Entity | None:
@@ -207,6 +224,32 @@ def _resolve_pronoun(doc: Doc, tok: Token, exclude: set[str]) -> Entity | None:
             if floor <= m.end <= tok.idx and (best is None or m.end > best[0]):
                 best = (m.end, ent)
     return best[1] if best else None
+
+
+def _resolve_group(doc: Doc, tok: Token, depth: int, exclude: set[str]) -> list[str]:
+    """It/they/we: the subject of a clause this one hangs from ("Syria says it will withdraw"),
+    else the nearest state, body or group named before it in this or the previous sentence."""
+    plural = tok.lower_ != "it"
+    cur = tok.head
+    for _ in range(4):
+        if cur.head is cur or cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "relcl", "pcomp", "pobj", "prep"):
+            break
+        cur = cur.head
+        for c in cur.children:
+            if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and c.lower_ not in PRONOUNS_GROUP | RELATIVE:
+                by_id = {e.id: e for e in doc._.entities or ()}
+                ids = [i for i in np_entities(doc, c, depth + 1, exclude) if plural or by_id[i].type != "PERSON"]
+                if ids:
+                    return ids
+    best: tuple[int, Entity] | None = None
+    floor = max(0, tok.sent.start_char - 300)
+    for ent in doc._.entities or ():
+        if ent.id in exclude or (ent.type == "PERSON" and not plural) or ent.type in PLACE_TYPES - {"GPE"}:
+            continue
+        for m in ent.mentions:
+            if floor <= m.end <= tok.idx and (best is None or m.end > best[0]):
+                best = (m.end, ent)
+    return [best[1].id] if best else []
 
 
 def np_entities(doc: Doc, tok: Token, depth: int = 0, exclude: set[str] | None = None) -> list[str]:
@@ -229,7 +272,10 @@ def _head_entities(doc: Doc, head: Token, depth: int, exclude: set[str]) -> list
     if head.lower_ in PRONOUNS_PERSON:
         ent = _resolve_pronoun(doc, head, exclude)
         return [ent.id] if ent else []
-    tiers: tuple[tuple[str, ...], ...] = (("appos",), ("compound", "poss", "nmod"), ("prep",), ("amod",))
+    if head.lower_ in PRONOUNS_GROUP and depth < 2 and (head.lower_ != "it" or head.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
+        return _resolve_group(doc, head, depth, exclude)
+    # an adjective on the head ("Turkish sides of the island") says more than an "of" phrase
+    tiers: tuple[tuple[str, ...], ...] = (("appos",), ("compound", "poss", "nmod"), ("amod",), ("prep",))
     for deps in tiers:
         ids: list[str] = []
         for child in head.children:
@@ -264,6 +310,34 @@ def _controller(verb: Token) -> Token:
         else:
             break
     return cur
+
+
+# Dependents of a trigger whose words may hold its target when no object or preposition names one.
+TARGET_SCOPE = {"dobj", "dative", "attr", "oprd", "prep", "agent", "ccomp", "xcomp", "pcomp", "acomp", "pobj", "advmod"}
+# Inside a subject or target phrase: clauses about it that name other parties.
+CLAUSES = {"relcl", "acl", "advcl", "parataxis", "conj", "cc", "appos", "punct"}
+
+
+def _first_entities(doc: Doc, roots: list[Token], exclude: set[str]) -> list[str]:
+    """The first entity (with its conjuncts) named in the phrases under ``roots``, in text order,
+    skipping clauses that hang off them: "demanded that the US cancel ..." -> the US."""
+    toks: list[Token] = []
+    for root in roots:
+        stack = [root]
+        while stack:
+            t = stack.pop()
+            toks.append(t)
+            stack.extend(c for c in t.children if c.dep_ not in CLAUSES or t is root and c.dep_ == "conj" and root.pos_ != "VERB")
+    for t in sorted(toks, key=lambda t: t.i):
+        ent = _entity(doc, t)
+        if ent is not None and ent.id not in exclude:
+            ids = [ent.id]
+            for c in t.conjuncts:
+                other = _entity(doc, c)
+                if other is not None and other.id not in exclude and other.id not in ids:
+                    ids.append(other.id)
+            return ids
+    return []
 
 
 def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -306,6 +380,13 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str) -> tuple[list[str], list[
             if found:
                 targets = found
                 break
+    if not actors:  # "Doctors from two American aid groups donated ...": an entity deeper in the subject
+        subjects = [c for c in ctrl.children if c.dep_ in SUBJECTS or (c.dep_ in PASSIVE_SUBJECTS and ctrl is not verb)]
+        actors = _first_entities(doc, subjects, set(targets))
+    if not targets:  # "demanded that the US cancel ...", "a blockade on Palestinian lorries"
+        done_to = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] if ctrl is verb else []
+        scope = done_to or [c for c in verb.children if c.i > verb.i and c.dep_ in TARGET_SCOPE]
+        targets = _first_entities(doc, scope, set(actors))  # a passive's target is its subject or no one
     return actors, targets
 
 
@@ -565,7 +646,9 @@ def extract_events(doc: Doc) -> list[Event]:
             confidence=round(max(0.1, confidence), 2),
         )
         events.append((head.i, kind == "noun", event))
-    return _dedupe(events + _classified_events(doc, [e for _, _, e in events]))
+    found = events + _classified_events(doc, [e for _, _, e in events])
+    _anchor_dates(doc, found)
+    return _dedupe(found)
 
 
 def _classified_events(doc: Doc, found: list[Event]) -> list[tuple[int, bool, Event]]:
@@ -614,6 +697,53 @@ def _recode(
     if modality == "planned" and etype in HOSTILE:
         return "THREATEN", mode or etype.lower(), actors, targets
     return etype, mode, actors, targets
+
+
+UNTENSED_PAST = {"VBD", "VBN"}
+ANCHOR_SENTENCES = 2  # an undated event may take the date of the same kind of event this many sentences back
+
+
+def _anchor_dates(doc: Doc, events: list[tuple[int, bool, Event]]) -> None:
+    """Date past events whose own clause carries no date from the narrative before them.
+
+    Two cues, both within a paragraph's reach: a noun naming again an event dated earlier ("The
+    meeting between Witkoff and Putin was overshadowed by ...", after "Witkoff met Putin
+    yesterday") dates the undated events of its sentence; an undated event of the same type as a
+    dated one at most ``ANCHOR_SENTENCES`` sentences before it in the same paragraph is the same
+    happening told again ("the assassination of X ..." then "X was killed in a car explosion")."""
+    text = doc_text(doc)
+    ordered = sorted(events, key=lambda t: t[2].trigger.start)
+    dated: dict[tuple[str, frozenset[str]], str] = {}
+    anchors: dict[int, str] = {}
+    for _, is_noun, ev in ordered:
+        key = (ev.type, frozenset(ev.actors) | frozenset(ev.targets))
+        if ev.date is None and is_noun and len(key[1]) > 1 and key in dated and ev.sentence is not None:
+            anchors.setdefault(ev.sentence.start, dated[key])
+        elif ev.date is not None:
+            dated.setdefault(key, ev.date)
+    starts = [b[0] for b in sentence_bounds(doc)]
+    previous: list[tuple[int, Event]] = []  # (sentence index, event) of dated events so far
+    for head_i, _, ev in ordered:
+        if ev.date is None and ev.sentence is not None and _past(doc[head_i], ev):
+            sent_i = bisect_right(starts, ev.trigger.start) - 1
+            date = anchors.get(ev.sentence.start)
+            for prev_i, prev in reversed(previous):
+                if date is not None or sent_i - prev_i > ANCHOR_SENTENCES or "\n" in text[prev.trigger.end:ev.trigger.start]:
+                    break
+                if prev.type == ev.type and prev_i < sent_i:
+                    date = prev.date
+            ev.date = date
+        if ev.date is not None:
+            previous.append((bisect_right(starts, ev.trigger.start) - 1, ev))
+
+
+def _past(head: Token, ev: Event) -> bool:
+    """True for an event told as having happened: a past verb or a noun, not planned or proposed."""
+    if ev.modality in ("planned", "proposed"):
+        return False
+    if head.pos_ not in ("VERB", "AUX"):
+        return True
+    return head.tag_ in UNTENSED_PAST and not any(c.lower_ in FUTURE_AUX for c in head.children if c.dep_ in ("aux", "auxpass"))
 
 
 def _nested(head: Token, verbal_heads: dict[int, str]) -> bool:

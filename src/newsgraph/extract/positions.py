@@ -31,6 +31,10 @@ DISCUSSION = re.compile(r"\b(?:discuss\w*|talks?|focus\w*|possibilit\w+|consider
 OWNER_ADJ = re.compile(r"\b([A-Z][a-z]+) (?:control|authority|sovereignty|rule)\b")
 OWNER_NAME = re.compile(r"\b(?:with|part of|to|of) ([A-Z][a-z]+)\b")
 SENTENCE_BREAK = re.compile(r"(?<=[a-z][.!?])\s+(?=[A-Z])")
+# A role whose holder speaks for a government rather than for themselves.
+SPEAKS_FOR = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|press secretary|advis[eo]r|aide|envoy|ambassador|emissary|negotiator|representative)\b", re.I
+)
 UNTIL = re.compile(r"\buntil (.+?)(?= (?:is|are|has|have|was|were|will)\b|[,.;]|$)")
 
 
@@ -105,6 +109,14 @@ def _as_party(doc: Doc, ent: Entity) -> Entity:
         ):
             return other
     return ent
+
+
+def _speaks_for(doc: Doc, ent: Entity) -> Entity:
+    """A spokesman, adviser or envoy states his government's position: the country he speaks
+    for when the text names it ("Kremlin adviser Yuri Ushakov" -> Russia); else himself."""
+    if ent.type != "PERSON" or not ent.country or not ent.role or not SPEAKS_FOR.search(ent.role):
+        return ent
+    return next((e for e in doc._.entities or () if e.name == ent.country and e.type == "GPE"), ent)
 
 
 def _proposal_owners(doc: Doc, sent: Span, vocab: Vocabulary) -> list[Entity]:
@@ -200,7 +212,7 @@ def _holder_options(doc: Doc, owners: list[Entity], quotes: list, s_start: int, 
     if quote is not None:
         ent = next((e for e in doc._.entities or () if e.id == quote.speaker.entity), None)
         if ent is not None:
-            yield [ent], (max(s_start, quote.start), min(s_end, quote.end)), 0.7 if quote.kind == "direct" else 0.65
+            yield [_speaks_for(doc, ent)], (max(s_start, quote.start), min(s_end, quote.end)), 0.7 if quote.kind == "direct" else 0.65
 
 
 def extract_positions(doc: Doc) -> tuple[list[Position], list[str]]:
