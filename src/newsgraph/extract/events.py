@@ -194,18 +194,23 @@ def _matchers(doc: Doc) -> dict[int, Matcher]:
 # ---------------------------------------------------------------- arguments
 
 
+_TOKEN_ENTITIES: dict[int, dict[int, Entity]] = {}  # id of the Doc being read -> its token map
+
+
 def _token_entities(doc: Doc) -> dict[int, Entity]:
-    """Token index -> the entity one of whose mentions covers it, built once per Doc."""
-    cache = doc.user_data.get("newsgraph_event_ents")
-    if cache is not None and cache[0] is doc._.entities:
-        return cache[1]
+    """Token index -> the entity one of whose mentions covers it, built once per Doc (kept here,
+    not in ``doc.user_data``, which must stay serializable; ``extract_events`` clears it)."""
+    cached = _TOKEN_ENTITIES.get(id(doc))
+    if cached is not None:
+        return cached
     by_token: dict[int, Entity] = {}
     for ent in doc._.entities or ():
         for m in ent.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             for t in span if span is not None else ():
                 by_token.setdefault(t.i, ent)
-    doc.user_data["newsgraph_event_ents"] = (doc._.entities, by_token)
+    _TOKEN_ENTITIES.clear()
+    _TOKEN_ENTITIES[id(doc)] = by_token
     return by_token
 
 
@@ -590,6 +595,7 @@ def extract_events(doc: Doc) -> list[Event]:
     """Every PLOVER event the lexicon finds, with its arguments, time, place and modality."""
     if not len(doc) or not doc.has_annotation("DEP"):
         return []
+    _TOKEN_ENTITIES.clear()  # a new Doc may reuse the id of one read before
     lex = load_lexicon()
     cands = _candidates(doc)
     verbal_heads = {c[4].i: c[1] for c in cands if c[1] in FRAMING_TYPES}
