@@ -63,6 +63,29 @@ def read_ann(path: Path) -> dict[str, list[Span]]:
     return spans
 
 
+def read_relations(path: Path) -> list[dict[str, list[Span]]]:
+    """The attribution relations of one brat standoff file: role -> fragments, per relation."""
+    spans: dict[str, list[Span]] = {}
+    relations: list[dict[str, list[Span]]] = []
+    for line in path.read_text("utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        if line.startswith("T"):
+            offsets = parts[1].partition(" ")[2]
+            frags = [f.partition(" ") for f in offsets.split(";")]
+            spans[parts[0]] = [(int(a), int(b)) for a, _, b in frags if a.isdigit() and b.isdigit()]
+        elif line.startswith("E"):
+            rel: dict[str, list[Span]] = {}
+            for arg in parts[1].split():
+                role, _, ref = arg.partition(":")
+                role = role.rstrip("0123456789")
+                if role in ROLES and ref in spans:
+                    rel.setdefault(role, []).extend(spans[ref])
+            relations.append(rel)
+    return relations
+
+
 def articles(shared: Path, split: str, limit: int | None = None) -> Iterator[tuple[str, str, dict[str, list[Span]]]]:
     """(name, text, gold spans) for each article of a split; one annotator's file per article."""
     folder = polnear_dir(shared) / SPLITS.get(split, split)

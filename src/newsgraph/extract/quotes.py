@@ -28,8 +28,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Quote, Speaker, TextSpan
+from .attribution import Attribution, Model, cue_range, find_attributions, load_model
 from .common import doc_text, sentence_evidence, text_span
 from .coref import (
+    DOCUMENT_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
     Resolver,
@@ -485,6 +487,69 @@ def _is_actor_noun(tok: Token) -> bool:
     return tok.lower_ in _ACTOR_NOUNS or tok.lemma_.lower() in ROLE_NOUNS or tok.lower_ in PRONOUNS
 
 
+def _model_quotes(doc: Doc, speakers: _Speakers, model: Model, direct: list[_Raw], cue_ids: set[int]) -> list[Quote]:
+    """Indirect quotes from the learned attribution model (beliefs, intentions, findings and
+    nominal cues as well as reported speech)."""
+    text = doc_text(doc)
+    quoted = [(q.open, (q.close + 1) if q.close is not None else q.end) for q in direct]
+    marks = [(q.start, q.end) for q in find_quote_spans(text)]
+    out: list[Quote] = []
+    for att in find_attributions(doc, model, quoted=marks, skip=cue_ids):
+        rec = _model_quote(doc, speakers, att, quoted)
+        if rec is not None:
+            out.append(rec)
+    return out
+
+
+def _model_quote(doc: Doc, speakers: _Speakers, att: Attribution, quoted: list[tuple[int, int]]) -> Quote | None:
+    text = doc_text(doc)
+    lo, hi = att.content  # type: ignore[misc]
+    start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+    if _inside(quoted, start, end):
+        return None
+    if sum(max(0, min(end, e) - max(start, s)) for s, e in quoted) > 0.6 * (end - start):
+        return None  # the content is a direct quote already recorded
+    cue = doc[att.cue_head]
+    if att.source is not None and att.source_head is not None:
+        mention = noun_phrase(doc[att.source_head])
+        if _is_outlet_speaker(mention) or (cue.lower_ == "according" and _is_document(doc[att.source_head])):
+            return None  # a claim credited to an outlet or a document: sources.py records it
+        full = doc[att.source[0] : att.source[1]]
+        speaker = speakers.from_span(mention).model_copy(
+            update={"text": full.text, "start": full.start_char, "end": full.end_char}
+        )
+    else:
+        speaker = _implicit_speaker(speakers, cue)
+    cs, ce = att.cue
+    confidence = round(0.4 + 0.5 * att.score, 3) if speaker.name else round(0.3 + 0.4 * att.score, 3)
+    return Quote(
+        kind="indirect",
+        start=start,
+        end=end,
+        text=text[start:end],
+        speaker=speaker,
+        cue=text_span(doc, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1].text)),
+        date=_date_of(doc, cue, [doc[i] for i in range(lo, hi) if doc[i].head.i == cue.i]),
+        sentence=sentence_evidence(doc, cue.idx),
+        confidence=confidence,
+    )
+
+
+def _is_document(tok: Token) -> bool:
+    return tok.lower_ in DOCUMENT_NOUNS or tok.lemma_.lower() in DOCUMENT_NOUNS
+
+
+def _implicit_speaker(speakers: _Speakers, cue: Token) -> Speaker:
+    """The speaker of a cue with no source mention of its own ("…, claiming that …"): the
+    subject of the clause it hangs on, resolved but with no text span (PolNeAR gives each
+    word one role, so the mention already belongs to the outer attribution)."""
+    subj = _subject(cue)
+    if subj is None:
+        return Speaker()
+    found = speakers.from_span(noun_phrase(subj))
+    return Speaker(entity=found.entity, name=found.name)
+
+
 def extract_quotes(doc: Doc) -> list[Quote]:
     """Direct and indirect quotations of ``doc`` with their speakers, in text order."""
     if not doc_text(doc).strip():
@@ -492,7 +557,13 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     parsed = doc.has_annotation("DEP") and doc.has_annotation("SENT_START")
     speakers = _Speakers(doc) if parsed else None
     direct, raws, cue_ids = _direct_quotes(doc, speakers)
-    indirect = _indirect_quotes(doc, speakers, raws, cue_ids) if speakers is not None else []
+    model = load_model() if speakers is not None else None
+    if speakers is None:
+        indirect = []
+    elif model is not None:
+        indirect = _model_quotes(doc, speakers, model, raws, cue_ids)
+    else:
+        indirect = _indirect_quotes(doc, speakers, raws, cue_ids)
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))
 
 
