@@ -97,8 +97,9 @@ def keyword_table() -> dict[str, str]:
             if k != kind:
                 continue
             for pat in patterns:
-                if len(pat) == 1 and "LEMMA" in pat[0]:
-                    table.setdefault(pat[0]["LEMMA"], etype)
+                lemma = pat[0].get("LEMMA") if len(pat) == 1 else None
+                if lemma is not None:  # {"IN": [lemma, *the model's wrong lemmas]}: the lemma alone
+                    table.setdefault(lemma["IN"][0] if isinstance(lemma, dict) else lemma, etype)
     return table
 
 

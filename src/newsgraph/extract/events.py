@@ -53,6 +53,10 @@ PROPOSING = {"propose", "suggest", "recommend", "envisage", "envision", "call", 
 DENYING = {"deny", "dismiss", "refute"}
 FAILING = {"fail", "refuse", "decline"}
 OBLIGATION_AUX = {"must", "should"}
+# Verbs under which "Y must do Z" is a demand made of Y ("said/concluded/insisted that Y must ...").
+SAYING = REPORTING | {"conclude", "insist", "argue", "stress", "reiterate", "maintain", "believe", "think", "feel",
+                      "decide", "rule", "urge", "emphasize", "emphasise", "underline", "repeat", "tell", "agree", "demand"}
+FIRST_PERSON = {"i", "we", "us"}  # "we must be vigilant": an exhortation, no one else is asked
 # PLOVER codes a stated intention by its tone: a cooperative act promised is AGREE, a hostile one
 # THREATEN; a cooperative act refused is REJECT; a demand that someone act is REQUEST.
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "AGREE"}
@@ -119,21 +123,27 @@ class Lexicon:
     """The parsed trigger lexicon."""
 
     patterns: dict[str, list[list[dict[str, Any]]]]  # match key -> Matcher patterns
-    longest: int  # tokens in the longest pattern
+    longest: int  # most tokens a pattern can span
     target_preps: dict[str, tuple[str, ...]]
     light_verbs: frozenset[str]
     instruments: dict[str, str]  # instrument phrase (lemmas) -> mode
+    lemma_fixes: dict[str, str]  # a lemma the small model gets wrong -> the right one ("staged" -> "stag")
+
+    def lemma(self, tok: Token) -> str:
+        """The token's lemma, lower-cased, with the model's known mistakes corrected."""
+        lemma = tok.lemma_.lower()
+        return self.lemma_fixes.get(lemma, lemma)
 
 
-def _phrase_pattern(phrase: str, kind: str) -> list[dict[str, Any]]:
+def _phrase_pattern(phrase: str, kind: str, wrong: dict[str, list[str]]) -> list[dict[str, Any]]:
     words = phrase.split()
     pattern: list[dict[str, Any]] = []
     head_index = 0 if kind == "verb" else len(words) - 1
     for i, word in enumerate(words):
-        if word == "*":
-            pattern.append({"OP": "?"})
+        if word == "*":  # one or two words: "lift a night curfew", "lifted Friday a day-old blockade"
+            pattern.append({"OP": "{0,2}"})
             continue
-        tok: dict[str, Any] = {"LOWER": word} if "-" in word else {"LEMMA": word}
+        tok: dict[str, Any] = {"LOWER": word} if "-" in word else {"LEMMA": {"IN": [word, *wrong[word]]} if word in wrong else word}
         if i == head_index:
             tok["POS"] = {"IN": ["VERB"]} if kind == "verb" else {"IN": ["NOUN", "PROPN"]}
         pattern.append(tok)
@@ -147,6 +157,10 @@ def load_lexicon() -> Lexicon:
     """Read ``data/plover_verbs.yaml`` once."""
     raw = yaml.safe_load(resources.files("newsgraph.data").joinpath("plover_verbs.yaml").read_text("utf-8"))
     patterns: dict[str, list[list[dict[str, Any]]]] = {}
+    fixes = {str(k).lower(): str(v).lower() for k, v in (raw.get("lemma_fixes") or {}).items()}
+    wrong: dict[str, list[str]] = {}
+    for bad, good in fixes.items():
+        wrong.setdefault(good, []).append(bad)
     seen: set[tuple[str, str]] = set()
     for etype, sections in raw.items():
         if not etype.isupper():
@@ -159,14 +173,15 @@ def load_lexicon() -> Lexicon:
                         continue
                     seen.add((phrase, kind))
                     key = f"{etype}|{mode}|{kind}"
-                    patterns.setdefault(key, []).append(_phrase_pattern(phrase, kind))
+                    patterns.setdefault(key, []).append(_phrase_pattern(phrase, kind, wrong))
     instruments = {str(p).lower(): mode for mode, ps in (raw.get("instruments") or {}).items() for p in ps}
     return Lexicon(
         patterns=patterns,
-        longest=max((len(p) for ps in patterns.values() for p in ps), default=1),
+        longest=max((sum(2 if t.get("OP") else 1 for t in p) for ps in patterns.values() for p in ps), default=1),
         target_preps={k: tuple(str(p) for p in v or ()) for k, v in (raw.get("target_prepositions") or {}).items()},
         light_verbs=frozenset(raw.get("light_verbs") or ()),
         instruments=instruments,
+        lemma_fixes=fixes,
     )
 
 
@@ -185,8 +200,9 @@ def _matchers(doc: Doc) -> dict[int, Matcher]:
         matchers = {}
         for name, pats in load_lexicon().patterns.items():
             for pattern in pats:
-                first = doc.vocab.strings.add(pattern[0].get("LEMMA") or pattern[0].get("LOWER"))
-                matchers.setdefault(first, Matcher(doc.vocab)).add(name, [pattern])
+                first = pattern[0].get("LEMMA") or pattern[0].get("LOWER")
+                for word in first["IN"] if isinstance(first, dict) else [first]:
+                    matchers.setdefault(doc.vocab.strings.add(word), Matcher(doc.vocab)).add(name, [pattern])
         _MATCHERS[key] = matchers
     return matchers
 
@@ -415,7 +431,7 @@ def _noun_arguments(doc: Doc, noun: Token, lemma: str) -> tuple[list[str], list[
             targets = found
             break
     verb = noun.head
-    light = noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in lex.light_verbs
+    light = noun.dep_ in ("dobj", "nsubjpass") and lex.lemma(verb) in lex.light_verbs
     if noun.dep_ == "pobj" and verb.lower_ in ("in", "during"):  # "in an interview with X, he said"
         verb = verb.head
         light = verb.lemma_.lower() in REPORTING
@@ -603,7 +619,7 @@ def extract_events(doc: Doc) -> list[Event]:
     for span, etype, mode, kind, head in cands:
         if _nested(head, verbal_heads):
             continue
-        lemma = head.lemma_.lower()
+        lemma = lex.lemma(head)
         if kind == "verb" and (head.dep_ == "amod" or _prenominal_participle(head)):
             continue  # a participle used as an adjective ("a negotiated solution", "occupied territories")
         if kind == "verb":
@@ -611,7 +627,7 @@ def extract_events(doc: Doc) -> list[Event]:
             if lemma in NEEDS_ACTOR_OBJECT and not targets:
                 continue  # "received no formal proposal", "host the talks": no one is met
         else:
-            if head.dep_ in ("dobj",) and head.head.lemma_.lower() not in lex.light_verbs and head.head.i in {
+            if head.dep_ in ("dobj",) and lex.lemma(head.head) not in lex.light_verbs and head.head.i in {
                 c[4].i for c in cands
             }:
                 continue  # "rejected the proposals" / "condemned the attack": the verb is the event
@@ -628,7 +644,7 @@ def extract_events(doc: Doc) -> list[Event]:
         if kind == "noun" and mode == "interview":
             for pobj in _prep_objects(head, ("with",)):
                 end_char = max(end_char, pobj.idx + len(pobj))
-        if kind == "noun" and head.dep_ == "dobj" and head.head.lemma_.lower() in lex.light_verbs:
+        if kind == "noun" and head.dep_ == "dobj" and lex.lemma(head.head) in lex.light_verbs:
             start_char = min(start_char, head.head.idx)  # "staged mass demonstrations"
         negated, modality, reported_by = _modality(doc, head, kind == "verb")
         etype, mode, actors, targets = _recode(doc, head, etype, mode, actors, targets, negated, modality)
@@ -652,7 +668,8 @@ def extract_events(doc: Doc) -> list[Event]:
             confidence=round(max(0.1, confidence), 2),
         )
         events.append((head.i, kind == "noun", event))
-    found = events + _classified_events(doc, [e for _, _, e in events])
+    found = events + _demands(doc, {c[4].i for c in cands})
+    found += _classified_events(doc, [e for _, _, e in found])
     _anchor_dates(doc, found)
     return _dedupe(found)
 
@@ -667,22 +684,62 @@ def _classified_events(doc: Doc, found: list[Event]) -> list[tuple[int, bool, Ev
     out: list[tuple[int, bool, Event]] = []
     for sent in doc.sents:
         root = sent.root
+        if root.lemma_.lower() in REPORTING:  # "X did Y, officials said": Y
+            root = next((c for c in root.children if c.dep_ in ("ccomp", "conj") and c.pos_ in ("VERB", "AUX")), root)
         if sent.start_char in covered or root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in REPORTING:
             continue
+        if any(c.dep_ in ("csubj", "csubjpass", "expl") for c in root.children):
+            continue  # "recognizing Crimea would violate ...": a clause, not a party, acts
         actors, targets = _verb_arguments(doc, root, root.lemma_.lower())
-        if not actors and not targets:
+        if not actors and not targets or (root.lemma_.lower() in NEEDS_ACTOR_OBJECT and not targets):
             continue
         probs = model.probs(sent.text)
         etype = max(probs, key=probs.__getitem__)
         if probs[etype] < CLASSIFIER_MIN_PROB:
             continue
         negated, modality, reported_by = _modality(doc, root, True)
+        etype, mode, actors, targets = _recode(doc, root, etype, "", actors, targets, negated, modality)
         start, end = root.idx, root.idx + len(root)
         out.append((root.i, False, Event(
-            type=etype, trigger=text_span(doc, start, end), actors=actors, targets=targets, place=_place(doc, root),
+            type=etype, mode=mode or None, trigger=text_span(doc, start, end), actors=actors, targets=targets, place=_place(doc, root),
             date=event_date(doc, start, end), negated=negated, modality=modality,  # type: ignore[arg-type]
             reported_by=reported_by, sentence=sentence_evidence(doc, start),
             confidence=round(min(0.5, probs[etype] * 0.6), 2))))
+    return out
+
+
+def _demand(doc: Doc, verb: Token) -> list[str] | None:
+    """Who demands it, when ``verb`` is what someone says another must or should do ("the Forum
+    concluded that the US must allocate more", "saying he must resign"); None otherwise."""
+    if verb.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children):
+        return None
+    says = verb.head
+    if says.lemma_.lower() not in SAYING:
+        return None
+    subj = [c for c in _controller(says).children if c.dep_ in SUBJECTS]
+    return np_entities(doc, subj[0]) if subj else []
+
+
+def _demands(doc: Doc, heads: set[int]) -> list[tuple[int, bool, Event]]:
+    """Demands with no trigger word of their own: "the Red Cross said US forces must ensure security"."""
+    out: list[tuple[int, bool, Event]] = []
+    for tok in doc:
+        if tok.lower_ not in OBLIGATION_AUX or tok.dep_ != "aux" or tok.head.i in heads:
+            continue
+        verb = tok.head
+        speaker = _demand(doc, verb)
+        if speaker is None:
+            continue
+        subj = [c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ not in FIRST_PERSON]
+        addressee = [i for i in np_entities(doc, subj[0]) if i not in speaker] if subj else []
+        if not addressee:
+            continue  # "prices should fall": no one is asked to act
+        negated, modality, reported_by = _modality(doc, verb, True)
+        start, end = tok.idx, verb.idx + len(verb)
+        out.append((verb.i, False, Event(
+            type="REQUEST", trigger=text_span(doc, start, end), actors=speaker, targets=addressee, place=_place(doc, verb),
+            date=event_date(doc, start, end), negated=negated, modality=modality,  # type: ignore[arg-type]
+            reported_by=reported_by, sentence=sentence_evidence(doc, start), confidence=0.6)))
     return out
 
 
@@ -692,12 +749,9 @@ def _recode(
     """Intentions, refusals and demands recoded as PLOVER does (see COOPERATIVE/HOSTILE)."""
     if negated and etype in COOPERATIVE:
         return "REJECT", mode or etype.lower(), actors, targets
-    if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in head.children) and head.dep_ == "ccomp":
-        reporter = head.head
-        if reporter.lemma_.lower() in REPORTING:
-            subj = [c for c in reporter.children if c.dep_ in SUBJECTS]
-            speaker = np_entities(doc, subj[0]) if subj else []
-            return "REQUEST", mode or etype.lower(), speaker, actors or targets
+    demand = _demand(doc, head)
+    if demand is not None:
+        return "REQUEST", mode or etype.lower(), demand, actors or targets
     if modality == "planned" and etype in COOPERATIVE - {"AGREE"}:
         return "AGREE", mode or etype.lower(), actors, targets
     if modality == "planned" and etype in HOSTILE:
