@@ -57,6 +57,12 @@ def found(nlp, text: str, published: str | None = PUBLISHED) -> dict[str, tuple[
         # vague references
         ("Tensions have grown in recent months along the border.", "recent months", ("DATE", "PAST_REF")),
         ("The next few days will be decisive, he said.", "The next few days", ("DATE", "FUTURE_REF")),
+        ("Markets will stay volatile over the next few days, analysts said.", "the next few days", ("DURATION", "PXD")),
+        ("For the past few weeks the mayor has avoided reporters.", "the past few weeks", ("DURATION", "PXW")),
+        ("Prices have risen in recent weeks and months, traders said.", "recent weeks and months", ("DATE", "PAST_REF")),
+        ("Talks will resume in the coming weeks, the envoy said.", "the coming weeks", ("DURATION", "PXW")),
+        ("The two leaders meet Monday in Geneva, officials said.", "Monday", ("DATE", "2025-04-28")),
+        ("Until Thursday, the police had not named a suspect.", "Thursday", ("DATE", "2025-04-24")),
         ("The plant is currently closed for repairs.", "currently", ("DATE", "PRESENT_REF")),
         # durations
         ("After a three-hour meeting, the sides issued a statement.", "three-hour", ("DURATION", "PT3H")),

@@ -87,6 +87,9 @@ _FUTURE_VERBS = {"expect", "schedule", "due", "set", "slate", "plan", "intend", 
                  "delay", "extend", "reschedule", "adjourn", "defer", "suspend"}
 _INTENT_VERBS = {"plan", "intend", "hope", "aim", "want", "expect", "schedule", "slate", "due"}
 _PLAN_VERBS = {"schedule", "plan", "slate", "set", "reschedule", "postpone"}
+_NOT_SCHEDULED = {"be", "have", "say", "do", "tell", "report", "remain", "seem", "appear"}
+_SAME_IN_PAST = {"hurt", "put", "set", "cut", "hit", "let", "cost", "shut", "quit", "spread", "bid", "beat", "read",
+                 "split", "burst", "cast", "upset", "broadcast", "forecast", "bet", "rid", "shed", "thrust"}
 _QUARTERLY = re.compile(r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarterly)\b", re.IGNORECASE)
 _FUTURE_CUES = re.compile(r"(?:\b(?:until|till|as\s+(?:early|soon|late)\s+as|starting|beginning|no\s+later\s+than)\s+"
                           r"(?:on\s+|at\s+)?)$", re.IGNORECASE)
@@ -333,9 +336,22 @@ def _weekday_date(weekday: int, ctx: _Ctx, char: int, rel: str) -> date | None:
         return ref - timedelta(days=back or 7)
     if rel == "this":
         return ref + timedelta(days=weekday - ref.isoweekday())
-    if ctx.tense(char) == "future":
+    tense = ctx.tense(char)
+    if tense == "future" or (tense == "present" and _scheduled_present(ctx.doc, char)):
         return ref + timedelta(days=ahead)
     return ref - timedelta(days=back)
+
+
+def _scheduled_present(doc: Doc, char: int) -> bool:
+    """'Arafat and Albright meet Monday': a simple present action verb with a weekday is a timetable."""
+    tok = _token_at(doc, char)
+    if tok is None or not _parsed(doc):
+        return False
+    if tok.dep_ not in ("npadvmod", "pobj", "tmod") or tok.tag_ == "POS" or (
+            tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "POS"):
+        return False  # 'follows Tuesday's declaration' dates the declaration
+    verb = _governing_verb(tok)
+    return verb.tag_ in ("VBP", "VBZ") and verb.lemma_ not in _NOT_SCHEDULED and verb.lower_ not in _SAME_IN_PAST
 
 
 def _two_digit_year(text: str) -> int:
@@ -380,8 +396,10 @@ def _tense(doc: Doc, char: int, text: str) -> str:
     if _FUTURE_CUES.search(text[max(0, char - 24): char]):
         tok = _token_at(doc, char)
         verb = _governing_verb(tok) if tok is not None and _parsed(doc) else None
-        simple_past = tense == "past" and verb is not None and verb.tag_ == "VBD" and verb.lemma_ not in _FUTURE_VERBS
-        return tense if simple_past else "future"  # 'has given them / postponed until Tuesday' looks ahead
+        simple_past = tense == "past" and verb is not None and verb.lemma_ not in _FUTURE_VERBS and (
+            verb.tag_ == "VBD" or any(c.lower_ == "had" for c in verb.children if c.dep_ in ("aux", "auxpass")))
+        # 'has given them / postponed until Tuesday' looks ahead; 'until Thursday they had not called' does not
+        return tense if simple_past else "future"
     return tense
 
 
@@ -885,8 +903,8 @@ def _n_duration(m: re.Match[str], ctx: _Ctx) -> Result:
     if n is not None and m["half"]:
         n += 0.5  # 'a year and a half'
     qual = _g(m, "qual")
-    if n is None and qual in ("next", "coming", "the next", "the coming"):
-        return "DATE", "FUTURE_REF", None
+    if n is None and qual in ("next", "coming", "the next", "the coming") and not _as_span(m):
+        return "DATE", "FUTURE_REF", None  # 'the next few days will be decisive'
     return "DURATION", _duration(n, unit), _MODS.get(_g(m, "mod"))
 
 
@@ -917,6 +935,30 @@ def _n_ref(value: str) -> Callable[[re.Match[str], _Ctx], Result]:
         return "DATE", value, None
 
     return normalize
+
+
+_SPAN_PREPOSITION = re.compile(r"\b(?:over|for|during|throughout|within)\s+$")
+
+
+def _as_span(m: re.Match[str]) -> bool:
+    """Whether a vague 'next few days' is the stretch of time something lasts: 'over the next few days',
+    'for the past few weeks', 'in the coming years'."""
+    before = m.string[max(0, m.start() - 12): m.start()]
+    return bool(_SPAN_PREPOSITION.search(before)) or (before.endswith(("in ", "In ")) and "coming" in m.group().lower())
+
+
+def _n_vague_span(m: re.Match[str], ctx: _Ctx) -> Result:
+    """'over the next few days', 'for the past few weeks', 'in the coming years': a vague span of time (PXD);
+    'in recent months' and a bare 'the next few days' point at the recent past or near future."""
+    if _as_span(m):
+        return "DURATION", _duration(None, _unit(_g(m, "u"))), None
+    word = _g(m, "w")
+    return "DATE", "PAST_REF" if word.startswith(("recent", "past", "last")) else "FUTURE_REF", None
+
+
+def _n_ref_pair(m: re.Match[str], ctx: _Ctx) -> Result:
+    """'recent weeks and months' is the recent past, 'the coming weeks and months' the near future."""
+    return "DATE", "PAST_REF" if _g(m, "w") == "recent" else "FUTURE_REF", None
 
 
 def _n_current(m: re.Match[str], ctx: _Ctx) -> Result:
@@ -1112,12 +1154,13 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("vague_duration", _rx(r"(?P<w>(?:a|some)\s+(?:very\s+)?long\s+(?:time|while|period)|a\s+while"
                                 r"|a\s+long\s+period\s+of\s+time)"), _n_vague_duration, 0.75,
           gate=('while', 'long')),
-    _Rule("recent", _rx(r"(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+(?:years|months|weeks|days|decades)"),
-          _n_ref("PAST_REF"), 0.8,
-          gate=('recent', 'few', 'several')),
-    _Rule("coming", _rx(r"(?:the\s+)?(?:coming|next\s+few|next\s+several|coming\s+few|weeks\s+and)\s+"
-                        r"(?:years|months|weeks|days|decades)"), _n_ref("FUTURE_REF"), 0.8,
-          gate=('coming', 'next', 'weeks and')),
+    _Rule("recent_pair", _rx(r"(?:the\s+)?(?P<w>recent|coming|next\s+few)\s+(?:years|months|weeks|days)\s+and\s+"
+                             r"(?:years|months|weeks|days)"), _n_ref_pair, 0.8,
+          gate=(' and ',)),
+    _Rule("recent", _rx(r"(?:the\s+)?(?P<w>recent|past\s+(?:few|several)|last\s+(?:few|several)|coming|coming\s+few"
+                        r"|next\s+(?:few|several))\s+(?P<u>years|months|weeks|days|decades|quarters|hours|minutes)"),
+          _n_vague_span, 0.8,
+          gate=('recent', 'few', 'several', 'coming')),
     _Rule("present_ref", _rx(r"now|currently|nowadays|presently|these\s+days|at\s+present|at\s+the\s+moment"
                              r"|at\s+this\s+time"), _n_ref("PRESENT_REF"), 0.8),
     _Rule("current", _rx(r"(?P<then>then[- ])?current(?!ly|s?\s+(?:account|affairs|events|of)\b)"), _n_current, 0.6,
