@@ -140,8 +140,11 @@ def _phrase_pattern(phrase: str, kind: str, wrong: dict[str, list[str]]) -> list
     pattern: list[dict[str, Any]] = []
     head_index = 0 if kind == "verb" else len(words) - 1
     for i, word in enumerate(words):
-        if word == "*":  # one or two words: "lift a night curfew", "lifted Friday a day-old blockade"
-            pattern.append({"OP": "{0,2}"})
+        if word == "*":  # a run of n stars: up to n + 1 words ("lift a night curfew", "lifted Friday a day-old blockade")
+            if i and words[i - 1] == "*":
+                continue
+            run = len(words[i:]) - len(" ".join(words[i:]).lstrip("* ").split())
+            pattern.append({"OP": f"{{0,{run + 1}}}"})
             continue
         tok: dict[str, Any] = {"LOWER": word} if "-" in word else {"LEMMA": {"IN": [word, *wrong[word]]} if word in wrong else word}
         if i == head_index:
@@ -177,7 +180,7 @@ def load_lexicon() -> Lexicon:
     instruments = {str(p).lower(): mode for mode, ps in (raw.get("instruments") or {}).items() for p in ps}
     return Lexicon(
         patterns=patterns,
-        longest=max((sum(2 if t.get("OP") else 1 for t in p) for ps in patterns.values() for p in ps), default=1),
+        longest=max((sum(int(t["OP"][3:-1]) if t.get("OP") else 1 for t in p) for ps in patterns.values() for p in ps), default=1),
         target_preps={k: tuple(str(p) for p in v or ()) for k, v in (raw.get("target_prepositions") or {}).items()},
         light_verbs=frozenset(raw.get("light_verbs") or ()),
         instruments=instruments,
@@ -430,8 +433,10 @@ def _noun_arguments(doc: Doc, noun: Token, lemma: str) -> tuple[list[str], list[
         if found:
             targets = found
             break
-    verb = noun.head
-    light = noun.dep_ in ("dobj", "nsubjpass") and lex.lemma(verb) in lex.light_verbs
+    verb, np = noun.head, noun
+    if noun.dep_ == "pobj" and verb.lower_ == "of" and verb.head.dep_ in ("dobj", "nsubjpass"):
+        np, verb = verb.head, verb.head.head  # "launched ten days of war games", "staged a wave of strikes"
+    light = np.dep_ in ("dobj", "nsubjpass") and lex.lemma(verb) in lex.light_verbs
     if noun.dep_ == "pobj" and verb.lower_ in ("in", "during"):  # "in an interview with X, he said"
         verb = verb.head
         light = verb.lemma_.lower() in REPORTING
@@ -585,6 +590,9 @@ def _candidates(doc: Doc) -> list[tuple[Span, str, str, str, Token]]:
 
 # Verbs that are a meeting only when what they take is an actor ("received the envoy").
 NEEDS_ACTOR_OBJECT = frozenset({"receive", "host"})
+# Verbs that are a demand only with a clause of what is to be done ("ordered him to appear",
+# not "ordered an offensive", where the offensive is the event).
+NEEDS_CLAUSE = frozenset({"order"})
 
 
 def _prenominal_participle(tok: Token) -> bool:
@@ -626,6 +634,8 @@ def extract_events(doc: Doc) -> list[Event]:
             actors, targets = _verb_arguments(doc, head, lemma)
             if lemma in NEEDS_ACTOR_OBJECT and not targets:
                 continue  # "received no formal proposal", "host the talks": no one is met
+            if lemma in NEEDS_CLAUSE and not any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
+                continue
         else:
             if head.dep_ in ("dobj",) and lex.lemma(head.head) not in lex.light_verbs and head.head.i in {
                 c[4].i for c in cands
@@ -832,18 +842,21 @@ def _dedupe(events: list[tuple[int, bool, Event]]) -> list[Event]:
 
 
 def main_event(doc: Doc, events: list[Event], start: int, end: int) -> Event | None:
-    """The event of a sentence highest in its parse (the one a one-event coding would pick)."""
-    best: tuple[int, int, Event] | None = None
+    """The event of a sentence highest in its parse (the one a one-event coding would pick); one
+    named only as the circumstance of a clause ("In an interview, X said ...") comes last."""
+    best: tuple[tuple[bool, int, int], Event] | None = None
     for ev in events:
         if not (start <= ev.trigger.start < end):
             continue
         span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
         if span is None:
             continue
-        key = (min(_depth(t) for t in span), ev.trigger.start)
-        if best is None or key < best[:2]:
-            best = (*key, ev)
-    return best[2] if best else None
+        top = min(span, key=_depth)
+        circumstance = top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("VERB", "AUX")
+        key = (circumstance, _depth(top), ev.trigger.start)
+        if best is None or key < best[0]:
+            best = (key, ev)
+    return best[1] if best else None
 
 
 @Language.component("newsgraph_events", assigns=["doc._.events"])
