@@ -76,7 +76,7 @@ FRAMING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE", 
 TYPE_TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 _TYPE_TOKEN = re.compile(TYPE_TOKEN_PATTERN)
 TYPE_MODEL_FILE = "event_types.json"
-CLASSIFIER_MIN_PROB = 0.3  # below this the sentence most likely reports no PLOVER event at all
+CLASSIFIER_MIN_PROB = 0.4  # below this the sentence most likely reports no PLOVER event at all
 
 
 @dataclass(frozen=True)
