@@ -36,6 +36,7 @@ def test_cross_validation_runs_and_reports_baseline(shared):
     from newsgraph.evaluate.framing import run
 
     table = run(EvalOptions(shared=shared, limit=120))[0]
-    ours, base = table.rows
+    ours, base, *folds = table.rows
     assert ours["n"] == 120 and 0.0 <= ours["emr"] <= 1.0
     assert ours["main_accuracy"] >= base["main_accuracy"] - 0.1
+    assert len(folds) == 10 and sum(r["n"] for r in folds[::2]) == 120  # each fold: ours, then its baseline

@@ -30,9 +30,12 @@ def _analyze(text: str):
     return nlp(make_doc(nlp, text, "2025-03-04"))
 
 
-def test_roles_are_opt_in_not_in_the_default_pipeline():
+@needs_model
+def test_the_default_pipeline_fills_roles_on_actors():
     doc = _analyze(TEXT)
-    assert doc._.entities and all(not e.roles for e in doc._.entities)
+    framed = {e.name: e.roles[0] for e in doc._.entities if e.roles}
+    assert framed, "the framing component cast no entity in a role"
+    assert all(e.type in roles.FRAMED_TYPES for e in doc._.entities if e.roles)
 
 
 @needs_model
@@ -60,9 +63,41 @@ def test_features_mask_the_mention_and_read_its_verb():
     doc = _analyze(TEXT)
     start = TEXT.index("General Omar Vance")
     feats = roles.features(doc, [(start + 8, start + 18)])
-    assert "w=omar" not in feats and "w=vance" not in feats
+    assert not any("omar" in k or "vance" in k for k in feats)
     assert "dep=nsubj:order" in feats  # "Vance ... ordered the attack"
     assert feats["objval:nsubj"] < 0  # what he ordered is negative: "the attack"
+    assert feats["agobj:harm"] > 0  # he is the agent of a harm: "ordered the attack"
+
+
+def test_agent_and_patient_of_harm_are_told_apart():
+    text = "Rebels shelled the town of Kesh on Monday. Doctors in Kesh said the town was bombed by the militia."
+    doc = _analyze(text)
+    rebels = roles.features(doc, [(0, 6)])
+    militia = roles.features(doc, [(text.index("the militia") + 4, len(text) - 1)])
+    town = roles.features(doc, [(text.index("the town was") + 4, text.index("the town was") + 8)])
+    assert rebels["ag:harm"] > 0 and militia["ag:harm"] > 0  # "Rebels shelled", "bombed by the militia"
+    assert town["pat:harm"] > 0  # "the town was bombed"
+
+
+def test_actor_camp_against_the_article_lean():
+    leaning = "The Kiev regime and its neo-Nazi battalions shelled Donbass again, Russia said."
+    doc = _analyze(leaning)
+    ctx = roles.DocContext(doc)
+    assert ctx.topic_war and ctx.stance > 0
+    start = leaning.index("Russia")
+    feats = roles.features(doc, [(start, start + 6)], context=ctx)
+    assert feats["camp=RU|proRU"] == 1.0 and feats["aligned"] > 0
+    assert not roles.DocContext(_analyze("Farmers in Kenya face drought.")).topic_war
+
+
+def test_sentence_cues_skip_the_mention_and_stay_in_its_sentence():
+    text = "Officials praised the volunteers. The army shelled the port, and refugees fled."
+    doc = _analyze(text)
+    start = text.index("refugees")
+    feats = roles.features(doc, [(start, start + 8)])
+    assert feats["sc=harm"] == 1.0  # "shelled", in its own sentence
+    assert "sc=help" not in feats  # "praised" is in the sentence before
+    assert feats.get("sc=suffer", 0.0) >= 1.0  # "fled" counts, the masked "refugees" does not
 
 
 def test_no_model_means_no_roles(monkeypatch):

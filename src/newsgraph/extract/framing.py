@@ -3,7 +3,8 @@
 The phrases live in ``data/framing_lexicon.yaml`` grouped by SemEval-2023 Task 3 technique. What
 matters for a reader is who frames: the speaker of the quote a phrase sits in, the (often unnamed)
 accusers of a reported accusation ("has been accused of repeating Kremlin narratives"), or else
-the article's author.
+the article's author. The component also casts each actor entity in its story role (protagonist,
+antagonist or innocent, ``extract.roles``), which fills ``Entity.roles``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 
 from ..model import Framing, Speaker
 from .common import doc_text, sentence_evidence
+from .roles import assign_roles
 
 AUTHOR = "(article author)"
 UNNAMED_ACCUSERS = "(unnamed accusers)"
@@ -75,4 +77,5 @@ def extract_framing(doc: Doc) -> list[Framing]:
 @Language.component("newsgraph_framing", assigns=["doc._.framing"])
 def framing_component(doc: Doc) -> Doc:
     doc._.framing = extract_framing(doc)
+    assign_roles(doc)
     return doc

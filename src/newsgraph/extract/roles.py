@@ -1,43 +1,116 @@
 """Entity role framing: is an actor cast as protagonist, antagonist or innocent, and how?
 
 SemEval-2025 Task 10 (subtask 1) labels a named entity's role in a news story with a main role
-(Protagonist / Antagonist / Innocent) and one or more fine roles under it (Guardian, Tyrant,
-Victim ...). We read the role off the words around the entity's mentions, with the entity itself
-masked so the model learns how actors are *described*, not who they are: the lemmas near each
-mention, the verb it is subject or object of, its modifiers, and the VADER valence of all of
-these. A linear model (trained by ``scripts/train_roles.py``, shipped as compact JSON weights in
-``data/models/roles.json``) scores them; without the file, roles are simply not filled.
+(Protagonist / Antagonist / Innocent) and fine roles under it (Guardian, Tyrant, Victim ...).
+686 training mentions are too few to learn word meanings from scratch, so the model reads
+*cue classes*: small general lexicons of harm, suffering, help, peace, deceit, plotting,
+provocation, tyranny, corruption ... words, and where the actor stands towards them in the parse
+(agent of a harm verb, patient of it, described by it, or just near it in the sentence). Beside
+them: the governing verb and modifiers (masked mention: how actors are *described*, not who they
+are), VADER valence, whether the words are inside a quotation, and for war reporting, which camp
+the actor belongs to against the camp the article's vocabulary leans to ("Kiev regime" vs
+"invasion"). A linear model (``scripts/train_roles.py``, weights shipped as JSON in
+``data/models/roles.json``) scores a softmax over main roles and one over fine roles; the fine
+role is the most likely one under the chosen main role (one role: a second rarely pays off in
+exact-match terms). Without the file, roles are simply not filled.
 
-Not part of the default pipeline: in 5-fold cross-validation on the SemEval English train set
-(``newsgraph evaluate framing``) it reaches main-role accuracy 0.698 against 0.695 for always
-answering "Antagonist", so its output would mislead more than inform. It stays opt-in
-(``assign_roles(doc)`` after the pipeline) and measured, until a stronger model beats the baseline.
+Measured by ``newsgraph evaluate framing`` (5-fold cross-validation by article on the public
+English train set); it runs in the default pipeline from the framing component.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, SENT_START
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, RoleFrame
 from .common import doc_text, text_span
 
 MAIN_ROLES = ("Protagonist", "Antagonist", "Innocent")
-WINDOW = 8  # tokens either side of a mention, inside its sentence
 MAX_MENTIONS = 6  # mentions read per entity (the first ones: where an actor is introduced)
+OTHER_WEIGHT = 0.3  # the framed mention counts fully, the entity's other mentions add a little context
 FRAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 MODEL_FILE = "roles.json"
-SKIP_POS = {"PUNCT", "SPACE", "DET", "NUM", "SYM", "X", "CCONJ", "PART"}
+QUOTE_OPEN, QUOTE_CLOSE = '"\u201c', '"\u201d'
 
 # plural common nouns for people are the usual innocents ("civilians", "refugees")
 PLURAL_GROUPS = {"civilians", "people", "children", "residents", "refugees", "citizens", "families", "victims",
                  "workers", "farmers", "women", "soldiers", "prisoners", "migrants", "villagers", "patients"}
+
+# Cue classes: lemmas (or word forms) whose presence, and the actor's place towards them, tell its role.
+CUE_WORDS: dict[str, str] = {
+    "harm": "kill attack invade bomb shell strike destroy murder massacre torture arrest detain jail imprison occupy "
+            "annex oppress persecute threaten target shoot poison blockade starve abuse assault rape deport punish "
+            "coerce bully seize loot steal displace terrorize terrorise harass censor suppress crush slaughter execute "
+            "abduct kidnap invasion aggression war shelling bombing killing occupation sanction sanctions blow sabotage "
+            "hit raid fire assassinate devastate ravage",
+    "suffer": "suffer die flee lose starve struggle endure mourn perish survive wound injure victim casualty casualties "
+              "refugee hunger famine poverty plight suffering death dead wounded injured hostage displaced loss grieve",
+    "help": "help protect defend save rescue support aid assist liberate free resist negotiate mediate broker donate "
+            "rebuild heal treat shelter uphold champion guard secure stabilize restore welcome praise commend honor "
+            "honour assistance protection defence defense relief",
+    "peace": "peace ceasefire truce negotiation talks dialogue diplomacy diplomatic settlement agreement deal reconcile "
+             "mediator mediation",
+    "deceive": "lie deceive mislead manipulate fabricate distort twist falsify deny propaganda misinformation "
+               "disinformation hoax scam fraud myth lies narrative claim pretend conceal cover hide fake false",
+    "plot": "plot conspire scheme orchestrate agenda fund finance control profit bribe embezzle launder elite elites "
+            "globalist cabal secret covert behind collude puppet",
+    "provoke": "provoke escalate instigate incite wage fuel arm weapon weapons escalation provocation warmonger hawkish "
+               "expand expansion",
+    "accuse": "accuse blame condemn criticize criticise denounce slam allege accusation blamed responsible guilty charge",
+    "tyrant": "regime dictator tyrant despot authoritarian dictatorship autocrat autocracy junta totalitarian repression "
+              "crackdown oppressive",
+    "corrupt": "corrupt corruption bribe money billion billionaire profit greedy greed rich wealthy enrich oligarch "
+               "embezzlement scandal",
+    "incompetent": "fail failure incompetent reckless blunder mistake disastrous inept mismanage humiliate humiliating "
+                   "unable failed",
+    "terror": "terrorist terrorism terror extremist militant mercenary fanatic nazi neo-nazi fascist radical",
+    "hero": "hero heroic brave courageous courage bravery defender champion noble honest integrity legitimate democratic "
+            "freedom liberty fighter activist resistance dissident opposition",
+    "victimn": "civilian civilians innocent poor vulnerable child children woman women family families people residents",
+    "bigot": "racist racism bigot antisemitic antisemitism hate discrimination xenophobic homophobic sexist",
+    "foreign": "foreign enemy adversary rival threat hostile interference interfere",
+    "spy": "spy espionage intelligence agent",
+    "betray": "betray traitor treason betrayal disloyal sell",
+}
+CUES: dict[str, tuple[str, ...]] = {}
+for _cls, _words in CUE_WORDS.items():
+    for _w in _words.split():
+        CUES[_w] = (*CUES.get(_w, ()), _cls)
+
+# The actor's place towards its governing word: agent, patient, or described by it.
+PLACE = {"nsubj": "ag", "csubj": "ag", "by": "ag", "poss": "ag", "nsubjpass": "pat", "dobj": "pat", "pat": "pat",
+         "iobj": "pat", "attr": "is", "appos": "is"}
+PATIENT_PREPS = {"on", "against", "of", "in", "to", "into", "for"}
+MOD_DEPS = {"amod", "appos", "compound", "relcl", "acl", "poss"}
+OBJ_DEPS = {"dobj", "attr", "acomp", "xcomp", "ccomp", "prep"}
+
+# War reporting: the camp an actor belongs to, and the camp an article's vocabulary leans to.
+RUSSIA_CAMP = re.compile(r"\b(?:Russia|Russian|Russians|Putin|Moscow|Kremlin|Lavrov|Peskov|Shoigu|Medvedev|Wagner|"
+                         r"Prigozhin|Belarus|Lukashenko|Soviet|Kadyrov|Gerasimov|Zakharova|RT|Nebenzia|Donetsk|Luhansk|"
+                         r"Lugansk)\b")
+UKRAINE_CAMP = re.compile(r"\b(?:Ukraine|Ukrainian|Ukrainians|Zelensky|Zelenskyy|Zelenskiy|Kiev|Kyiv|NATO|Biden|"
+                          r"Blinken|Austin|Pentagon|Washington|West|Western|EU|Brussels|US|U\.S|United States|America|"
+                          r"American|Britain|UK|U\.K|London|Sunak|Johnson|Macron|Scholz|Stoltenberg|Kuleba|Zaluzhny|"
+                          r"Reznikov|Europe|European|Poland|Germany|France|CIA|Obama|Harris|Nuland|Sullivan|Kirby|G7|"
+                          r"Baltic)\b")
+LEANS = re.compile(  # wording of the Russian camp (ru) or of its opponents (ua)
+    r"\b(?:(?P<ru>Kiev regime|Kiev|neo-?Nazis?|Nazis?|special military operation|collective West|proxy war|"
+    r"Western elites?|globalists?|Russophob\w*|denazification|Banderites?|NATO expansion|provocations?|puppet|"
+    r"warmongers?|Donbass)|(?P<ua>Kyiv|invasion|invaded|aggression|aggressor|war crimes?|atrocit\w+|full-scale|"
+    r"occupiers?|occupied|dictator|despot|Putin's war|brutal|unprovoked|illegal\w*|Russian forces|liberat\w+))\b",
+    re.I)
+WAR_TOPIC = re.compile(r"Ukrain|Russia|Kyiv|Kiev|Putin|Zelensk")
 
 Features = dict[str, float]
 
@@ -60,136 +133,248 @@ def valence() -> dict[str, float]:
     return out
 
 
-def _val(tok: Token) -> float:
-    lex = valence()
-    return lex.get(tok.lower_, lex.get(tok.lemma_.lower(), 0.0))
-
-
 def _add(feats: Features, key: str, value: float) -> None:
     feats[key] = feats.get(key, 0.0) + value
 
 
-def _mention_root(doc: Doc, start: int, end: int) -> tuple[int, int, Token] | None:
+@lru_cache(maxsize=1)
+def _hashed_lexicons() -> tuple[dict[int, tuple[str, ...]], dict[int, float], np.ndarray, np.ndarray]:
+    """Cue classes and valence keyed by spaCy string hash (and their sorted keys), to read them
+    off ``Doc.to_array`` without a Python pass over every token."""
+    cues = {hash_string(w): c for w, c in CUES.items()}
+    vals = {hash_string(w): v for w, v in valence().items()}
+    return cues, vals, np.array(sorted(cues), dtype=np.uint64), np.array(sorted(vals), dtype=np.uint64)
+
+
+def _member(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
+    """Which of ``values`` are in ``sorted_keys`` (binary search: cheaper than np.isin here)."""
+    if not len(sorted_keys):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_keys, values), len(sorted_keys) - 1)
+    return sorted_keys[at] == values
+
+
+class DocContext:
+    """What every entity of one article reads, computed once per article: each token's cue
+    classes and valence, their sums per sentence, the war topic and the camp the wording leans to."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc_text(doc)
+        self.topic_war = bool(WAR_TOPIC.search(self.text))
+        leans = [m.lastgroup for m in LEANS.finditer(self.text)] if self.topic_war else []
+        self.stance = (leans.count("ru") - leans.count("ua")) / (len(leans) + 2)
+        n = len(doc)
+        self.cues: list[tuple[str, ...]] = [()] * n
+        self.val: list[float] = [0.0] * n
+        self.sent_of: list[int] = []
+        self.sent_first: list[int] = []
+        self.sent_cues: list[dict[str, float]] = []
+        self.sent_val: list[list[float]] = []
+        if not n or not doc.has_annotation("SENT_START"):
+            return
+        cue_of, val_of, cue_keys, val_keys = _hashed_lexicons()
+        words = doc.to_array([LOWER, LEMMA])
+        lower, lemma = words[:, 0], words[:, 1]
+        for i in np.flatnonzero(_member(lemma, cue_keys) | _member(lower, cue_keys)).tolist():
+            self.cues[i] = cue_of.get(int(lemma[i])) or cue_of.get(int(lower[i])) or ()
+        for i in np.flatnonzero(_member(lower, val_keys) | _member(lemma, val_keys)).tolist():
+            self.val[i] = val_of.get(int(lower[i]), val_of.get(int(lemma[i]), 0.0))
+        flags = doc.to_array(SENT_START) == 1
+        flags[0] = True
+        self.sent_of = (np.cumsum(flags) - 1).tolist()
+        self.sent_first = np.flatnonzero(flags).tolist()
+        self.sent_cues = [{} for _ in self.sent_first]
+        self.sent_val = [[0.0, 0.0] for _ in self.sent_first]
+        for i, cues in enumerate(self.cues):
+            for cue in cues:
+                sent = self.sent_cues[self.sent_of[i]]
+                sent[cue] = sent.get(cue, 0.0) + 1.0
+        for i, v in enumerate(self.val):
+            if v:
+                self.sent_val[self.sent_of[i]][v < 0] += abs(v)
+
+
+def _camp_features(name: str, context: DocContext, feats: Features) -> None:
+    camp = "RU" if RUSSIA_CAMP.search(name) else "UA" if UKRAINE_CAMP.search(name) else "none"
+    stance = context.stance
+    lean = "proRU" if stance > 0.1 else "proUA" if stance < -0.1 else "neutral"
+    feats[f"camp={camp}|{lean}"] = 1.0
+    feats[f"camp={camp}"] = 1.0
+    if camp != "none":  # > 0 when the article leans to the actor's own camp
+        feats["aligned"] = stance if camp == "RU" else -stance
+    feats["topic=war" if context.topic_war else "topic=other"] = 1.0
+
+
+def _governor(root: Token) -> tuple[str, Token]:
+    """(relation, governing token) of a mention root, seen through conjunction and prepositions."""
+    if root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    head, dep = root.head, root.dep_
+    if dep == "pobj" and head.dep_ in ("prep", "agent"):
+        prep = head.lower_
+        dep, head = ("by" if prep == "by" else "pat" if prep in PATIENT_PREPS else prep), head.head
+    return dep, head
+
+
+def _mention_features(doc: Doc, ctx: DocContext, start: int, end: int, weight: float, feats: Features) -> None:
+    """Syntax, cue-class, valence and quotation cues of one mention, added to ``feats`` with ``weight``."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    return span.start, span.end, span.root
-
-
-def _mention_features(doc: Doc, start: int, end: int, weight: float, feats: Features) -> None:
-    """Window, syntax and valence cues of one mention, added to ``feats`` with ``weight``."""
-    found = _mention_root(doc, start, end)
-    if found is None:
+    if span is None or not len(span) or not ctx.sent_of:
         return
-    s, e, root = found
-    sent = root.sent
+    s, e, root = span.start, span.end, span.root
+    cues, val = ctx.cues, ctx.val
     _add(feats, f"ner={root.ent_type_ or root.pos_}", weight * 0.5)
     if root.lower_ in PLURAL_GROUPS or (root.tag_ == "NNS" and not root.ent_type_):
         _add(feats, "group", weight)
-    lo, hi = max(sent.start, s - WINDOW), min(sent.end, e + WINDOW)
-    pos_val = neg_val = 0.0
-    for tok in doc[lo:hi]:
-        if s <= tok.i < e or tok.pos_ in SKIP_POS:
-            continue
-        side = "L" if tok.i < s else "R"
-        lemma = tok.lemma_.lower()
-        _add(feats, f"w={lemma}", weight)
-        _add(feats, f"{side}={lemma}", weight * 0.5)
-        v = _val(tok)
-        if v > 0:
-            pos_val += v
-        elif v < 0:
-            neg_val -= v
-    _add(feats, "val+", weight * math.log1p(pos_val))
-    _add(feats, "val-", weight * math.log1p(neg_val))
-    # syntax: what the mention does or undergoes
-    head, dep = root.head, root.dep_
-    if dep == "pobj" and head.dep_ in ("prep", "agent"):
-        dep, head = f"{head.lower_}", head.head
-    if head is not root:
+    # the sentence: valence and cue classes around the (masked) mention
+    sid = ctx.sent_of[root.i]
+    in_sent = [i for i in range(s, e) if ctx.sent_of[i] == sid]
+    sent_cues = dict(ctx.sent_cues[sid])
+    pos_val, neg_val = ctx.sent_val[sid]
+    for i in in_sent:
+        for cue in cues[i]:
+            sent_cues[cue] -= 1.0
+        if val[i] > 0:
+            pos_val -= val[i]
+        elif val[i] < 0:
+            neg_val += val[i]
+    for cue, n in sent_cues.items():
+        if n > 0:
+            _add(feats, f"sc={cue}", weight * n)
+    _add(feats, "val+", weight * math.log1p(max(0.0, pos_val)))
+    _add(feats, "val-", weight * math.log1p(max(0.0, neg_val)))
+    before = ctx.text[doc[ctx.sent_first[sid]].idx:start]
+    if (sum(before.count(q) for q in QUOTE_OPEN) - before.count("\u201d")) % 2:
+        _add(feats, "inquote", weight)
+    # what the mention does or undergoes
+    dep, head = _governor(root)
+    place = PLACE.get(dep)
+    if head is not root and not (s <= head.i < e):
         lemma = head.lemma_.lower()
         _add(feats, f"dep={dep}:{lemma}", weight)
         _add(feats, f"head={lemma}", weight)
-        _add(feats, f"dep={dep}", weight * 0.5)
-        v = _val(head)
-        if v:
+        _add(feats, f"dep={dep}", weight)
+        if v := val[head.i]:
             _add(feats, f"headval:{dep}", weight * v / 2)
-        if dep in ("nsubj", "nsubjpass"):  # what the subject does it to: "X killed civilians"
-            for obj in head.children:
-                if obj.dep_ in ("dobj", "attr", "acomp"):
-                    _add(feats, f"obj={obj.lemma_.lower()}", weight)
-                    if (ov := _val(obj)) != 0:
-                        _add(feats, f"objval:{dep}", weight * ov / 2)
+        if place:
+            for cue in cues[head.i]:
+                _add(feats, f"{place}:{cue}", weight)
+        for obj in head.children:  # what the actor does it to: "X killed civilians"
+            if obj.dep_ not in OBJ_DEPS or s <= obj.i < e:
+                continue
+            if dep in ("nsubj", "nsubjpass") and obj.dep_ != "prep":
+                _add(feats, f"obj={obj.lemma_.lower()}", weight)
+                if ov := val[obj.i]:
+                    _add(feats, f"objval:{dep}", weight * ov / 2)
+            if place == "ag":
+                for cue in cues[obj.i]:
+                    _add(feats, f"agobj:{cue}", weight)
+                for grand in obj.children:
+                    for cue in cues[grand.i]:
+                        _add(feats, f"agobj:{cue}", weight * 0.5)
+        if dep == "nsubj" and head.lemma_ == "be":  # "X is a dictator"
+            for attr in head.children:
+                if attr.dep_ in ("attr", "acomp"):
+                    for cue in cues[attr.i]:
+                        _add(feats, f"is:{cue}", weight)
     for child in root.children:
-        if child.dep_ in ("amod", "appos", "compound", "relcl", "acl") and not (s <= child.i < e):
-            _add(feats, f"mod={child.lemma_.lower()}", weight)
-            if (v := _val(child)) != 0:
-                _add(feats, "modval", weight * v / 2)
-    first_break = doc_text(doc).find("\n")
-    if sent.start == 0 or root.idx < first_break:
-        _add(feats, "title", weight)
+        if child.dep_ not in MOD_DEPS or s <= child.i < e:
+            continue
+        _add(feats, f"mod={child.lemma_.lower()}", weight)
+        for cue in cues[child.i]:
+            _add(feats, f"mod:{cue}", weight)
+        for tok in child.subtree:
+            if tok is not child:
+                for cue in cues[tok.i]:
+                    _add(feats, f"modt:{cue}", weight * 0.5)
 
 
-def features(doc: Doc, spans: Iterable[tuple[int, int]], primary: tuple[int, int] | None = None) -> Features:
-    """Features of an entity from its mentions; ``primary`` (the framed mention) weighs double."""
+def features(doc: Doc, spans: Iterable[tuple[int, int]], primary: tuple[int, int] | None = None,
+             context: DocContext | None = None) -> Features:
+    """Features of an entity from its mentions: ``primary`` (the framed mention, else the first)
+    counts fully, the others with ``OTHER_WEIGHT``; ``context`` is the article's ``DocContext``
+    (built here when not given: pass it when framing several entities of one article)."""
+    spans = list(spans)
+    if not spans or not len(doc):
+        return {}
+    ctx = context or DocContext(doc)
+    primary = primary or spans[0]
     feats: Features = {}
-    n = 0
-    for start, end in spans:
-        if n >= MAX_MENTIONS:
-            break
-        _mention_features(doc, start, end, 2.0 if (start, end) == primary else 1.0, feats)
-        n += 1
-    if n:
-        feats["mentions"] = math.log1p(n)
+    _mention_features(doc, ctx, *primary, 1.0, feats)
+    for start, end in [sp for sp in spans if sp != primary][: MAX_MENTIONS - 1]:
+        _mention_features(doc, ctx, start, end, OTHER_WEIGHT, feats)
+    if not feats:
+        return {}
+    feats["mentions"] = math.log1p(len(spans))
+    _camp_features(ctx.text[primary[0]:primary[1]], ctx, feats)
     return feats
 
 
 class RoleModel:
-    """Linear scores from feature dicts: one softmax over main roles, one sigmoid per fine role."""
+    """Linear scores from feature dicts: a softmax over main roles and one over fine roles."""
 
     def __init__(self, data: dict) -> None:
         self.main_classes: list[str] = data["main"]["classes"]
-        self.main_bias: list[float] = data["main"]["bias"]
-        self.main_w: dict[str, list[float]] = data["main"]["weights"]
-        self.fine: dict[str, dict] = data["fine"]  # name -> {parent, bias, weights, threshold}
-        self.scale: dict[str, float] = data.get("scale", {})
+        self.fine_classes: list[str] = data["fine"]["classes"]
+        parents: dict[str, str] = data["fine"]["parents"]
+        names = sorted(set(data["main"]["weights"]) | set(data["fine"]["weights"]))
+        self.index = {name: i for i, name in enumerate(names)}
+        k = len(self.main_classes)
+        main_w, fine_w = data["main"]["weights"], data["fine"]["weights"]
+        zero_main, zero_fine = [0.0] * k, [0.0] * len(self.fine_classes)
+        # one matrix, main-role columns first, so a batch of mentions costs one gather and one sum
+        self.weights = np.array([main_w.get(n, zero_main) + fine_w.get(n, zero_fine) for n in names],
+                                dtype=float).reshape(len(names), k + len(self.fine_classes))
+        self.bias = np.array(data["main"]["bias"] + data["fine"]["bias"], dtype=float)
+        self.n_main = k
+        self.under = {m: [j for j, c in enumerate(self.fine_classes) if parents.get(c) == m] for m in self.main_classes}
 
-    def _scaled(self, feats: Features) -> Features:
-        norm = math.sqrt(sum(v * v for v in feats.values())) or 1.0
-        return {k: v / norm for k, v in feats.items()}
+    def scores(self, batch: list[Features]) -> np.ndarray:
+        """Linear scores (rows: feature dicts; columns: main roles, then fine roles). Each dict
+        is L2-scaled over the features the model knows, as in training."""
+        rows, cols, vals = [], [], []
+        for r, feats in enumerate(batch):
+            known = [(self.index[k], v) for k, v in feats.items() if k in self.index]
+            norm = math.sqrt(sum(v * v for _, v in known)) or 1.0
+            rows.extend([r] * len(known))
+            cols.extend(i for i, _ in known)
+            vals.extend(v / norm for _, v in known)
+        out = np.tile(self.bias, (len(batch), 1))
+        if cols:
+            np.add.at(out, np.array(rows), self.weights[cols] * np.array(vals)[:, None])
+        return out
 
-    def main_probs(self, x: Features) -> dict[str, float]:
-        """Softmax over main roles of scaled features."""
-        scores = list(self.main_bias)
-        for k, v in x.items():
-            for i, w in enumerate(self.main_w.get(k, ())):
-                scores[i] += w * v
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        return {c: e / total for c, e in zip(self.main_classes, exps)}
+    @staticmethod
+    def _softmax(scores: np.ndarray) -> np.ndarray:
+        exps = np.exp(scores - scores.max(axis=-1, keepdims=True))
+        return exps / exps.sum(axis=-1, keepdims=True)
 
-    def fine_probs(self, x: Features, main: str | None = None) -> dict[str, float]:
-        """Sigmoid of each fine role (only those under ``main`` when given) of scaled features."""
-        out = {}
-        for name, m in self.fine.items():
-            if main is not None and m["parent"] != main:
-                continue
-            z = m["bias"] + sum(m["weights"].get(k, 0.0) * v for k, v in x.items())
-            out[name] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    def main_probs(self, feats: Features) -> dict[str, float]:
+        """Softmax over main roles."""
+        return dict(zip(self.main_classes, self._softmax(self.scores([feats])[0, : self.n_main]).tolist()))
+
+    def fine_probs(self, feats: Features) -> dict[str, float]:
+        """Softmax over fine roles."""
+        return dict(zip(self.fine_classes, self._softmax(self.scores([feats])[0, self.n_main:]).tolist()))
+
+    def predict_many(self, batch: list[Features]) -> list[tuple[str, list[str], float]]:
+        """(main role, the most likely fine role under it, main-role probability) per feature dict."""
+        if not batch:
+            return []
+        scores = self.scores(batch)
+        probs = self._softmax(scores[:, : self.n_main])
+        out = []
+        for row, p in zip(scores[:, self.n_main:].tolist(), probs.tolist()):
+            best = max(range(self.n_main), key=p.__getitem__)
+            main = self.main_classes[best]
+            under = self.under[main]
+            fine = [self.fine_classes[max(under, key=row.__getitem__)]] if under else []
+            out.append((main, fine, p[best]))
         return out
 
     def predict(self, feats: Features) -> tuple[str, list[str], float]:
-        """(main role, fine roles under it, main-role probability)."""
-        x = self._scaled(feats)
-        probs = self.main_probs(x)
-        main = max(probs, key=probs.__getitem__)
-        under = self.fine_probs(x, main)
-        chosen = [n for n, p in under.items() if p >= self.fine[n]["threshold"]]
-        if not chosen and under:
-            chosen = [max(under, key=under.__getitem__)]
-        chosen.sort(key=lambda n: -under[n])
-        return main, chosen[:2], probs[main]
+        """(main role, the most likely fine role under it, main-role probability)."""
+        return self.predict_many([feats])[0]
 
 
 def model_path() -> Path:
@@ -208,30 +393,38 @@ def load_model() -> RoleModel | None:
         return None
 
 
-def predict_role(doc: Doc, start: int, end: int, others: Iterable[tuple[int, int]] = ()) -> RoleFrame | None:
+def _frame(doc: Doc, start: int, end: int, prediction: tuple[str, list[str], float]) -> RoleFrame:
+    main, fine, conf = prediction
+    return RoleFrame(main=main, fine=fine, confidence=round(conf, 3), mention=text_span(doc, start, end))  # type: ignore[arg-type]
+
+
+def predict_role(doc: Doc, start: int, end: int, others: Iterable[tuple[int, int]] = (),
+                 context: DocContext | None = None) -> RoleFrame | None:
     """The role of the entity mentioned at [start, end) (other mentions of it add context)."""
     model = load_model()
     if model is None or not len(doc) or not doc.has_annotation("DEP"):
         return None
-    spans = [(start, end), *[s for s in others if s != (start, end)]]
-    feats = features(doc, spans, primary=(start, end))
-    if not feats:
-        return None
-    main, fine, conf = model.predict(feats)
-    return RoleFrame(main=main, fine=fine, confidence=round(conf, 3), mention=text_span(doc, start, end))  # type: ignore[arg-type]
+    feats = features(doc, [(start, end), *others], primary=(start, end), context=context)
+    return _frame(doc, start, end, model.predict(feats)) if feats else None
 
 
 def assign_roles(doc: Doc, entities: list[Entity] | None = None) -> list[Entity]:
-    """Set ``roles`` on each actor entity (people, organisations, places, groups); returns them."""
+    """Set ``roles`` on each actor entity (people, organisations, places, groups), read at its
+    first mention with the others as context; returns the entities."""
     entities = list(entities if entities is not None else doc._.entities or ())
     model = load_model()
     if model is None or not len(doc) or not doc.has_annotation("DEP"):
         return entities
+    context = DocContext(doc)
+    framed, batch = [], []
     for ent in entities:
         if ent.type not in FRAMED_TYPES or not ent.mentions:
             continue
+        spans = [(m.start, m.end) for m in ent.mentions]
+        if feats := features(doc, spans, primary=spans[0], context=context):
+            framed.append(ent)
+            batch.append(feats)
+    for ent, prediction in zip(framed, model.predict_many(batch)):
         first = ent.mentions[0]
-        frame = predict_role(doc, first.start, first.end, [(m.start, m.end) for m in ent.mentions[1:]])
-        if frame is not None:
-            ent.roles = [frame]
+        ent.roles = [_frame(doc, first.start, first.end, prediction)]
     return entities
