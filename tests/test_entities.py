@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from spacy.tokens import Span
 
 from newsgraph.extract.entities import entity_at, extract_entities
 from newsgraph.nlp import load_pipeline
@@ -48,6 +49,58 @@ def test_transliteration_variants_merge_without_table(nlp):
     witkoff = by_variant(found, "Steve Witkoff")
     assert {"Vitkoff", "Viktof", "Witkoff"} <= set(witkoff.variants)
     assert witkoff.type == "PERSON"
+
+
+def test_company_short_name_joins_registered_name(nlp):
+    """NER calls 'Halvorsen' / 'Castellan' people; the suffixed company name types and unifies them."""
+    text = (
+        "Toronto-based Brenford Industries Inc agreed to buy rival Castellan Corp for $ 40 a share. "
+        "Brenford will pay cash, and Castellan shareholders must still approve the deal. "
+        "Shares of Halvorsen Marine Holdings AG rose 3 percent after the shipbuilder won a navy order. "
+        "Halvorsen said the contract was worth 200 million euros."
+    )
+    _, found = ents(nlp, text, ActorTable())
+    for full, short in [
+        ("Brenford Industries Inc", "Brenford"),
+        ("Castellan Corp", "Castellan"),
+        ("Halvorsen Marine Holdings AG", "Halvorsen"),
+    ]:
+        company = by_variant(found, full)
+        assert company.type == "ORG"
+        assert short in company.variants
+    assert by_variant(found, "Toronto").type == "GPE"
+
+
+def test_place_a_company_is_named_after_stays_a_place(nlp):
+    text = "Gretna Mills Ltd of Wuxi said on Monday it would close its plant in Wuxi next year."
+    _, found = ents(nlp, text, ActorTable())
+    assert by_variant(found, "Wuxi").type in ("GPE", "LOC")
+    assert "Wuxi" not in by_variant(found, "Gretna Mills Ltd").variants
+
+
+def test_full_person_name_outweighs_mistyped_surnames(nlp):
+    """Sports copy: NER calls the bare surname an ORG (a club?) twice; the full name decides."""
+    doc = nlp(
+        "Striker Tomas Kallberg scored twice as Ostervik won 3-1 on Saturday. "
+        "KALLBERG , 24 , joined the club in June. Kallberg now has 11 goals this season."
+    )
+    words = [t.text for t in doc]
+
+    def ent(word: str, length: int, label: str, last: bool = False) -> Span:
+        i = len(words) - 1 - words[::-1].index(word) if last else words.index(word)
+        return Span(doc, i, i + length, label=label)
+
+    doc.ents = [
+        ent("Tomas", 2, "PERSON"),
+        ent("Ostervik", 1, "ORG"),
+        ent("KALLBERG", 1, "ORG"),
+        ent("Kallberg", 1, "ORG", last=True),
+    ]
+    found = extract_entities(doc, ActorTable())
+    person = by_variant(found, "Tomas Kallberg")
+    assert person.type == "PERSON"
+    assert [m.text for m in person.mentions] == ["Tomas Kallberg", "KALLBERG", "Kallberg"]
+    assert by_variant(found, "Ostervik").type == "ORG"
 
 
 def test_false_merge_guard_truman_is_not_trump(nlp):

@@ -9,8 +9,11 @@ transliteration ("Witkoff" / "Vitkoff"). This component turns its mentions into 
    every further token-bounded occurrence of a name already found (NER misses repeats);
 2. grouping: by table actor or name key, then merging partial names into full ones
    ("Trump" -> "Donald Trump") and spelling variants (``resolve.same_actor``, guarded);
-   a capital acting as a government ("Washington's envoy") joins its country;
-3. typing by weighted vote over all mentions, the table, and title cues ("President X");
+   a capital acting as a government ("Washington's envoy") joins its country; a bare company
+   name joins its registered name ("Magna" -> "Magna International Inc");
+3. typing by the table, a registered company name (suffix Inc, Ltd, SpA, ...), else a weighted
+   vote over all mentions and title cues ("President X"); a full person name outweighs two
+   mistyped bare surnames (sports copy: "Shearer" as ORG);
 4. roles from pre-modifiers and appositives ("Kremlin spokesman Dmitry Peskov").
 """
 
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import spacy
 from spacy.language import Language
@@ -45,6 +49,11 @@ PERSON_TITLES = frozenset(
     pope sheikh ayatollah emir mr mrs ms dr sir dame lord lady judge justice chief director adviser
     advisor aide chairman chairwoman ceo leader head deputy journalist reporter correspondent analyst
     professor prof officer official presenter host actor singer coach striker""".split()
+)
+# Last words that say a name is a company ("Magna International Inc", "Pirelli SpA").
+ORG_SUFFIXES = frozenset(
+    """inc incorporated corp corporation co cos company ltd limited plc llc llp lp spa sa ag gmbh nv bv ab asa
+    oyj kk bhd pty sarl srl""".split()
 )
 # Prepositions that, right before a name, say it is a place ("in Moscow", "near Kharkiv").
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
@@ -83,7 +92,7 @@ class _Group:
         return min(c.start for c in self.cands)
 
     def votes(self) -> Counter:
-        """Weighted type votes: multi-word PERSON spans and title cues weigh more, 'in X' is a place."""
+        """Weighted type votes: multi-word PERSON spans (3) and title cues (2) weigh more, 'in X' a place."""
         key = (id(self.cands), len(self.cands))
         if self._memo is None or self._memo[0] != key:
             self._memo = (key, self._count_votes())
@@ -94,7 +103,7 @@ class _Group:
         for c in self.cands:
             if c.ner in NER_TYPES:
                 kind = NER_TYPES[c.ner]
-                votes[kind] += 1.5 if kind == "PERSON" and c.end - c.start > 1 else 1
+                votes[kind] += 3 if kind == "PERSON" and c.end - c.start > 1 else 1
             if c.cue:
                 votes["PERSON"] += 2
         if votes and any(c.place_cue for c in self.cands):
@@ -105,8 +114,14 @@ class _Group:
     def type(self) -> str:
         if self.actor is not None:
             return self.actor.type
+        if self.company():
+            return "ORG"
         votes = self.votes()
         return votes.most_common(1)[0][0] if votes else "OTHER"
+
+    def company(self) -> bool:
+        """Is one of the names a registered company name ('Pirelli SpA', 'Lear Corp')?"""
+        return any(_company_core(s) for s in self.surfaces())
 
     def person_ok(self) -> bool:
         """Could this group be a person (any PERSON evidence)?"""
@@ -289,6 +304,8 @@ def _pair_score(a: _Group, b: _Group) -> float:
     """How surely two groups are one actor; 0 when they must stay apart."""
     if a.actor is not None and b.actor is not None:
         return 0.0  # the table already decided they differ
+    if _company_short_name(a, b) or _company_short_name(b, a):
+        return 0.8
     ta, tb = a.type(), b.type()
     if ta != tb:
         if "PERSON" not in (ta, tb):
@@ -300,6 +317,33 @@ def _pair_score(a: _Group, b: _Group) -> float:
         (same_actor(sa, sb, ta, tb) for sa in a.surfaces() for sb in b.surfaces()),
         default=0.0,
     )
+
+
+@lru_cache(maxsize=4096)
+def _company_core(surface: str) -> tuple[str, ...] | None:
+    """'Magna International Inc' -> ('magna', 'international'); None without a company suffix."""
+    words = name_key(surface).split()
+    if len(words) < 2 or words[-1] not in ORG_SUFFIXES:
+        return None
+    while len(words) > 1 and words[-1] in ORG_SUFFIXES:
+        words.pop()
+    return tuple(words)
+
+
+def _company_short_name(short: _Group, full: _Group) -> bool:
+    """'Magna' or 'Douglas & Lomason' after 'Magna International Inc' / 'Douglas & Lomason Co'.
+
+    NER often calls a bare company name a person; the registered name with its suffix decides.
+    A first word alone ('Wuxi' of 'Wuxi Tong Ling Company Ltd') may be the place a company is
+    named after, so it joins only when not typed as a place.
+    """
+    if short.actor is not None or not full.company():
+        return False
+    cores = [core for core in map(_company_core, full.surfaces()) if core]
+    keys = {name_key(s) for s in short.surfaces()}
+    if any(" ".join(core) in keys for core in cores):
+        return True
+    return short.type() in ("PERSON", "ORG") and any(core[0] in keys for core in cores)
 
 
 def _bare_surname(single: _Group, full: _Group) -> bool:
