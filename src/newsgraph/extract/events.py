@@ -324,13 +324,17 @@ def _head_entities(doc: Doc, head: Token, depth: int, exclude: set[str]) -> list
 
 
 def _controller(verb: Token) -> Token:
-    """The verb whose subject an xcomp/conj verb shares ("agreed to set up", "met and discussed")."""
+    """The verb whose subject an xcomp/conj verb shares ("agreed to set up", "met and discussed",
+    "issued a declaration demanding ...")."""
     cur = verb
+    light_verbs = load_lexicon().light_verbs
     for _ in range(4):
         if any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in cur.children):
             return cur
         if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head is not cur:
             cur = cur.head
+        elif cur.dep_ == "acl" and cur.head.dep_ == "dobj" and load_lexicon().lemma(cur.head.head) in light_verbs:
+            cur = cur.head.head
         else:
             break
     return cur
@@ -339,7 +343,16 @@ def _controller(verb: Token) -> Token:
 # Dependents of a trigger whose words may hold its target when no object or preposition names one.
 TARGET_SCOPE = {"dobj", "dative", "attr", "oprd", "prep", "agent", "ccomp", "xcomp", "pcomp", "acomp", "pobj", "advmod"}
 # Inside a subject or target phrase: clauses about it that name other parties.
-CLAUSES = {"relcl", "acl", "advcl", "parataxis", "conj", "cc", "appos", "punct"}
+CLAUSES = {"relcl", "advcl", "parataxis", "conj", "cc", "appos", "punct"}
+
+
+def _target_scope(tok: Token) -> list[Token]:
+    """The dependents after a trigger that may name its target: objects, prepositional phrases,
+    complement clauses and a purpose clause ("staged a strike to protest Sweden's decision")."""
+    return [
+        c for c in tok.children
+        if c.i > tok.i and (c.dep_ in TARGET_SCOPE or c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+    ]
 
 
 def _first_entities(doc: Doc, roots: list[Token], exclude: set[str]) -> list[str]:
@@ -354,7 +367,7 @@ def _first_entities(doc: Doc, roots: list[Token], exclude: set[str]) -> list[str
             stack.extend(c for c in t.children if c.dep_ not in CLAUSES or t is root and c.dep_ == "conj" and root.pos_ != "VERB")
     for t in sorted(toks, key=lambda t: t.i):
         ent = _entity(doc, t)
-        if ent is not None and ent.id not in exclude:
+        if ent is not None and ent.id not in exclude and ent.type != "LOC":  # a sea or region is where, not whom
             ids = [ent.id]
             for c in t.conjuncts:
                 other = _entity(doc, c)
@@ -409,8 +422,7 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str) -> tuple[list[str], list[
         actors = _first_entities(doc, subjects, set(targets))
     if not targets:  # "demanded that the US cancel ...", "a blockade on Palestinian lorries"
         done_to = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] if ctrl is verb else []
-        scope = done_to or [c for c in verb.children if c.i > verb.i and c.dep_ in TARGET_SCOPE]
-        targets = _first_entities(doc, scope, set(actors))  # a passive's target is its subject or no one
+        targets = _first_entities(doc, done_to or _target_scope(verb), set(actors))  # a passive's: its subject or no one
     return actors, targets
 
 
@@ -446,6 +458,11 @@ def _noun_arguments(doc: Doc, noun: Token, lemma: str) -> tuple[list[str], list[
             for child in ctrl.children:
                 if child.dep_ in SUBJECTS:
                     actors = [i for i in np_entities(doc, child, exclude=set(targets)) if i not in targets]
+                    actors = actors or _first_entities(doc, [child], set(targets))
+    if not targets:  # "a suspension of air links with Serbia", "staged a hunger strike to protest X"
+        scope = _target_scope(noun) + (_target_scope(verb) if light else [])
+        scope = [t for t in scope if t is not np and not (t.dep_ == "prep" and t.lower_ in PLACE_PREPS)]
+        targets = _first_entities(doc, scope, set(actors))  # "an explosion near Moscow": where, not whom
     return actors, targets
 
 
@@ -727,7 +744,7 @@ def _demand(doc: Doc, verb: Token) -> list[str] | None:
     if says.lemma_.lower() not in SAYING:
         return None
     subj = [c for c in _controller(says).children if c.dep_ in SUBJECTS]
-    return np_entities(doc, subj[0]) if subj else []
+    return (np_entities(doc, subj[0]) or _first_entities(doc, subj, set())) if subj else []
 
 
 def _demands(doc: Doc, heads: set[int]) -> list[tuple[int, bool, Event]]:
@@ -829,13 +846,17 @@ def _nested(head: Token, verbal_heads: dict[int, str]) -> bool:
 
 
 def _dedupe(events: list[tuple[int, bool, Event]]) -> list[Event]:
-    """Drop a noun event that repeats a verb event's type and participants in the same document."""
+    """Drop a noun event that repeats a verb event's type and participants in the same document,
+    or that lies inside a verb event's trigger ("killed in a car explosion")."""
     out: list[Event] = []
     keys: set[tuple[str, tuple[str, ...]]] = set()
+    spans: list[tuple[int, int]] = []
     for _, is_noun, ev in sorted(events, key=lambda t: (t[1], t[0])):
         key = (ev.type, tuple(sorted(set(ev.actors) | set(ev.targets))))
-        if is_noun and key in keys:
+        if is_noun and (key in keys or any(s <= ev.trigger.start and ev.trigger.end <= e for s, e in spans)):
             continue
+        if not is_noun:
+            spans.append((ev.trigger.start, ev.trigger.end))
         keys.add(key)
         out.append(ev)
     return sorted(out, key=lambda e: e.trigger.start)
