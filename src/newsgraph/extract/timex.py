@@ -249,8 +249,8 @@ def _unit(text: str) -> str:
 def _duration(n: float | None, unit: str) -> str:
     """TIMEX3 duration value: (3, 'day') -> P3D, (5.5, 'hour') -> PT5H30M, (None, 'year') -> PXY."""
     t = "T" if unit in _TIME_UNITS else ""
-    if n is None:
-        return f"P{t}X{_UNIT_CODES[unit]}"
+    if n is None:  # TimeBank writes 'decades' as PXY
+        return f"P{t}X{'Y' if unit == 'decade' else _UNIT_CODES[unit]}"
     if unit == "decade":
         n, unit = n * 10, "year"
     elif unit == "century":
@@ -656,9 +656,10 @@ def _n_rel_day(m: re.Match[str], ctx: _Ctx) -> Result:
 
 
 def _n_this_part(m: re.Match[str], ctx: _Ctx) -> Result:
-    part = _g(m, "part")
-    shift = -1 if _g(m, "rel") in ("last", "yesterday") else 0
-    day = ctx.anchor if _g(m, "rel") == "that" and ctx.anchor is not None else ctx.ref  # 'that night'
+    part, rel = _g(m, "part"), _g(m, "rel")
+    shift = {"last": -1, "yesterday": -1, "the previous": -1, "the next": 1, "the following": 1}.get(rel, 0)
+    anaphoric = rel in ("that", "the", "the next", "the following", "the previous")  # 'that night', 'the next morning'
+    day = ctx.anchor if anaphoric and ctx.anchor is not None else ctx.ref
     base = "XXXX-XX-XX" if day is None else (day + timedelta(days=shift)).isoformat()
     return "TIME", f"{base}T{_DAY_PARTS[part]}", None
 
@@ -961,6 +962,42 @@ def _n_ref_pair(m: re.Match[str], ctx: _Ctx) -> Result:
     return "DATE", "PAST_REF" if _g(m, "w") == "recent" else "FUTURE_REF", None
 
 
+def _n_year_end(m: re.Match[str], ctx: _Ctx) -> Result:
+    """'year-end', 'by year's end': the end of the named year, else of the current one (the last one
+    when a past-tense clause early in the year looks back)."""
+    if m["y"]:
+        return "DATE", m["y"], "END"
+    if ctx.ref is None:
+        return "DATE", "XXXX", "END"
+    year = ctx.ref.year
+    if ctx.ref.month <= 2 and ctx.tense(m.start()) == "past":
+        year -= 1
+    return "DATE", f"{year:04d}", "END"
+
+
+def _n_the_week(m: re.Match[str], ctx: _Ctx) -> Result:
+    """'(shares fell 2%) for the week': the week being reported."""
+    return "DATE", _at("week", ctx.ref), None
+
+
+def _n_long(m: re.Match[str], ctx: _Ctx) -> Result:
+    """'a weeklong strike', 'day-long talks', 'decades-long feud'."""
+    word = _g(m, "u")
+    unit = _unit(word)
+    return "DURATION", _duration(None if word.endswith("s") else 1, unit), None
+
+
+def _n_month_set(m: re.Match[str], ctx: _Ctx) -> Result:
+    return "SET", f"XXXX-{_MONTHS[_g(m, 'mon')[:3]]:02d}", None
+
+
+def _n_mid_part(m: re.Match[str], ctx: _Ctx) -> Result:
+    """'by mid-afternoon': that part of the reported day."""
+    part = _DAY_PARTS[_g(m, "part")]
+    day = ctx.ref if ctx.ref is not None else ctx.anchor
+    return "TIME", f"{'XXXX-XX-XX' if day is None else day.isoformat()}T{part}", None
+
+
 def _n_current(m: re.Match[str], ctx: _Ctx) -> Result:
     """'current' as TimeML reads it: the present ('current market conditions'); 'then current' is past."""
     return "DATE", "PAST_REF" if m["then"] else "PRESENT_REF", None
@@ -1072,9 +1109,10 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+"
         r"yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>" + _PART + r"))?"), _n_rel_day, 0.95,
           gate=('today', 'tonight', 'yesterday', 'tomorrow')),
-    _Rule("this_part", _rx(r"(?:(?:early|late|earlier|later)\s+)?(?P<rel>this|last|yesterday|that)\s+"
+    _Rule("this_part", _rx(r"(?:(?:early|late|earlier|later)\s+)?(?P<rel>this|last|yesterday|that|the\s+next|"
+                           r"the\s+following|the\s+previous|(?:(?<=\bin\s)|(?<=\bon\s)|(?<=\bduring\s))the)\s+"
                            r"(?P<part>morning|afternoon|"
-                           r"evening|night)"),
+                           r"evening|night)(?!\s+of\b)"),
           _n_this_part, 0.9,
           gate=('morning', 'afternoon', 'evening', 'night')),
     _Rule("part_day", _rx(r"(?:(?:early|late)\s+|mid[- ]?(?=morning|afternoon|evening))?(?P<part>morning|afternoon|evening|"
@@ -1108,7 +1146,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("quarter_q", _rx(r"(?P<ord>Q[1-4])(?:\s+(?P<y>" + _YEAR + r"))?"), _n_quarter, 0.85),
     _Rule("ago", _rx(
         r"(?:(?P<mod>" + _PREMOD + r")\s+)?(?:(?P<n>" + _NUM + r"|" + _VAGUE + r"|the)\s+)?(?P<u>" + _UNIT
-        + r")\s+(?:(?P<approx>or\s+so)\s+)?(?P<dir>ago|earlier|later|before(?=\s*[,.;:!?)\"'\u201d]|\s*$)|after(?=\s*[,.;:!?)\"'\u201d]|\s*$)|from\s+now|hence)"
+        + r")\s+(?:(?P<approx>or\s+so)\s+)?(?P<dir>ago|earlier|before(?=\s*[,.;:!?)\"'\u201d]|\s*$)|after(?=\s*[,.;:!?)\"'\u201d]|\s*$)|from\s+now|hence)"
         r"(?!\s+(?:than|that)\b)"), _n_ago, 0.9),
     _Rule("year_ago_period", _rx(
         r"(?:(?P<the>the)\s+(?:(?:comparable|corresponding|same)\s+)?(?=year-(?:ago|earlier)\s+(?:\w+\s+)?(?:quarter|period)))?"
@@ -1169,9 +1207,17 @@ _RULES: tuple[_Rule, ...] = (
           _n_ref("PAST_REF"), 0.75,
           gate=('recently', 'lately', 'formerly', 'the past', 'the time', 'upon a time')),
     _Rule("future_ref", _rx(r"the\s+(?:near\s+|distant\s+)?future|as\s+soon\s+as\s+possible|in\s+due\s+course"
-                            r"|an?\s+(?:later|future)\s+date"),
+                            r"|an?\s+(?:later|future)\s+date|(?:(?<=\bin\s)|(?<=\bfor\s))the\s+(?:near|short|long)\s+term"),
           _n_ref("FUTURE_REF"), 0.75,
-          gate=('future', 'as soon', 'due course', 'later date')),
+          gate=('future', 'as soon', 'due course', 'later date', ' term')),
+    _Rule("year_end", _rx(r"(?:(?P<y>" + _YEAR + r")\s+)?year[- ]end(?!\w|-)|(?:the\s+)?year['\u2019]s\s+end"),
+          _n_year_end, 0.75, gate=('year-end', 'year end', "year's end", "year\u2019s end")),
+    _Rule("the_week", _rx(r"(?:(?<=\bfor\s)|(?<=\bduring\s))the\s+week(?!\s+(?:of|before|after|ended|ending|to|that)\b|-)"),
+          _n_the_week, 0.7, gate=('the week',)),
+    _Rule("long", _rx(r"(?P<u>(?:hour|day|week|month|year|decade)s?)-?long"), _n_long, 0.8, gate=('long',)),
+    _Rule("month_set", _rx(r"(?:every|each)\s+(?P<mon>" + _MON_FULL + r")"), _n_month_set, 0.8, ("mon",),
+          gate=('every', 'each')),
+    _Rule("mid_part", _rx(r"mid[- ]?(?P<part>morning|afternoon)"), _n_mid_part, 0.7, gate=('mid',)),
     _Rule("set", _rx(
         r"(?:(?P<freq>once|twice|three\s+times|\w+\s+times)\s+(?:a|an|per|each|every)\s+|(?:every|each|per)\s+"
         r"(?:(?P<n>other|" + _NUM_WORD + r"|\d+)\s+)?)(?P<u>" + _UNIT + r"|morning|afternoon|evening|night|spring|"
