@@ -116,3 +116,29 @@ def test_participants_deeper_in_the_phrase():
     b = analyze("Volunteers from several Norwegian charities delivered food aid to Gaza on Friday.")
     ev = next(e for e in b.events if e.type == "AID")
     assert "Norw" in " ".join(_names(b, ev.actors))
+
+
+def test_demand_without_trigger_word_and_issued_declaration():
+    a = analyze("The Red Cross said Israeli and Egyptian forces must reopen the Rafah crossing.")
+    ev = next(e for e in a.events if e.type == "REQUEST")
+    assert "must reopen" in ev.trigger.text and "Red Cross" in " ".join(_names(a, ev.actors))
+    assert not [e for e in analyze("We must be vigilant, Peskov said.").events if e.type == "REQUEST"]
+    b = analyze("Hamas issued a statement demanding that Israel withdraw its troops from Gaza.")
+    ev = next(e for e in b.events if e.type == "REQUEST")
+    assert _names(b, ev.actors) == {"Hamas"} and _names(b, ev.targets) == {"Israel"}
+
+
+def test_lifting_a_curfew_is_a_concession_and_staged_is_stage():
+    a = analyze("Serbia lifted the night curfew in Montenegro on Sunday.")
+    assert {e.type for e in a.events} == {"CONCEDE"}
+    b = analyze("Kenyan nurses staged a strike in Nairobi on Monday to protest the government's pay cuts.")
+    ev = next(e for e in b.events if e.type == "PROTEST")
+    assert ev.trigger.text.startswith("staged") and "Kenya" in " ".join(_names(b, ev.actors))
+
+
+def test_passive_arrest_without_agent_is_done_by_the_state_where_it_happens():
+    a = analyze("A French journalist was arrested in Iran on Tuesday.")
+    ev = next(e for e in a.events if e.type == "COERCE")
+    assert _names(a, ev.actors) == {"Iran"}
+    b = analyze("A French journalist was killed in Iran on Tuesday.")
+    assert all(e.actors == [] for e in b.events if e.type == "ASSAULT")

@@ -69,6 +69,9 @@ RELATIVE = {"which", "who", "that", "whom"}
 # ("agreed to withdraw", "threatened to attack", "accused X of killing").
 # Nouns of these types name a happening even when no one is said to have done it ("the assassination of X").
 PHYSICAL_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
+# Acts only a state's authorities perform: told in the passive with no agent ("was arrested in
+# Lebanon", "was sentenced in Iran"), the state of the place acts.
+STATE_ACTS = {"COERCE", "SANCTION"}
 FRAMING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE", "SUPPORT"}
 
 
@@ -386,12 +389,16 @@ def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     return out
 
 
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+
+
 def _verb_arguments(doc: Doc, verb: Token, lemma: str) -> tuple[list[str], list[str]]:
     lex = load_lexicon()
     actors: list[str] = []
     targets: list[str] = []
     ctrl = _controller(verb)
-    passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+    passive = _passive(verb)
     for child in ctrl.children:
         if child.dep_ in SUBJECTS:
             actors = np_entities(doc, child)
@@ -661,6 +668,10 @@ def extract_events(doc: Doc) -> list[Event]:
             actors, targets = _noun_arguments(doc, head, lemma)
             if not actors and (not targets or etype not in PHYSICAL_TYPES):
                 continue  # a bare noun ("the war", "sanctions against X") names no event we can attribute
+        place = _place(doc, head)
+        state = next((e for e in doc._.entities or () if e.id == place and e.type == "GPE"), None) if place else None
+        if kind == "verb" and not actors and etype in STATE_ACTS and state is not None and _passive(head):
+            actors = [state.id]  # "was arrested in Lebanon": the state whose authorities act there
         start_char, end_char = span.start_char, span.end_char
         inst = _instrument(lex, head) if etype == "ASSAULT" and kind == "verb" else None
         if inst is not None:
@@ -686,7 +697,7 @@ def extract_events(doc: Doc) -> list[Event]:
             trigger=text_span(doc, start_char, end_char),
             actors=actors,
             targets=targets,
-            place=_place(doc, head),
+            place=place,
             date=event_date(doc, start_char, end_char),
             negated=negated,
             modality=modality,  # type: ignore[arg-type]
