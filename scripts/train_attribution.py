@@ -36,6 +36,7 @@ from newsgraph.extract.attribution import (
     cue_range,
     extend_key,
     neighbours,
+    widen_keys,
     pair_features,
 )
 from newsgraph.extract.quotes import find_quote_spans
@@ -102,6 +103,8 @@ def examples(data: list[tuple[Doc, list[dict[str, list[Span]]]]]) -> tuple[Model
     heads: Counter[str] = Counter()
     ext_n: Counter[str] = Counter()
     ext_in: Counter[str] = Counter()
+    wid_n: Counter[str] = Counter()
+    wid_in: Counter[str] = Counter()
     for doc, rels in data:
         rows = []
         for rel in rels:
@@ -111,7 +114,14 @@ def examples(data: list[tuple[Doc, list[dict[str, list[Span]]]]]) -> tuple[Model
                 continue
             src_t = tokens_of(doc, rel.get("Source", []))
             con_t = tokens_of(doc, rel.get("Content", []))
-            rows.append((cue, src_t, head_of(doc, src_t) if src_t else None, con_t, head_of(doc, con_t) if con_t else None))
+            con = head_of(doc, con_t) if con_t else None
+            rows.append((cue, src_t, head_of(doc, src_t) if src_t else None, con_t, con))
+            if con is not None and con.head.i == cue.i and con.i > cue.i:
+                for sib in cue.rights:
+                    if sib.i > con.right_edge.i:
+                        for key in widen_keys(sib):
+                            wid_n[key] += 1
+                            wid_in[key] += sib.i in con_t
             heads[cue.lemma_.lower()] += 1
             for c in cue.children:
                 for key in extend_key(cue, c):
@@ -125,7 +135,8 @@ def examples(data: list[tuple[Doc, list[dict[str, list[Span]]]]]) -> tuple[Model
         lem for lem, n in heads.items() if n >= LEXICON_MIN_COUNT and n / seen[lem] >= LEXICON_MIN_RATE
     )
     extend = {k: ext_in[k] * 2 > n for k, n in ext_n.items() if n >= EXTEND_MIN_COUNT}
-    model = Model(weights={}, lexicon=lexicon, extend=extend, thresholds=dict(THRESHOLDS))
+    widen = {k: wid_in[k] * 2 > n for k, n in wid_n.items() if n >= EXTEND_MIN_COUNT}
+    model = Model(weights={}, lexicon=lexicon, extend=extend, widen=widen, thresholds=dict(THRESHOLDS))
 
     parts: dict[str, tuple[list[list[str]], list[int]]] = {p: ([], []) for p in ("cue", "source", "content")}
     for (doc, _), rows in zip(data, gold):

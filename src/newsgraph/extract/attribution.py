@@ -67,25 +67,37 @@ def cue_features(tok: Token, quoted: bool) -> list[str]:
     lem, pos, dep = _lemma(tok), tok.pos_, tok.dep_
     head = tok.head
     f = ["b", "l=" + lem, "p=" + pos, "d=" + dep, "t=" + tok.tag_, "ld=" + lem + "|" + dep, "lp=" + lem + "|" + pos]
+    hl = _lemma(head)
     f.append("hd=" + head.pos_ + "|" + dep)
-    f.append("hl=" + _lemma(head) + "|" + dep)
+    f.append("hl=" + hl + "|" + dep)
+    f.append("lhl=" + lem + "|" + hl)
+    f.append("lt=" + lem + "|" + tok.tag_)
     for c in tok.children:
         cd = c.dep_
         f.append("c=" + cd)
         f.append("lc=" + lem + "|" + cd)
         if cd in {"nsubj", "nsubjpass", "poss"}:
-            f.append("sp=" + c.pos_ + "|" + (c.ent_type_ or "-"))
-        elif cd in {"ccomp", "xcomp", "prep", "dobj", "mark"}:
+            kind = c.lower_ if c.pos_ == "PRON" else c.pos_ + "|" + (c.ent_type_ or "-")
+            f.append("sp=" + kind)
+            f.append("lsp=" + lem + "|" + kind)
+        elif cd in {"ccomp", "xcomp", "prep", "dobj", "mark", "advmod", "aux", "neg"}:
             f.append("cl=" + cd + "|" + _lemma(c))
+            f.append("lcl=" + lem + "|" + cd + "|" + _lemma(c))
     doc = tok.doc
     i = tok.i
-    f.append("n=" + (doc[i + 1].lower_ if i + 1 < len(doc) else "</s>"))
-    f.append("v=" + (doc[i - 1].lower_ if i > 0 else "<s>"))
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else "</s>"
+    prv = doc[i - 1].lower_ if i > 0 else "<s>"
+    f.append("n=" + nxt)
+    f.append("v=" + prv)
+    f.append("ln=" + lem + "|" + nxt)
+    f.append("lv=" + lem + "|" + prv)
     if quoted:
         f.append("inq")
+        f.append("linq=" + lem)
     lo, hi = max(0, i - 3), min(len(doc), i + 4)
     if any(doc[j].text[:1] in _MARKS for j in range(lo, i)):
         f.append("qL")
+        f.append("lqL=" + lem)
     if any(doc[j].text[:1] in _MARKS for j in range(i + 1, hi)):
         f.append("qR")
     return f
@@ -147,6 +159,7 @@ class Model:
     weights: dict[str, dict[str, float]]
     lexicon: frozenset[str]
     extend: dict[str, bool]
+    widen: dict[str, bool]
     thresholds: dict[str, float]
 
     def __post_init__(self) -> None:
@@ -164,6 +177,7 @@ class Model:
             "weights": self.weights,
             "lexicon": sorted(self.lexicon),
             "extend": dict(sorted(self.extend.items())),
+            "widen": dict(sorted(self.widen.items())),
             "thresholds": self.thresholds,
         }
 
@@ -173,6 +187,7 @@ class Model:
             weights={k: dict(v) for k, v in data["weights"].items()},
             lexicon=frozenset(data["lexicon"]),
             extend=dict(data["extend"]),
+            widen=dict(data["widen"]),
             thresholds=dict(data["thresholds"]),
         )
 
@@ -208,6 +223,32 @@ def cue_range(head: Token, extend: dict[str, bool]) -> TokRange:
     while hi + 1 in keep:
         hi += 1
     return lo, hi + 1
+
+
+def widen_keys(sibling: Token) -> tuple[str, str]:
+    """Keys of the content-widening table: a later dependent of the cue, by dependency and word."""
+    general = sibling.dep_
+    return general, general + "|" + sibling.lower_
+
+
+def widen_content(cue: Token, content: TokRange, used: set[int], bounds: TokRange, widen: dict[str, bool]) -> TokRange:
+    """Stretch a content that is an object of the cue over the cue's later dependents that
+    training contents take in ("described [the talks as constructive]")."""
+    doc = cue.doc
+    hi = content[1]
+    for sib in cue.rights:
+        if sib.i < hi:
+            continue
+        general, specific = widen_keys(sib)
+        end = sib.right_edge.i + 1
+        if not widen.get(specific, widen.get(general, False)) or end > bounds[1]:
+            break
+        if any(i in used for i in range(hi, end)):
+            break
+        hi = end
+    while hi > content[0] + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    return content[0], max(hi, content[1])
 
 
 def head_span(head: Token, exclude: set[int], bounds: TokRange) -> TokRange | None:
@@ -291,6 +332,8 @@ def find_attributions(
         content = head_span(con, used, bounds) if con is not None else None
         if content is None:
             continue
+        if con is not None and con.head.i == cue.i and con.i > cue.i:
+            content = widen_content(cue, content, used, bounds, model.widen)
         out.append(Attribution((cue_lo, cue_hi), cue.i, source, src.i if src is not None else None, content, p))
         taken |= used | set(range(*content))
     return sorted(out, key=lambda a: a.cue[0])

@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Quote, Speaker, TextSpan
-from .attribution import Attribution, Model, cue_range, find_attributions, load_model
+from .attribution import Attribution, Model, cue_range, find_attributions, head_span, load_model
 from .common import doc_text, sentence_evidence, text_span
 from .coref import (
     DOCUMENT_NOUNS,
@@ -61,7 +61,7 @@ OBJECT_VERBS = frozenset({"deny"})
 
 # Opening mark -> the marks that may close it.
 _CLOSERS = {'"': '"', "“": "”", "„": "“”", "«": "»", "»": "«", "‹": "›"}
-_MARK_RE = re.compile('["“”„«»‹›]')
+_MARK_RE = re.compile("''|[\"“”„«»‹›]")  # '' is the straight double quote of NYT-style text
 _PARA_RE = re.compile(r"[^\n]+")
 _SENT_END_RE = re.compile(r"[.!?;](?=\s|$)")
 _OPEN_CONTEXT = set("([{—–-/ \t\n\u00a0")
@@ -81,10 +81,10 @@ class _Raw:
     runs_on: bool = False
 
 
-def _straight_role(text: str, i: int) -> str:
-    """Whether a straight quote at ``i`` can only open, only close, or either."""
+def _straight_role(text: str, i: int, width: int = 1) -> str:
+    """Whether a straight quote of ``width`` chars at ``i`` can only open, only close, or either."""
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     opens, closes = before in _OPEN_CONTEXT, after in _CLOSE_CONTEXT
     if opens and not closes:
         return "open"
@@ -97,15 +97,20 @@ def _scan_paragraph(text: str, ps: int, pe: int, para: int) -> tuple[list[_Raw],
     """Pair the quote marks of one paragraph; returns the quotes and a still-open mark."""
     found: list[_Raw] = []
     open_at: int | None = None
+    open_width = 1
     expect = ""
     for m in _MARK_RE.finditer(text, ps, pe):
         ch, i = m.group(), m.start()
-        role = _straight_role(text, i) if ch == '"' else ""
+        width = len(ch)
+        if width == 2:
+            ch = '"'
+        role = _straight_role(text, i, width) if ch == '"' else ""
         if open_at is not None and ch in expect and role != "open":
-            found.append(_Raw(open_at, i, open_at + 1, i, para))
+            # ``close`` is the last character of the closing mark
+            found.append(_Raw(open_at, i + width - 1, open_at + open_width, i, para))
             open_at = None
         elif ch in _CLOSERS and role != "close" and not (ch == "»" and open_at is not None):
-            open_at, expect = i, _CLOSERS[ch]  # a new opener: an earlier unclosed one was stray
+            open_at, open_width, expect = i, width, _CLOSERS[ch]  # a new opener: an earlier unclosed one was stray
     return found, open_at
 
 
@@ -118,8 +123,9 @@ def find_quote_spans(text: str) -> list[_Raw]:
         out.extend(found)
         if open_at is not None and n + 1 < len(paras):
             nxt = text[paras[n + 1][0] : paras[n + 1][1]].lstrip()
-            if nxt[:1] and nxt[0] in _CLOSERS:  # news style: the next paragraph reopens the quote
-                out.append(_Raw(open_at, None, open_at + 1, pe, n, runs_on=True))
+            if nxt[:1] and (nxt[0] in _CLOSERS or nxt.startswith("''")):  # news style: the next paragraph reopens the quote
+                width = 2 if text.startswith("''", open_at) else 1
+                out.append(_Raw(open_at, None, open_at + width, pe, n, runs_on=True))
     for q in out:  # trim spaces inside the marks
         while q.start < q.end and text[q.start].isspace():
             q.start += 1
@@ -270,13 +276,54 @@ def _direct_cue(doc: Doc, frame: tuple[int, int], after: bool) -> tuple[Token | 
     return None, (people[0] if after and people else None)
 
 
-def _direct_quotes(doc: Doc, speakers: _Speakers | None) -> tuple[list[Quote], list[_Raw], set[int]]:
+def _direct_cue_span(doc: Doc, cue: Token, model: Model | None) -> TextSpan:
+    """The cue as PolNeAR marks it (with auxiliaries, particles, "to" of "according to") when the
+    attribution model is there, else the verb and its particle."""
+    if model is not None:
+        lo, hi = cue_range(cue, model.extend)
+        return text_span(doc, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
+    if cue.lower_ == "according":
+        return text_span(doc, cue.idx, cue.idx + len("according to"))
+    return _cue_span(cue)
+
+
+def _widen_speaker(doc: Doc, speaker: Speaker, mention: Span, cue: Token | None, frame: tuple[int, int], model: Model) -> Speaker:
+    """The speaker mention as the whole phrase it heads within the attribution clause
+    ("Yuri Ushakov, the Kremlin's adviser"), as PolNeAR marks sources; resolution unchanged."""
+    span = _tokens(doc, *frame)
+    if span is None:
+        return speaker
+    exclude = set(range(*cue_range(cue, model.extend))) if cue is not None else set()
+    found = head_span(mention.root, exclude, (span.start, span.end))
+    if found is None or not (found[0] <= mention.start and mention.end <= found[1]):
+        return speaker
+    full = doc[found[0] : found[1]]
+    return speaker.model_copy(update={"text": full.text, "start": full.start_char, "end": full.end_char})
+
+
+def _is_mixed(doc: Doc, q: _Raw, cue: Token) -> bool:
+    """Whether the quoted words after a cue are only part of the reported clause ('said his
+    temperament is "unfit"'): some of them hang on a word outside the marks other than the cue."""
+    span = _tokens(doc, q.start, q.end)
+    if span is None:
+        return False
+    lo, hi = span.start, span.end
+    return any(
+        not t.is_punct and not (lo <= t.head.i < hi) and t.head.i != cue.i and t.head.i < lo
+        for t in span
+    )
+
+
+def _direct_quotes(doc: Doc, speakers: _Speakers | None, model: Model | None) -> tuple[list[Quote], list[_Raw], set[int], set[int]]:
+    """Direct quotes, the quoted stretches, the cue tokens used, and which quotes are mixed
+    (returned as indices; their cue is left to the attribution model)."""
     text = doc_text(doc)
     paras = [(m.start(), m.end()) for m in _PARA_RE.finditer(text)]
     raws = [q for q in find_quote_spans(text) if _is_quotation(text, q)]
     all_marks = find_quote_spans(text)
     quotes: list[Quote] = []
     cue_ids: set[int] = set()
+    mixed: set[int] = set()
     prev: Quote | None = None
     prev_para = -10
     prev_runs_on = False
@@ -295,6 +342,8 @@ def _direct_quotes(doc: Doc, speakers: _Speakers | None) -> tuple[list[Quote], l
         continuation = False
         if mention is not None and speakers is not None:
             speaker = speakers.from_span(mention)
+            if model is not None:
+                speaker = _widen_speaker(doc, speaker, mention, cue, frame_used, model)
             confidence = 0.9 if cue is not None else 0.7
             if speaker.name is None:
                 confidence = 0.5
@@ -302,7 +351,9 @@ def _direct_quotes(doc: Doc, speakers: _Speakers | None) -> tuple[list[Quote], l
             speaker, continuation, confidence = prev.speaker, True, 0.75
         else:
             speaker, confidence = Speaker(), 0.4
-        if cue is not None:
+        if cue is not None and model is not None and frame_used[1] <= q.open and _is_mixed(doc, q, cue):
+            mixed.add(n)
+        elif cue is not None:
             cue_ids.add(cue.i)
         record = Quote(
             kind="direct",
@@ -310,9 +361,7 @@ def _direct_quotes(doc: Doc, speakers: _Speakers | None) -> tuple[list[Quote], l
             end=q.end,
             text=text[q.start : q.end],
             speaker=speaker,
-            cue=_cue_span(cue) if cue is not None and cue.lower_ != "according" else (
-                text_span(doc, cue.idx, cue.idx + len("according to")) if cue is not None else None
-            ),
+            cue=_direct_cue_span(doc, cue, model) if cue is not None else None,
             continuation=continuation,
             date=_timex_in(doc, *frame_used),
             sentence=sentence_evidence(doc, q.start),
@@ -321,7 +370,7 @@ def _direct_quotes(doc: Doc, speakers: _Speakers | None) -> tuple[list[Quote], l
         quotes.append(record)
         prev, prev_para, prev_runs_on = record, q.para, q.runs_on
     _back_fill(quotes, raws)
-    return quotes, raws, cue_ids
+    return quotes, raws, cue_ids, mixed
 
 
 def _back_fill(quotes: list[Quote], raws: list[_Raw]) -> None:
@@ -556,12 +605,15 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         return []
     parsed = doc.has_annotation("DEP") and doc.has_annotation("SENT_START")
     speakers = _Speakers(doc) if parsed else None
-    direct, raws, cue_ids = _direct_quotes(doc, speakers)
     model = load_model() if speakers is not None else None
+    direct, raws, cue_ids, mixed = _direct_quotes(doc, speakers, model)
     if speakers is None:
         indirect = []
     elif model is not None:
-        indirect = _model_quotes(doc, speakers, model, raws, cue_ids)
+        indirect = _model_quotes(doc, speakers, model, [r for n, r in enumerate(raws) if n not in mixed], cue_ids)
+        # a mixed quote is kept inside the reported clause that holds it, when the model found one
+        spans = [(q.start, q.end) for q in indirect]
+        direct = [q for n, q in enumerate(direct) if n not in mixed or not _inside(spans, q.start, q.end)]
     else:
         indirect = _indirect_quotes(doc, speakers, raws, cue_ids)
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))
