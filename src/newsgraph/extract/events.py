@@ -21,8 +21,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
+import numpy
 import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -31,7 +33,6 @@ from spacy.util import filter_spans
 
 from ..model import Entity, Event
 from .common import doc_text, sentence_bounds, sentence_evidence, text_span
-from .entities import entity_at
 
 try:  # written by the time component; until it lands we fall back to the sentence's own timex
     from .timex import governing_date as _governing_date
@@ -94,7 +95,7 @@ class TypeModel:
         """Probability of each PLOVER type for one sentence (uniform when no feature is known)."""
         words = [w.lower() for w in _TYPE_TOKEN.findall(text)]
         counts: dict[str, int] = {}
-        for gram in (*words, *(f"{a} {b}" for a, b in zip(words, words[1:]))):
+        for gram in (*words, *(f"{a} {b}" for a, b in pairwise(words))):
             if gram in self.features:
                 counts[gram] = counts.get(gram, 0) + 1
         vals = {g: (1.0 + math.log(c)) * self.features[g][0] for g, c in counts.items()}
@@ -412,9 +413,10 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str) -> tuple[list[str], list[
             actors = np_entities(doc, pobj)
     preferred = lex.target_preps.get(lemma, ())
     candidates = _prep_objects(verb, preferred)
-    if verb.dep_ == "relcl" and not targets and not candidates:  # "the official whom the SBU killed"
-        if any(c.dep_ in OBJECTS and c.lower_ in RELATIVE for c in verb.children):
-            targets = [i for i in np_entities(doc, verb.head) if i not in actors]
+    if verb.dep_ == "relcl" and not targets and not candidates and any(  # "the official whom the SBU killed"
+        c.dep_ in OBJECTS and c.lower_ in RELATIVE for c in verb.children
+    ):
+        targets = [i for i in np_entities(doc, verb.head) if i not in actors]
     if not passive:
         candidates += [c for c in verb.children if c.dep_ in OBJECTS and c.lower_ not in RELATIVE]
     candidates += _prep_objects(verb, DEFAULT_TARGET_PREPS)
@@ -459,13 +461,11 @@ def _noun_arguments(doc: Doc, noun: Token, lemma: str) -> tuple[list[str], list[
     if noun.dep_ == "pobj" and verb.lower_ in ("in", "during"):  # "in an interview with X, he said"
         verb = verb.head
         light = verb.lemma_.lower() in REPORTING
-    if not actors and light:
-        if verb.pos_ in ("VERB", "AUX"):
-            ctrl = _controller(verb)
-            for child in ctrl.children:
-                if child.dep_ in SUBJECTS:
-                    actors = [i for i in np_entities(doc, child, exclude=set(targets)) if i not in targets]
-                    actors = actors or _first_entities(doc, [child], set(targets))
+    if not actors and light and verb.pos_ in ("VERB", "AUX"):
+        for child in _controller(verb).children:
+            if child.dep_ in SUBJECTS:
+                actors = [i for i in np_entities(doc, child, exclude=set(targets)) if i not in targets]
+                actors = actors or _first_entities(doc, [child], set(targets))
     if not targets:  # "a suspension of air links with Serbia", "staged a hunger strike to protest X"
         scope = _target_scope(noun) + (_target_scope(verb) if light else [])
         scope = [t for t in scope if t is not np and not (t.dep_ == "prep" and t.lower_ in PLACE_PREPS)]
@@ -761,8 +761,10 @@ def _demand(doc: Doc, verb: Token) -> list[str] | None:
 def _demands(doc: Doc, heads: set[int]) -> list[tuple[int, bool, Event]]:
     """Demands with no trigger word of their own: "the Red Cross said US forces must ensure security"."""
     out: list[tuple[int, bool, Event]] = []
-    for tok in doc:
-        if tok.lower_ not in OBLIGATION_AUX or tok.dep_ != "aux" or tok.head.i in heads:
+    modals = [doc.vocab.strings[w] for w in OBLIGATION_AUX]
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), modals)):
+        tok = doc[int(i)]
+        if tok.dep_ != "aux" or tok.head.i in heads:
             continue
         verb = tok.head
         speaker = _demand(doc, verb)

@@ -27,13 +27,13 @@ from .entities import entity_at
 NEGATIVE_HEADS = {"violate", "reject", "oppose", "refuse", "deny", "rule", "block", "veto", "unconstitutional", "illegal"}
 ABSENCE = {"without"}
 AUTHORING = {"present", "submit", "propose", "draft", "put", "prepare", "table", "offer", "send", "write", "author", "issue", "unveil"}
-DISCUSSION = re.compile(r"\b(?:discuss\w*|talks?|focus\w*|possibilit\w+|consider\w*|explor\w*)\b", re.I)
+DISCUSSION = re.compile(r"\b(?:discuss\w*|talks?|focus\w*|possibilit\w+|consider\w*|explor\w*)\b", re.IGNORECASE)
 OWNER_ADJ = re.compile(r"\b([A-Z][a-z]+) (?:control|authority|sovereignty|rule)\b")
 OWNER_NAME = re.compile(r"\b(?:with|part of|to|of) ([A-Z][a-z]+)\b")
 SENTENCE_BREAK = re.compile(r"(?<=[a-z][.!?])\s+(?=[A-Z])")
 # A role whose holder speaks for a government rather than for themselves.
 SPEAKS_FOR = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|press secretary|advis[eo]r|aide|envoy|ambassador|emissary|negotiator|representative)\b", re.I
+    r"\b(?:spokes(?:man|woman|person)|press secretary|advis[eo]r|aide|envoy|ambassador|emissary|negotiator|representative)\b", re.IGNORECASE
 )
 UNTIL = re.compile(r"\buntil (.+?)(?= (?:is|are|has|have|was|were|will)\b|[,.;]|$)")
 
@@ -52,14 +52,14 @@ def load_vocabulary() -> Vocabulary:
     """Read ``data/issues.yaml`` once and compile its patterns."""
     raw = yaml.safe_load(resources.files("newsgraph.data").joinpath("issues.yaml").read_text("utf-8"))
     issues = [
-        (name, re.compile(r"\b(?:" + "|".join(spec["phrases"]) + r")\b", re.I))
+        (name, re.compile(r"\b(?:" + "|".join(spec["phrases"]) + r")\b", re.IGNORECASE))
         for name, spec in raw["issues"].items()
     ]
-    stances = [{**s, "cue": re.compile(s["cue"], re.I)} for s in raw["stances"]]
+    stances = [{**s, "cue": re.compile(s["cue"], re.IGNORECASE)} for s in raw["stances"]]
     return Vocabulary(
         issues=issues,
         stances=stances,
-        disputed=re.compile(r"\b(?:" + "|".join(raw["disputed"]) + r")\b", re.I),
+        disputed=re.compile(r"\b(?:" + "|".join(raw["disputed"]) + r")\b", re.IGNORECASE),
         proposals=frozenset(raw["proposals"]),
         demonyms=raw.get("demonyms") or {},
     )
