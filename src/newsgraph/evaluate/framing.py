@@ -21,7 +21,7 @@ DATA = Path("data/framing/semeval2025t10")
 ANNOTATIONS = DATA / "EN/train/subtask-1-annotations.txt"
 DOCUMENTS = DATA / "EN/train/raw-documents"
 MIN_COUNT = 2  # a feature must occur in this many training mentions to get a weight
-C_MAIN = 8.0
+C_MAIN = 4.0
 C_FINE = 16.0
 
 

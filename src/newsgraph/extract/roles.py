@@ -38,7 +38,7 @@ from .common import doc_text, text_span
 
 MAIN_ROLES = ("Protagonist", "Antagonist", "Innocent")
 MAX_MENTIONS = 6  # mentions read per entity (the first ones: where an actor is introduced)
-OTHER_WEIGHT = 0.3  # the framed mention counts fully, the entity's other mentions add a little context
+OTHER_WEIGHT = 0.15  # the framed mention counts fully, the entity's other mentions add a little context
 FRAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 MODEL_FILE = "roles.json"
 QUOTE_OPEN, QUOTE_CLOSE = '"\u201c', '"\u201d'
@@ -53,12 +53,16 @@ CUE_WORDS: dict[str, str] = {
             "annex oppress persecute threaten target shoot poison blockade starve abuse assault rape deport punish "
             "coerce bully seize loot steal displace terrorize terrorise harass censor suppress crush slaughter execute "
             "abduct kidnap invasion aggression war shelling bombing killing occupation sanction sanctions blow sabotage "
-            "hit raid fire assassinate devastate ravage",
+            "hit raid fire assassinate devastate ravage genocide poisoning pressure contain encircle surround blackmail "
+            "intimidate strangle cripple repress persecution crime crimes atrocity atrocities exterminate annihilate "
+            "bombard missile missiles drone drones airstrike airstrikes",
     "suffer": "suffer die flee lose starve struggle endure mourn perish survive wound injure victim casualty casualties "
-              "refugee hunger famine poverty plight suffering death dead wounded injured hostage displaced loss grieve",
+              "refugee hunger famine poverty plight suffering death dead wounded injured hostage displaced loss grieve "
+              "hardship destruction ruin homeless orphan tragedy",
     "help": "help protect defend save rescue support aid assist liberate free resist negotiate mediate broker donate "
             "rebuild heal treat shelter uphold champion guard secure stabilize restore welcome praise commend honor "
-            "honour assistance protection defence defense relief",
+            "honour assistance protection defence defense relief cooperation cooperate ally allies partner solidarity "
+            "humanitarian welcome safety",
     "peace": "peace ceasefire truce negotiation talks dialogue diplomacy diplomatic settlement agreement deal reconcile "
              "mediator mediation",
     "deceive": "lie deceive mislead manipulate fabricate distort twist falsify deny propaganda misinformation "
@@ -82,6 +86,8 @@ CUE_WORDS: dict[str, str] = {
     "foreign": "foreign enemy adversary rival threat hostile interference interfere",
     "spy": "spy espionage intelligence agent",
     "betray": "betray traitor treason betrayal disloyal sell",
+    "speak": "say tell state warn note stress explain announce add emphasize emphasise insist urge call declare "
+             "argue write comment",
 }
 CUES: dict[str, tuple[str, ...]] = {}
 for _cls, _words in CUE_WORDS.items():
@@ -97,18 +103,24 @@ OBJ_DEPS = {"dobj", "attr", "acomp", "xcomp", "ccomp", "prep"}
 
 # War reporting: the camp an actor belongs to, and the camp an article's vocabulary leans to.
 RUSSIA_CAMP = re.compile(r"\b(?:Russia|Russian|Russians|Putin|Moscow|Kremlin|Lavrov|Peskov|Shoigu|Medvedev|Wagner|"
-                         r"Prigozhin|Belarus|Lukashenko|Soviet|Kadyrov|Gerasimov|Zakharova|RT|Nebenzia|Donetsk|Luhansk|"
-                         r"Lugansk)\b")
-UKRAINE_CAMP = re.compile(r"\b(?:Ukraine|Ukrainian|Ukrainians|Zelensky|Zelenskyy|Zelenskiy|Kiev|Kyiv|NATO|Biden|"
+                         r"Prigozhin|Belarus|Belarusian|Lukashenko|Soviet|USSR|Kadyrov|Gerasimov|Zakharova|RT|Nebenzia|"
+                         r"Donetsk|Luhansk|Lugansk|Gazprom|Rosneft|Sputnik|TASS)\b")
+RUSSIA_ALLIES = re.compile(r"\b(?:China|Chinese|Beijing|Xi|Iran|Iranian|Tehran|North Korea|Pyongyang|Syria|Assad|"
+                           r"Hamas|Hezbollah)\b")
+UKRAINE_CAMP = re.compile(r"\b(?:Ukraine|Ukrainian|Ukrainians|Zelensky|Zelenskyy|Zelenskiy|Kiev|Kyiv|Azov|NATO|Biden|"
                           r"Blinken|Austin|Pentagon|Washington|West|Western|EU|Brussels|US|U\.S|United States|America|"
-                          r"American|Britain|UK|U\.K|London|Sunak|Johnson|Macron|Scholz|Stoltenberg|Kuleba|Zaluzhny|"
-                          r"Reznikov|Europe|European|Poland|Germany|France|CIA|Obama|Harris|Nuland|Sullivan|Kirby|G7|"
-                          r"Baltic)\b")
+                          r"American|Americans|Britain|British|UK|U\.K|London|Sunak|Johnson|Macron|Scholz|Stoltenberg|"
+                          r"Kuleba|Zaluzhny|Reznikov|Yermak|Podolyak|Europe|European|Poland|Polish|Germany|German|France|"
+                          r"French|CIA|Obama|Harris|Nuland|Sullivan|Kirby|G7|Baltic|Lithuania|Latvia|Estonia|Finland|"
+                          r"Von der Leyen|Borrell)\b")
 LEANS = re.compile(  # wording of the Russian camp (ru) or of its opponents (ua)
-    r"\b(?:(?P<ru>Kiev regime|Kiev|neo-?Nazis?|Nazis?|special military operation|collective West|proxy war|"
-    r"Western elites?|globalists?|Russophob\w*|denazification|Banderites?|NATO expansion|provocations?|puppet|"
-    r"warmongers?|Donbass)|(?P<ua>Kyiv|invasion|invaded|aggression|aggressor|war crimes?|atrocit\w+|full-scale|"
-    r"occupiers?|occupied|dictator|despot|Putin's war|brutal|unprovoked|illegal\w*|Russian forces|liberat\w+))\b",
+    r"\b(?:(?P<ru>Kiev regime|Zelensky regime|Kiev|neo-?Nazis?|Nazis?|special military operation|collective West|"
+    r"proxy war|Anglo-Saxons?|Western elites?|globalists?|Russophob\w*|denazification|Banderites?|NATO expansion|"
+    r"provocations?|puppet|warmongers?|Donbass|junta|Maidan coup|coup|US-backed|Western sponsors|Kiev authorities|"
+    r"militants|mercenaries)|"
+    r"(?P<ua>Kyiv|invasion|invaded|invaders?|aggression|aggressor|war crimes?|atrocit\w+|full-scale|occupiers?|"
+    r"occupied|dictator|despot|Putin's war|brutal|unprovoked|illegal\w*|Russian forces|liberat\w+|annex\w*|"
+    r"Kremlin propaganda|Russian propaganda|terrorist state|deport\w*|Zelenskyy))\b",
     re.I)
 WAR_TOPIC = re.compile(r"Ukrain|Russia|Kyiv|Kiev|Putin|Zelensk")
 
@@ -195,13 +207,14 @@ class DocContext:
 
 
 def _camp_features(name: str, context: DocContext, feats: Features) -> None:
-    camp = "RU" if RUSSIA_CAMP.search(name) else "UA" if UKRAINE_CAMP.search(name) else "none"
+    camp = ("RU" if RUSSIA_CAMP.search(name) else "UA" if UKRAINE_CAMP.search(name)
+            else "RUally" if RUSSIA_ALLIES.search(name) else "none")
     stance = context.stance
     lean = "proRU" if stance > 0.1 else "proUA" if stance < -0.1 else "neutral"
     feats[f"camp={camp}|{lean}"] = 1.0
     feats[f"camp={camp}"] = 1.0
     if camp != "none":  # > 0 when the article leans to the actor's own camp
-        feats["aligned"] = stance if camp == "RU" else -stance
+        feats["aligned" if camp != "RUally" else "aligned_ally"] = stance if camp != "UA" else -stance
     feats["topic=war" if context.topic_war else "topic=other"] = 1.0
 
 
