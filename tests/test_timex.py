@@ -75,10 +75,28 @@ def found(nlp, text: str, published: str | None = PUBLISHED) -> dict[str, tuple[
         ("The paper publishes daily updates on the outbreak.", "daily", ("SET", "P1D")),
         ("The blast happened at 3:15 p.m. yesterday near the station.", "3:15 p.m. yesterday",
          ("TIME", "2025-04-25T15:15")),
+        ("Negotiators will meet again at 1500 GMT on Monday.", "1500 GMT on Monday", ("TIME", "2025-04-28T15:00")),
+        ("The museum hosts a night market each July.", "each July", ("SET", "XXXX-07")),
+        # after a clause that names a day, 'the next morning' and 'in the morning' are that day's
+        ("The riots began on April 10. The next morning, the army moved in.", "The next morning",
+         ("TIME", "2025-04-11TMO")),
+        ("By mid-afternoon, crowds had filled the square.", "mid-afternoon", ("TIME", "2025-04-26TAF")),
+        ("Three days later, the rebels withdrew from the town.", "Three days", ("DURATION", "P3D")),
+        ("The weeklong strike shut the port.", "weeklong", ("DURATION", "P1W")),
+        ("The decades-long feud ended with a handshake.", "decades-long", ("DURATION", "PXY")),
+        ("The company expects to cut its debt by year-end, the CFO said.", "year-end", ("DATE", "2025")),
+        ("Rates will stay low in the near term, the bank said.", "the near term", ("DATE", "FUTURE_REF")),
+        ("Shares fell 3% for the week, the worst since January.", "the week", ("DATE", "2025-W17")),
+        # a rate is not a duration: '$4 million a year' is not annotated, 'meetings a week' recur
+        ("Analysts hold five meetings a week with the ministry.", "a week", ("SET", "P1W")),
     ],
 )
 def test_categories(nlp, text, phrase, expected):
     assert found(nlp, text).get(phrase) == expected
+
+
+def test_rate_amount_is_not_a_time(nlp):
+    assert "a year" not in found(nlp, "The deal will save the city $4 million a year in fuel costs.")
 
 
 @pytest.mark.parametrize(

@@ -904,9 +904,19 @@ def _n_duration(m: re.Match[str], ctx: _Ctx) -> Result:
     if n is not None and m["half"]:
         n += 0.5  # 'a year and a half'
     qual = _g(m, "qual")
+    if n_text in ("a", "an") and not qual and not m["mod"] and not m["half"]:
+        rate = _RATE_BEFORE.search(m.string, max(0, m.start() - 20), m.start())
+        if rate:  # '$2 million a year' is a rate, not a time; 'interviews a day' happens each day
+            return None if rate["amount"] else ("SET", _duration(1, unit), None)
     if n is None and qual in ("next", "coming", "the next", "the coming") and not _as_span(m):
         return "DATE", "FUTURE_REF", None  # 'the next few days will be decisive'
     return "DURATION", _duration(n, unit), _MODS.get(_g(m, "mod"))
+
+
+# what a rate's 'a year' follows: an amount ('$2 million', '358,000', '5%') or a plural count ('flights')
+_RATE_BEFORE = re.compile(r"(?:(?P<amount>\d|\b(?:million|billion|thousand|hundred|percent|cents|dollars|euros|pounds))"
+                          r"|\b(?!(?:times|hours|minutes|days|weeks|months|years|decades|this|its|was|has|is|as)\b)"
+                          r"[a-z]{3,}s)[%)]?\s+$")
 
 
 def _n_ordinal_day(m: re.Match[str], ctx: _Ctx) -> Result:
@@ -1228,8 +1238,9 @@ _RULES: tuple[_Rule, ...] = (
           gate=('daily', 'nightly', 'weekly', 'monthly', 'yearly', 'annually', 'hourly')),
     _Rule("clock", _rx(
         r"(?:(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)|(?P<h24>[01]?\d|2[0-3])"
-        r":(?P<mi24>[0-5]\d)(?=\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|local))|(?P<noon>noon|midnight|midday))"
-        r"(?:\s+(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|ET|local\s+time))?"
+        r":(?P<mi24>[0-5]\d)(?=\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|local))|(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)"
+        r"(?=\s*(?:GMT|UTC|hrs\b|local\s+time))|(?P<noon>noon|midnight|midday))"
+        r"(?:\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|ET|hrs|local\s+time))?"
         r"(?:,?\s+(?:on\s+)?(?P<day>" + _WD + r"|today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|"
         r"evening)|last\s+night))?(?:,?\s+(?P<mon>" + _MON_D + r")\s+(?P<d>" + _DAYNUM + r"))?"),
           lambda m, c: _n_clock(_Clock(m), c), 0.9, ("day", "mon")),
@@ -1273,7 +1284,7 @@ class _WeekdaySet(_Alias):
 
 
 class _Clock(_Alias):
-    _names: ClassVar[dict[str, tuple[str, ...]]] = {"h": ("h", "h24"), "mi": ("mi", "mi24")}
+    _names: ClassVar[dict[str, tuple[str, ...]]] = {"h": ("h", "h24", "h4"), "mi": ("mi", "mi24", "mi4")}
 
 
 _NAME = re.compile(_WD + "|" + _MON_D, re.IGNORECASE)  # month and day names are written capitalized
@@ -1327,6 +1338,8 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
         return False  # 'Person of the Year', 'Year in Review': a title
     if rule.name == "clock" and m["noon"] and m.string[max(0, m.start() - 5): m.start()] == "high ":
         return False  # 'High Noon', 'high noon comes today'
+    if rule.name == "clock" and m["h4"] and m.string[max(0, m.start() - 1): m.start()] == "(":
+        return False  # '10:35 a.m. (0735 GMT)' restates the time just given
     if rule.name == "present_ref" and m.group().lower() == "now":
         after = m.string[m.end(): m.end() + 6].lower()
         if after.startswith(" that"):
@@ -1347,7 +1360,7 @@ _TRIGGER = re.compile(
     r"(?:day|week|month|year|quarter|decade|hour|minute|second)s?\b|centur|now|current|recent|lately|formerly|"
     r"past\b|future|ago\b|morning|afternoon|evening|night|noon|midnight|midday|tonight|today|yesterday|tomorrow|"
     r"daily|weekly|monthly|annually|yearly|hourly|nightly|spring|summer|fall\b|autumn|winter|season|weekend|"
-    r"time\b|while\b|present|moment\b|due\b|q[1-4]\b|half\b|date\b|nineteen\b|eighteen\b|thousand\b|"
+    r"time\b|while\b|present|moment\b|due\b|long\b|term\b|q[1-4]\b|half\b|date\b|nineteen\b|eighteen\b|thousand\b|"
     r"(?:twen|thir|for|fif|six|seven|eigh|nine)ties\b|christmas|thanksgiving|easter|halloween|valentine|"
     r"(?:election|labor|memorial|independence|veterans|boxing|king|jr\.|year['\u2019]?s)\s+(?:day|eve)|fourth\s+of\s+july)",
     re.IGNORECASE)
