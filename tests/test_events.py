@@ -142,3 +142,17 @@ def test_passive_arrest_without_agent_is_done_by_the_state_where_it_happens():
     assert _names(a, ev.actors) == {"Iran"}
     b = analyze("A French journalist was killed in Iran on Tuesday.")
     assert all(e.actors == [] for e in b.events if e.type == "ASSAULT")
+
+
+def test_who_is_asked_to_act_and_what_is_only_a_topic():
+    a = analyze("Washington pressed both sides to agree on a ceasefire. The ministers discussed frozen Russian assets.")
+    agree = next(e for e in a.events if "agree" in e.trigger.text)
+    assert "Washington" not in " ".join(_names(a, agree.actors))  # the sides agree, not Washington
+    talks = next(e for e in a.events if e.type == "CONSULT")
+    assert talks.targets == []  # what is discussed is no party to the talks
+
+
+def test_its_forces_act_for_the_state_named_before():
+    a = analyze("Russia's Defence Ministry said its forces had struck military targets in the Kharkiv region.")
+    ev = next(e for e in a.events if e.type == "ASSAULT")
+    assert ev.actors and "Kharkiv" in " ".join(_names(a, ev.targets))

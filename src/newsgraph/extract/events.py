@@ -57,6 +57,9 @@ OBLIGATION_AUX = {"must", "should"}
 # Verbs under which "Y must do Z" is a demand made of Y ("said/concluded/insisted that Y must ...").
 SAYING = REPORTING | {"conclude", "insist", "argue", "stress", "reiterate", "maintain", "believe", "think", "feel",
                       "decide", "rule", "urge", "emphasize", "emphasise", "underline", "repeat", "tell", "agree", "demand"}
+# Verbs whose object, not subject, does what their infinitive says ("urged Iran to stop", "pressed both sides to agree").
+OBJECT_CONTROL = {"urge", "press", "pressure", "ask", "force", "order", "tell", "persuade", "convince", "encourage",
+                  "push", "call", "invite", "allow", "compel", "require", "advise", "warn"}
 FIRST_PERSON = {"i", "we", "us"}  # "we must be vigilant": an exhortation, no one else is asked
 # PLOVER codes a stated intention by its tone: a cooperative act promised is AGREE, a hostile one
 # THREATEN; a cooperative act refused is REJECT; a demand that someone act is REQUEST.
@@ -65,6 +68,7 @@ HOSTILE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 FUTURE_AUX = {"will", "shall", "'ll", "would", "could", "might", "may"}
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"it", "they", "we", "them", "us"}  # a state, body or group named before
+POSSESSIVE_GROUP = {"its", "their"}
 RELATIVE = {"which", "who", "that", "whom"}
 # Event types whose embedded clause is their content, not a separate happening
 # ("agreed to withdraw", "threatened to attack", "accused X of killing").
@@ -132,6 +136,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     instruments: dict[str, str]  # instrument phrase (lemmas) -> mode
     lemma_fixes: dict[str, str]  # a lemma the small model gets wrong -> the right one ("staged" -> "stag")
+    topic_verbs: frozenset[str]  # verbs whose direct object is what is talked about, not a party
 
     def lemma(self, tok: Token) -> str:
         """The token's lemma, lower-cased, with the model's known mistakes corrected."""
@@ -189,6 +194,7 @@ def load_lexicon() -> Lexicon:
         light_verbs=frozenset(raw.get("light_verbs") or ()),
         instruments=instruments,
         lemma_fixes=fixes,
+        topic_verbs=frozenset(raw.get("topic_verbs") or ()),
     )
 
 
@@ -255,10 +261,14 @@ def _resolve_pronoun(doc: Doc, tok: Token, exclude: set[str]) -> Entity | None:
 
 
 def _resolve_group(doc: Doc, tok: Token, depth: int, exclude: set[str]) -> list[str]:
-    """It/they/we: the subject of a clause this one hangs from ("Syria says it will withdraw"),
+    """It/they/we/its/their: the subject of a clause this one hangs from ("Syria says it will withdraw"),
     else the nearest state, body or group named before it in this or the previous sentence."""
-    plural = tok.lower_ != "it"
+    plural = tok.lower_ not in ("it", "its")
     cur = tok.head
+    for _ in range(3):  # "its forces had struck": from the noun up to its verb
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            break
+        cur = cur.head
     for _ in range(4):
         if cur.head is cur or cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "relcl", "pcomp", "pobj", "prep"):
             break
@@ -316,6 +326,9 @@ def _head_entities(doc: Doc, head: Token, depth: int, exclude: set[str]) -> list
                     if pobj.dep_ == "pobj":
                         ids.extend(np_entities(doc, pobj, depth + 1, exclude))
                 continue
+            if child.dep_ == "poss" and child.lower_ in POSSESSIVE_GROUP and depth < 2 and head.dep_ in SUBJECTS:  # "its forces"
+                ids.extend(i for i in _resolve_group(doc, child, depth + 1, exclude) if i not in ids)
+                continue
             for t in (child, *child.conjuncts):
                 ent = _entity(doc, t)
                 if ent is None and t.dep_ == "compound":  # "the Ukrainian SBU service": SBU unrecognised
@@ -348,6 +361,16 @@ def _controller(verb: Token) -> Token:
 TARGET_SCOPE = {"dobj", "dative", "attr", "oprd", "prep", "agent", "ccomp", "xcomp", "pcomp", "acomp", "pobj", "advmod"}
 # Inside a subject or target phrase: clauses about it that name other parties.
 CLAUSES = {"relcl", "advcl", "parataxis", "conj", "cc", "appos", "punct"}
+# Prepositions whose object a phrase is about or aimed at, not made of ("pressure on Moscow").
+ABOUT_PREPS = {"on", "against", "over", "about", "for", "to", "toward", "towards", "into", "after", "before", "since", "despite"}
+
+
+def _own_side(doc: Doc, actors: list[str]) -> set[str]:
+    """Places of the actors' own country ("Szijjarto warned that Budapest would not ..."): a state
+    does not target itself."""
+    ents = doc._.entities or ()
+    countries = {e.country for e in ents if e.id in actors and e.country}
+    return {e.id for e in ents if e.type == "GPE" and e.country in countries}
 
 
 def _target_scope(tok: Token) -> list[Token]:
@@ -359,16 +382,22 @@ def _target_scope(tok: Token) -> list[Token]:
     ]
 
 
-def _first_entities(doc: Doc, roots: list[Token], exclude: set[str]) -> list[str]:
+def _first_entities(doc: Doc, roots: list[Token], exclude: set[str], members: bool = False) -> list[str]:
     """The first entity (with its conjuncts) named in the phrases under ``roots``, in text order,
-    skipping clauses that hang off them: "demanded that the US cancel ..." -> the US."""
+    skipping clauses that hang off them: "demanded that the US cancel ..." -> the US. ``members``:
+    the phrase names a party, so only its own words count ("doctors from American aid groups"),
+    not what it is about ("pressure on Moscow")."""
     toks: list[Token] = []
     for root in roots:
         stack = [root]
         while stack:
             t = stack.pop()
             toks.append(t)
-            stack.extend(c for c in t.children if c.dep_ not in CLAUSES or t is root and c.dep_ == "conj" and root.pos_ != "VERB")
+            stack.extend(
+                c for c in t.children
+                if (c.dep_ not in CLAUSES or t is root and c.dep_ == "conj" and root.pos_ != "VERB")
+                and not (members and c.dep_ == "prep" and c.lower_ in ABOUT_PREPS)
+            )
     for t in sorted(toks, key=lambda t: t.i):
         ent = _entity(doc, t)
         if ent is not None and ent.id not in exclude and ent.type != "LOC":  # a sea or region is where, not whom
@@ -408,6 +437,9 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str) -> tuple[list[str], list[
                 targets = np_entities(doc, child)
             else:  # "X was invited to attack": the passive subject of the controller acts
                 actors = np_entities(doc, child)
+    told = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" else []
+    if told and verb.head.lemma_.lower() in OBJECT_CONTROL:  # "pressed both sides to agree": the sides agree
+        ctrl, actors = verb.head, np_entities(doc, told[0])
     if passive:
         for pobj in _prep_objects(verb, ("by",)):
             actors = np_entities(doc, pobj)
@@ -417,7 +449,7 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str) -> tuple[list[str], list[
         c.dep_ in OBJECTS and c.lower_ in RELATIVE for c in verb.children
     ):
         targets = [i for i in np_entities(doc, verb.head) if i not in actors]
-    if not passive:
+    if not passive and lemma not in lex.topic_verbs:  # "discussed frozen Russian assets": a topic, not a party
         candidates += [c for c in verb.children if c.dep_ in OBJECTS and c.lower_ not in RELATIVE]
     candidates += _prep_objects(verb, DEFAULT_TARGET_PREPS)
     if not targets:
@@ -428,10 +460,13 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str) -> tuple[list[str], list[
                 break
     if not actors:  # "Doctors from two American aid groups donated ...": an entity deeper in the subject
         subjects = [c for c in ctrl.children if c.dep_ in SUBJECTS or (c.dep_ in PASSIVE_SUBJECTS and ctrl is not verb)]
-        actors = _first_entities(doc, subjects, set(targets))
+        actors = _first_entities(doc, told if ctrl is not verb and told else subjects, set(targets), members=True)
     if not targets:  # "demanded that the US cancel ...", "a blockade on Palestinian lorries"
         done_to = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] if ctrl is verb else []
-        targets = _first_entities(doc, done_to or _target_scope(verb), set(actors))  # a passive's: its subject or no one
+        # a lemma with its own target prepositions looks only there ("discussed frozen Russian assets": a topic)
+        scope = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preferred] if preferred else _target_scope(verb)
+        skip = set(actors) | _own_side(doc, actors)
+        targets = _first_entities(doc, done_to or scope, skip)  # a passive's: its subject or no one
     return actors, targets
 
 
@@ -465,7 +500,7 @@ def _noun_arguments(doc: Doc, noun: Token, lemma: str) -> tuple[list[str], list[
         for child in _controller(verb).children:
             if child.dep_ in SUBJECTS:
                 actors = [i for i in np_entities(doc, child, exclude=set(targets)) if i not in targets]
-                actors = actors or _first_entities(doc, [child], set(targets))
+                actors = actors or _first_entities(doc, [child], set(targets), members=True)
     if not targets:  # "a suspension of air links with Serbia", "staged a hunger strike to protest X"
         scope = _target_scope(noun) + (_target_scope(verb) if light else [])
         scope = [t for t in scope if t is not np and not (t.dep_ == "prep" and t.lower_ in PLACE_PREPS)]
@@ -733,7 +768,8 @@ def _classified_events(doc: Doc, found: list[Event]) -> list[tuple[int, bool, Ev
             continue
         probs = model.probs(sent.text)
         etype = max(probs, key=probs.__getitem__)
-        if probs[etype] < CLASSIFIER_MIN_PROB:
+        prob = probs[etype]
+        if prob < CLASSIFIER_MIN_PROB:
             continue
         negated, modality, reported_by = _modality(doc, root, True)
         etype, mode, actors, targets = _recode(doc, root, etype, "", actors, targets, negated, modality)
@@ -742,7 +778,7 @@ def _classified_events(doc: Doc, found: list[Event]) -> list[tuple[int, bool, Ev
             type=etype, mode=mode or None, trigger=text_span(doc, start, end), actors=actors, targets=targets, place=_place(doc, root),
             date=event_date(doc, start, end), negated=negated, modality=modality,  # type: ignore[arg-type]
             reported_by=reported_by, sentence=sentence_evidence(doc, start),
-            confidence=round(min(0.5, probs[etype] * 0.6), 2))))
+            confidence=round(min(0.5, prob * 0.6), 2))))
     return out
 
 
@@ -755,7 +791,7 @@ def _demand(doc: Doc, verb: Token) -> list[str] | None:
     if says.lemma_.lower() not in SAYING:
         return None
     subj = [c for c in _controller(says).children if c.dep_ in SUBJECTS]
-    return (np_entities(doc, subj[0]) or _first_entities(doc, subj, set())) if subj else []
+    return (np_entities(doc, subj[0]) or _first_entities(doc, subj, set(), members=True)) if subj else []
 
 
 def _demands(doc: Doc, heads: set[int]) -> list[tuple[int, bool, Event]]:
