@@ -156,3 +156,11 @@ def test_its_forces_act_for_the_state_named_before():
     a = analyze("Russia's Defence Ministry said its forces had struck military targets in the Kharkiv region.")
     ev = next(e for e in a.events if e.type == "ASSAULT")
     assert ev.actors and "Kharkiv" in " ".join(_names(a, ev.targets))
+
+
+def test_a_promise_on_condition_unless_is_a_threat():
+    a = analyze("Nigeria said it will withdraw its peacekeepers from Chad unless the rebels agree to a ceasefire.")
+    ev = next(e for e in a.events if "withdraw" in e.trigger.text)
+    assert ev.type == "THREATEN" and _names(a, ev.actors) == {"Nigeria"} and _names(a, ev.targets) == {"Chad"}
+    b = analyze("France will send troops to Mali if the government asks.")
+    assert next(e for e in b.events if "send" in e.trigger.text).type == "AGREE"

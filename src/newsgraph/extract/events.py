@@ -828,6 +828,10 @@ def _recode(
     demand = _demand(doc, head)
     if demand is not None:
         return "REQUEST", mode or etype.lower(), demand, actors or targets
+    if modality == "planned" and etype not in FRAMING_TYPES - {"AGREE"} and any(
+        c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark") for c in head.children
+    ):
+        return "THREATEN", mode or etype.lower(), actors, targets  # "will withdraw its troops unless ...": an ultimatum
     if modality == "planned" and etype in COOPERATIVE - {"AGREE"}:
         return "AGREE", mode or etype.lower(), actors, targets
     if modality == "planned" and etype in HOSTILE:
