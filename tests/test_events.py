@@ -164,3 +164,10 @@ def test_a_promise_on_condition_unless_is_a_threat():
     assert ev.type == "THREATEN" and _names(a, ev.actors) == {"Nigeria"} and _names(a, ev.targets) == {"Chad"}
     b = analyze("France will send troops to Mali if the government asks.")
     assert next(e for e in b.events if "send" in e.trigger.text).type == "AGREE"
+
+
+def test_stopping_a_hostile_act_is_a_concession():
+    a = analyze("The Kenya National Union of Nurses suspended its strike on Monday.")
+    assert [(e.type, e.mode) for e in a.events] == [("CONCEDE", "strike")]
+    b = analyze("Germany suspended military aid to Israel.")
+    assert [e.type for e in b.events] == ["SANCTION"]  # stopping help is a sanction

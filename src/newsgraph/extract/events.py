@@ -77,6 +77,7 @@ PHYSICAL_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 # Acts only a state's authorities perform: told in the passive with no agent ("was arrested in
 # Lebanon", "was sentenced in Iran"), the state of the place acts.
 STATE_ACTS = {"COERCE", "SANCTION"}
+UNDOABLE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "THREATEN"}  # hostile acts one can call off
 FRAMING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE", "SUPPORT"}
 
 
@@ -137,6 +138,7 @@ class Lexicon:
     instruments: dict[str, str]  # instrument phrase (lemmas) -> mode
     lemma_fixes: dict[str, str]  # a lemma the small model gets wrong -> the right one ("staged" -> "stag")
     topic_verbs: frozenset[str]  # verbs whose direct object is what is talked about, not a party
+    undoing_verbs: frozenset[str]  # verbs that stop what their object names ("suspended the strike")
 
     def lemma(self, tok: Token) -> str:
         """The token's lemma, lower-cased, with the model's known mistakes corrected."""
@@ -195,6 +197,7 @@ def load_lexicon() -> Lexicon:
         instruments=instruments,
         lemma_fixes=fixes,
         topic_verbs=frozenset(raw.get("topic_verbs") or ()),
+        undoing_verbs=frozenset(raw.get("undoing_verbs") or ()),
     )
 
 
@@ -492,7 +495,7 @@ def _noun_arguments(doc: Doc, noun: Token, lemma: str) -> tuple[list[str], list[
     verb, np = noun.head, noun
     if noun.dep_ == "pobj" and verb.lower_ == "of" and verb.head.dep_ in ("dobj", "nsubjpass"):
         np, verb = verb.head, verb.head.head  # "launched ten days of war games", "staged a wave of strikes"
-    light = np.dep_ in ("dobj", "nsubjpass") and lex.lemma(verb) in lex.light_verbs
+    light = np.dep_ in ("dobj", "nsubjpass") and lex.lemma(verb) in lex.light_verbs | lex.undoing_verbs
     if noun.dep_ == "pobj" and verb.lower_ in ("in", "during"):  # "in an interview with X, he said"
         verb = verb.head
         light = verb.lemma_.lower() in REPORTING
@@ -682,10 +685,17 @@ def extract_events(doc: Doc) -> list[Event]:
     lex = load_lexicon()
     cands = _candidates(doc)
     verbal_heads = {c[4].i: c[1] for c in cands if c[1] in FRAMING_TYPES}
+    # "suspended its strike", "called off the offensive": stopping a hostile act is a concession
+    undone = {
+        c[4].head.i for c in cands
+        if c[3] == "noun" and c[1] in UNDOABLE and c[4].dep_ in ("dobj", "nsubjpass") and lex.lemma(c[4].head) in lex.undoing_verbs
+    }
     events: list[tuple[int, int, Event]] = []
     for span, etype, mode, kind, head in cands:
-        if _nested(head, verbal_heads):
+        if _nested(head, verbal_heads) or kind == "verb" and head.i in undone:
             continue
+        if kind == "noun" and head.head.i in undone and head.dep_ in ("dobj", "nsubjpass"):
+            etype, mode = "CONCEDE", mode or etype.lower()
         lemma = lex.lemma(head)
         if kind == "verb" and (head.dep_ == "amod" or _prenominal_participle(head)):
             continue  # a participle used as an adjective ("a negotiated solution", "occupied territories")
@@ -696,7 +706,7 @@ def extract_events(doc: Doc) -> list[Event]:
             if lemma in NEEDS_CLAUSE and not any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
                 continue
         else:
-            if head.dep_ in ("dobj",) and lex.lemma(head.head) not in lex.light_verbs and head.head.i in {
+            if head.dep_ in ("dobj",) and lex.lemma(head.head) not in lex.light_verbs | lex.undoing_verbs and head.head.i in {
                 c[4].i for c in cands
             }:
                 continue  # "rejected the proposals" / "condemned the attack": the verb is the event
@@ -717,7 +727,7 @@ def extract_events(doc: Doc) -> list[Event]:
         if kind == "noun" and mode == "interview":
             for pobj in _prep_objects(head, ("with",)):
                 end_char = max(end_char, pobj.idx + len(pobj))
-        if kind == "noun" and head.dep_ == "dobj" and lex.lemma(head.head) in lex.light_verbs:
+        if kind == "noun" and head.dep_ == "dobj" and lex.lemma(head.head) in lex.light_verbs | lex.undoing_verbs:
             start_char = min(start_char, head.head.idx)  # "staged mass demonstrations"
         negated, modality, reported_by = _modality(doc, head, kind == "verb")
         etype, mode, actors, targets = _recode(doc, head, etype, mode, actors, targets, negated, modality)
