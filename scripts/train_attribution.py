@@ -48,7 +48,7 @@ THRESHOLDS = {"cue": 0.5, "source": 0.3, "content": 0.2}
 LEXICON_MIN_COUNT = 3
 LEXICON_MIN_RATE = 0.02
 EXTEND_MIN_COUNT = 5
-PRUNE = 1e-3
+PRUNE = 0.03
 
 
 def load_train(shared: Path, cache: Path | None) -> list[tuple[Doc, list[dict[str, list[Span]]]]]:

@@ -22,9 +22,13 @@ source attributions, not quotes: ``sources.py`` owns them, and this module skips
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import DEP
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Quote, Speaker, TextSpan
@@ -66,6 +70,7 @@ _PARA_RE = re.compile(r"[^\n]+")
 _SENT_END_RE = re.compile(r"[.!?;](?=\s|$)")
 _OPEN_CONTEXT = set("([{—–-/ \t\n\u00a0")
 _CLOSE_CONTEXT = set(".,;:!?)]}—–-/ \t\n\u00a0")
+_SUBJECT_IDS = np.array([get_string_id(d) for d in ("nsubj", "nsubjpass")], dtype=np.uint64)
 MIN_QUOTE_WORDS = 4  # shorter fragments without their own punctuation are scare quotes or titles
 
 
@@ -186,11 +191,26 @@ def _is_passive(verb: Token) -> bool:
 def _group_speakers(doc: Doc) -> list[Span]:
     """Subjects of reporting verbs that are not people ("the company said"): antecedents for "it"."""
     out = []
-    for tok in doc:
-        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ in {"NOUN", "PROPN"} and tok.ent_type_ != "PERSON":
-            if _is_cue(tok.head, CUE_VERBS):
-                out.append(noun_phrase(tok))
+    deps = doc.to_array([DEP]).reshape(-1)
+    for i in np.flatnonzero(np.isin(deps, _SUBJECT_IDS)).tolist():
+        tok = doc[i]
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.ent_type_ != "PERSON" and _is_cue(tok.head, CUE_VERBS):
+            out.append(noun_phrase(tok))
     return out
+
+
+def _person_in(span: Span) -> Span | None:
+    """The first PERSON entity that lies wholly inside ``span`` (``span.ents`` walks every
+    entity of the doc, this only the span's tokens)."""
+    doc = span.doc
+    for tok in span:
+        if tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON":
+            end = tok.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if end <= span.end:
+                return doc[tok.i : end]
+    return None
 
 
 class _Speakers:
@@ -210,7 +230,7 @@ class _Speakers:
             ref = self.resolver.resolve_description(span)
             if ref is not None:
                 return Speaker(entity=ref.entity, name=ref.name, text=span.text, start=s, end=e)
-        person = next((ent for ent in span.ents if ent.label_ == "PERSON"), None)
+        person = _person_in(span)
         lo, hi = (person.start_char, person.end_char) if person is not None else (head.idx, head.idx + len(head.text))
         ent = entity_at(doc, lo, hi)
         if ent is not None:
@@ -553,6 +573,8 @@ def _model_quotes(doc: Doc, speakers: _Speakers, model: Model, direct: list[_Raw
 def _model_quote(doc: Doc, speakers: _Speakers, att: Attribution, quoted: list[tuple[int, int]]) -> Quote | None:
     text = doc_text(doc)
     lo, hi = att.content  # type: ignore[misc]
+    if hi - lo == 1 and doc[lo].pos_ in {"PRON", "DET"}:
+        return None  # "which the Kremlin blamed on …": the content is only a relative word
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
     if _inside(quoted, start, end):
         return None
@@ -593,7 +615,7 @@ def _implicit_speaker(speakers: _Speakers, cue: Token) -> Speaker:
     subject of the clause it hangs on, resolved but with no text span (PolNeAR gives each
     word one role, so the mention already belongs to the outer attribution)."""
     subj = _subject(cue)
-    if subj is None:
+    if subj is None or subj.dep_ == "nsubjpass":  # "X was accused of …": X is not the speaker
         return Speaker()
     found = speakers.from_span(noun_phrase(subj))
     return Speaker(entity=found.entity, name=found.name)
@@ -619,7 +641,14 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))
 
 
-@Language.component("newsgraph_quotes", assigns=["doc._.quotes"])
-def quotes_component(doc: Doc) -> Doc:
+def _annotate(doc: Doc) -> Doc:
     doc._.quotes = extract_quotes(doc)
     return doc
+
+
+@Language.factory("newsgraph_quotes", assigns=["doc._.quotes"])
+def quotes_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The quotes component; the attribution model is read here, with the pipeline, rather
+    than on the first article."""
+    load_model()
+    return _annotate
