@@ -87,6 +87,11 @@ def found(nlp, text: str, published: str | None = PUBLISHED) -> dict[str, tuple[
         ("The company expects to cut its debt by year-end, the CFO said.", "year-end", ("DATE", "2025")),
         ("Rates will stay low in the near term, the bank said.", "the near term", ("DATE", "FUTURE_REF")),
         ("Shares fell 3% for the week, the worst since January.", "the week", ("DATE", "2025-W17")),
+        # 'the following month/year' count from the date the story last named
+        ("The firm was sold in March 2019. The following month, its founder resigned.", "The following month",
+         ("DATE", "2019-04")),
+        ("He fled in June 2008 and returned later that year.", "later that year", ("DATE", "2008")),
+        ("Voting was set for this coming Sunday, the commission said.", "this coming Sunday", ("DATE", "2025-04-27")),
         # a rate is not a duration: '$4 million a year' is not annotated, 'meetings a week' recur
         ("Analysts hold five meetings a week with the ministry.", "a week", ("SET", "P1W")),
     ],

@@ -132,11 +132,31 @@ class _Ctx:
     doc: Doc
     text: str
     ref: date | None
-    anchor: date | None = None
-    anchor_year: int | None = None
+    day_anchor: date | None = None  # the last day the text named
+    anchor_year: int | None = None  # the year of the last date the text named
+    anchor_month: date | None = None  # the first of the last month the text named
     quarter: tuple[int, int] | None = None  # the first quarter the text named: (year, 1-4)
     tense_cache: dict[int, str] = field(default_factory=dict)
     _financial: bool | None = None
+
+    @property
+    def anchor(self) -> date | None:
+        return self.day_anchor
+
+    @anchor.setter
+    def anchor(self, day: date | None) -> None:
+        """A day named in the text: later 'that day', 'that month', 'that year' refer to it."""
+        self.day_anchor = day
+        if day is not None:
+            self.anchor_year, self.anchor_month = day.year, day.replace(day=1)
+
+    def name_month(self, year: int, month: int) -> None:
+        self.anchor_year, self.anchor_month = year, date(year, month, 1)
+
+    def name_year(self, year: int) -> None:
+        self.anchor_year = year
+        if self.anchor_month is not None and self.anchor_month.year != year:
+            self.anchor_month = None
 
     def tense(self, char: int) -> str:
         if char not in self.tense_cache:
@@ -330,7 +350,7 @@ def _weekday_date(weekday: int, ctx: _Ctx, char: int, rel: str) -> date | None:
     ref = ctx.ref
     back = (ref.isoweekday() - weekday) % 7
     ahead = (weekday - ref.isoweekday()) % 7
-    if rel in ("next", "coming", "upcoming"):
+    if rel in ("next", "coming", "upcoming", "this coming"):
         return ref + timedelta(days=ahead or 7)
     if rel in ("last", "past", "previous"):
         return ref - timedelta(days=back or 7)
@@ -517,11 +537,12 @@ def _n_month(m: re.Match[str], ctx: _Ctx) -> Result:
         year = _month_year(month, ctx, m.start())
     if year is None:
         return "DATE", f"XXXX-{month:02d}", mod
+    ctx.name_month(year, month)
     return "DATE", f"{year:04d}-{month:02d}", mod
 
 
 def _n_year(m: re.Match[str], ctx: _Ctx) -> Result:
-    ctx.anchor_year = int(m["y"])
+    ctx.name_year(int(m["y"]))
     season = _g(m, "season")
     if season:
         return "DATE", f"{m['y']}-{_SEASONS[season]}", None
@@ -628,7 +649,7 @@ def _n_spelled_year(m: re.Match[str], ctx: _Ctx) -> Result:
     year = _spelled_year(_g(m, "sy"))
     if year is None:
         return None
-    ctx.anchor_year = year
+    ctx.name_year(year)
     if m["mon"]:
         return "DATE", f"{year:04d}-{_MONTHS[_g(m, 'mon')[:3]]:02d}", None
     if m["season"]:
@@ -733,6 +754,8 @@ def _n_rel_unit(m: re.Match[str], ctx: _Ctx) -> Result:
     base = ctx.anchor if anaphoric and ctx.anchor is not None else ctx.ref
     if anaphoric and unit == "year" and ctx.anchor_year is not None:
         base = date(ctx.anchor_year, 7, 1)
+    elif anaphoric and unit == "month" and ctx.anchor_month is not None:
+        base = ctx.anchor_month
     if anaphoric and base is None:
         return "DATE", _at(unit, None), mod
     if unit == "quarter" and rel in ("the", "that", "the same") and ctx.tense(m.start()) != "future":
