@@ -386,22 +386,24 @@ def _target_scope(tok: Token) -> list[Token]:
 
 
 def _first_entities(doc: Doc, roots: list[Token], exclude: set[str], members: bool = False) -> list[str]:
-    """The first entity (with its conjuncts) named in the phrases under ``roots``, in text order,
-    skipping clauses that hang off them: "demanded that the US cancel ..." -> the US. ``members``:
+    """The first entity (with its conjuncts) named in the phrases under ``roots``, in text order
+    but with place phrases ("in the Gaza Strip") last, skipping clauses that hang off them:
+    "demanded that the US cancel ..." -> the US. ``members``:
     the phrase names a party, so only its own words count ("doctors from American aid groups"),
     not what it is about ("pressure on Moscow")."""
     toks: list[Token] = []
-    for root in roots:
-        stack = [root]
+    for root in sorted(roots, key=lambda r: (r.dep_ == "prep" and r.lower_ in PLACE_PREPS, r.i)):  # "in Gaza" last
+        stack, phrase = [root], []
         while stack:
             t = stack.pop()
-            toks.append(t)
+            phrase.append(t)
             stack.extend(
                 c for c in t.children
                 if (c.dep_ not in CLAUSES or t is root and c.dep_ == "conj" and root.pos_ != "VERB")
                 and not (members and c.dep_ == "prep" and c.lower_ in ABOUT_PREPS)
             )
-    for t in sorted(toks, key=lambda t: t.i):
+        toks.extend(sorted(phrase, key=lambda t: t.i))
+    for t in toks:
         ent = _entity(doc, t)
         if ent is not None and ent.id not in exclude and ent.type != "LOC":  # a sea or region is where, not whom
             ids = [ent.id]
