@@ -1,7 +1,10 @@
 """Build ``src/newsgraph/data/models/roles.json`` (entity role framing) from the shared SemEval data.
 
 Usage: ``python scripts/train_roles.py [SHARED_DIR]``. Deterministic: the same data gives the same
-weights (lbfgs, no sampling). Takes about a minute on one core, most of it parsing.
+weights (lbfgs, no sampling). Takes about a minute on one core, most of it parsing. Run it as
+``OMP_NUM_THREADS=1 nice -n 10 python scripts/train_roles.py`` on a shared machine.
+Three linear models share one feature extractor (``newsgraph.extract.roles``): main role,
+fine role, and the gate that decides which actors of an article are cast in a role at all.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import time
 from pathlib import Path
 
 from newsgraph.evaluate import shared_dir
-from newsgraph.evaluate.framing import featurize, fit_model, taxonomy
+from newsgraph.evaluate.framing import featurize, fit_gate, fit_model, gate_examples, parse, taxonomy
 
 OUT = Path(__file__).resolve().parents[1] / "src/newsgraph/data/models/roles.json"
 
@@ -22,8 +25,10 @@ def main() -> None:
     if shared is None:
         raise SystemExit("shared data not found: pass its directory or set NEWSGRAPH_SHARED")
     t0 = time.perf_counter()
-    rows, feats = featurize(shared)
-    model = fit_model(rows, feats, taxonomy(shared))
+    parsed = parse(shared)
+    rows, feats = featurize(shared, parsed=parsed)
+    gate_feats, gate_labels, _ = gate_examples(rows, parsed[1])
+    model = fit_model(rows, feats, taxonomy(shared), gate=fit_gate(gate_feats, gate_labels))
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True) + "\n", "utf-8")
     print(f"wrote {OUT} ({OUT.stat().st_size / 1e6:.2f} MB, {len(rows)} mentions) in {time.perf_counter() - t0:.0f}s")

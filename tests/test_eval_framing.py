@@ -31,12 +31,30 @@ def test_score_exact_match_and_main_accuracy():
     assert s["fine_precision"] == 1.0 and s["fine_recall"] == pytest.approx(2 / 3)
 
 
+def test_gate_examples_mark_the_annotated_actors(shared):
+    import spacy
+
+    from newsgraph.evaluate.framing import gate_examples
+    from newsgraph.nlp import MODEL
+
+    rows, texts = load_annotations(shared)
+    one = sorted(texts)[:10]
+    nlp = spacy.load(MODEL)
+    rows = [r for r in rows if r["article"] in one]
+    feats, labels, groups = gate_examples(rows, {a: nlp(texts[a]) for a in one})
+    assert len(feats) == len(labels) == len(groups) and set(groups) <= set(one)
+    assert 0 < sum(labels) < len(labels)  # some actors framed, most merely mentioned
+    assert all("n_mentions" in f and "early" in f for f in feats)
+
+
 @pytest.mark.slow
 def test_cross_validation_runs_and_reports_baseline(shared):
     from newsgraph.evaluate.framing import run
 
-    table = run(EvalOptions(shared=shared, limit=120))[0]
+    table, gate = run(EvalOptions(shared=shared, limit=120))
     ours, base, *folds = table.rows
     assert ours["n"] == 120 and 0.0 <= ours["emr"] <= 1.0
     assert ours["main_accuracy"] >= base["main_accuracy"] - 0.1
     assert len(folds) == 10 and sum(r["n"] for r in folds[::2]) == 120  # each fold: ours, then its baseline
+    (row,) = gate.rows
+    assert 0 < row["framed"] < row["actors"] and 0.5 < row["roc_auc"] <= 1.0

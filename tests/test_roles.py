@@ -59,6 +59,29 @@ def test_predict_role_on_a_given_mention():
     assert isinstance(frame, RoleFrame) and frame.mention.text == "Omar Vance"
 
 
+GATED = (
+    "Junta shells border town as talks stall\n"
+    "General Tomas Rendal ordered his troops to shell the town of Marsa on Tuesday, killing twelve civilians. "
+    "Rendal, who seized power in a coup last year, has ignored calls for a ceasefire. Aid groups said Rendal's "
+    "forces blocked food deliveries. The shelling lasted for hours, a correspondent for Reuters reported."
+)
+
+
+@needs_model
+def test_the_gate_casts_the_story_actor_not_the_wire_service():
+    doc = _analyze(GATED)
+    by_name = {e.name: e for e in doc._.entities}
+    general = next(e for name, e in by_name.items() if "Rendal" in name)
+    assert general.roles and general.roles[0].main == "Antagonist"  # ordered the shelling, seized power
+    assert "Reuters" in by_name and not by_name["Reuters"].roles  # credited once, at the end
+    model = roles.load_model()
+    probs = {}
+    for ent in (general, by_name["Reuters"]):
+        spans = [(m.start, m.end) for m in ent.mentions]
+        probs[ent.name] = model.framed_probs([roles.salience(doc, spans, roles.features(doc, spans))])[0]
+    assert probs[general.name] > probs["Reuters"]
+
+
 def test_features_mask_the_mention_and_read_its_verb():
     doc = _analyze(TEXT)
     start = TEXT.index("General Omar Vance")

@@ -323,6 +323,16 @@ def features(doc: Doc, spans: Iterable[tuple[int, int]], primary: tuple[int, int
     return feats
 
 
+def salience(doc: Doc, spans: list[tuple[int, int]], feats: Features) -> Features:
+    """The role features plus how prominent the entity is (how often, how early, in the title):
+    what the gate reads to tell the story's actors from the entities merely mentioned."""
+    text = doc_text(doc)
+    first = min(start for start, _ in spans)
+    title_end = text.find("\n")
+    return {**feats, "n_mentions": math.log1p(len(spans)), "early": 1.0 - first / max(1, len(text)),
+            "in_title": 1.0 if 0 <= first < title_end else 0.0}
+
+
 class RoleModel:
     """Linear scores from feature dicts: a softmax over main roles and one over fine roles."""
 
@@ -341,6 +351,24 @@ class RoleModel:
         self.bias = np.array(data["main"]["bias"] + data["fine"]["bias"], dtype=float)
         self.n_main = k
         self.under = {m: [j for j, c in enumerate(self.fine_classes) if parents.get(c) == m] for m in self.main_classes}
+        gate = data.get("gate") or {"bias": 0.0, "weights": {}, "threshold": 0.0}
+        self.gate_index = {name: i for i, name in enumerate(sorted(gate["weights"]))}
+        self.gate_w = np.array([gate["weights"][n] for n in sorted(gate["weights"])], dtype=float)
+        self.gate_bias = float(gate["bias"])
+        self.gate_threshold = float(gate["threshold"])
+
+    def framed_probs(self, batch: list[Features]) -> list[float]:
+        """Probability that each entity (``salience`` features) is cast in a role at all: the
+        SemEval annotators framed the story's actors, not every name in it. 1.0 without a gate."""
+        if not self.gate_index:
+            return [1.0] * len(batch)
+        out = []
+        for feats in batch:
+            known = [(self.gate_index[k], v) for k, v in feats.items() if k in self.gate_index]
+            norm = math.sqrt(sum(v * v for _, v in known)) or 1.0
+            z = self.gate_bias + sum(self.gate_w[i] * v / norm for i, v in known)
+            out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+        return out
 
     def scores(self, batch: list[Features]) -> np.ndarray:
         """Linear scores (rows: feature dicts; columns: main roles, then fine roles). Each dict
@@ -422,8 +450,8 @@ def predict_role(doc: Doc, start: int, end: int, others: Iterable[tuple[int, int
 
 
 def assign_roles(doc: Doc, entities: list[Entity] | None = None) -> list[Entity]:
-    """Set ``roles`` on each actor entity (people, organisations, places, groups), read at its
-    first mention with the others as context; returns the entities."""
+    """Set ``roles`` on the actor entities (people, organisations, places, groups) the gate finds
+    cast in the story, read at the first mention with the others as context; returns the entities."""
     entities = list(entities if entities is not None else doc._.entities or ())
     model = load_model()
     if model is None or not len(doc) or not doc.has_annotation("DEP"):
@@ -437,6 +465,10 @@ def assign_roles(doc: Doc, entities: list[Entity] | None = None) -> list[Entity]
         if feats := features(doc, spans, primary=spans[0], context=context):
             framed.append(ent)
             batch.append(feats)
+    keep = [p >= model.gate_threshold for p in
+            model.framed_probs([salience(doc, [(m.start, m.end) for m in e.mentions], f) for e, f in zip(framed, batch)])]
+    framed = [e for e, k in zip(framed, keep) if k]
+    batch = [f for f, k in zip(batch, keep) if k]
     for ent, prediction in zip(framed, model.predict_many(batch)):
         first = ent.mentions[0]
         ent.roles = [_frame(doc, first.start, first.end, prediction)]
