@@ -766,12 +766,16 @@ def _classified_events(doc: Doc, found: list[Event]) -> list[tuple[int, bool, Ev
     if model is None:
         return []
     covered = {ev.sentence.start for ev in found if ev.sentence is not None}
+    named = sorted(_token_entities(doc))
     out: list[tuple[int, bool, Event]] = []
     for sent in doc.sents:
+        k = bisect_right(named, sent.start - 1)
+        if sent.start_char in covered or k == len(named) or named[k] >= sent.end:
+            continue  # an event found already, or no entity in the sentence to act or be acted on
         root = sent.root
         if root.lemma_.lower() in REPORTING:  # "X did Y, officials said": Y
             root = next((c for c in root.children if c.dep_ in ("ccomp", "conj") and c.pos_ in ("VERB", "AUX")), root)
-        if sent.start_char in covered or root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in REPORTING:
+        if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in REPORTING:
             continue
         if any(c.dep_ in ("csubj", "csubjpass", "expl") for c in root.children):
             continue  # "recognizing Crimea would violate ...": a clause, not a party, acts
