@@ -38,6 +38,8 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "attribut
 SOURCE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "DET", "ADJ", "SYM"})
 _MARKS = frozenset('"“”„«»‘’\'`')
 _MAX_PATH = 4
+_OPENING = {")": "(", "]": "["}
+_CLOSING = frozenset(_OPENING)
 log = logging.getLogger(__name__)
 
 TokRange = tuple[int, int]  # token indices [start, end)
@@ -266,6 +268,8 @@ def head_span(head: Token, exclude: set[int], bounds: TokRange) -> TokRange | No
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space) and lo != head.i:
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and hi - 1 != head.i:
+        if doc[hi - 1].text in _CLOSING and _OPENING[doc[hi - 1].text] in doc[lo : hi - 1].text:
+            break  # "Rep. Trey Gowdy (R-S.C.)" keeps its closing bracket
         hi -= 1
     return (lo, hi) if hi > lo else None
 

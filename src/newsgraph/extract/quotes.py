@@ -334,6 +334,32 @@ def _is_mixed(doc: Doc, q: _Raw, cue: Token) -> bool:
     )
 
 
+_DASHES = "―—"
+
+
+def _dash_credit(doc: Doc, q: _Raw, para_end: int) -> tuple[int, Span] | None:
+    """A quote credited with a dash after its closing mark ('“…” ― Jane Doe'): the dash's
+    offset and the name after it."""
+    text = doc_text(doc)
+    if q.close is None:
+        return None
+    j = q.close + 1
+    while j < para_end and text[j] in " \u00a0":
+        j += 1
+    if j >= para_end or text[j] not in _DASHES:
+        return None
+    span = doc.char_span(j + 1, para_end, alignment_mode="contract")
+    if span is None:
+        return None
+    name = next((e for e in span.ents if e.label_ in {"PERSON", "ORG", "NORP"}), None)
+    if name is None:
+        first = next((t for t in span if not (t.is_punct or t.is_space)), None)
+        if first is None or first.pos_ != "PROPN":
+            return None
+        name = noun_phrase(first)
+    return j, name
+
+
 def _direct_quotes(doc: Doc, speakers: _Speakers | None, model: Model | None) -> tuple[list[Quote], list[_Raw], set[int], set[int]]:
     """Direct quotes, the quoted stretches, the cue tokens used, and which quotes are mixed
     (returned as indices; their cue is left to the attribution model)."""
@@ -353,7 +379,10 @@ def _direct_quotes(doc: Doc, speakers: _Speakers | None, model: Model | None) ->
         next_open = min((r.open for r in all_marks if r.open > q.open), default=pe)
         cue = mention = None
         frame_used = (q.open, q.open)
-        if speakers is not None:
+        dash = _dash_credit(doc, q, pe) if speakers is not None else None
+        if dash is not None:
+            mention, frame_used = dash[1], (q.close + 1, dash[1].end_char)  # type: ignore[operator]
+        elif speakers is not None:
             for frame in _frames(text, q, ps, pe, prev_end, next_open):
                 cue, mention = _direct_cue(doc, frame, after=frame[0] > q.open)
                 if cue is not None or mention is not None:
@@ -364,7 +393,7 @@ def _direct_quotes(doc: Doc, speakers: _Speakers | None, model: Model | None) ->
             speaker = speakers.from_span(mention)
             if model is not None:
                 speaker = _widen_speaker(doc, speaker, mention, cue, frame_used, model)
-            confidence = 0.9 if cue is not None else 0.7
+            confidence = 0.9 if cue is not None or dash is not None else 0.7
             if speaker.name is None:
                 confidence = 0.5
         elif prev is not None and (q.para - prev_para <= 1 or prev_runs_on):
@@ -381,7 +410,9 @@ def _direct_quotes(doc: Doc, speakers: _Speakers | None, model: Model | None) ->
             end=q.end,
             text=text[q.start : q.end],
             speaker=speaker,
-            cue=_direct_cue_span(doc, cue, model) if cue is not None else None,
+            cue=text_span(doc, dash[0], dash[0] + 1) if dash is not None else (
+                _direct_cue_span(doc, cue, model) if cue is not None else None
+            ),
             continuation=continuation,
             date=_timex_in(doc, *frame_used),
             sentence=sentence_evidence(doc, q.start),
