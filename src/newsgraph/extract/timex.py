@@ -610,13 +610,23 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     "labor day": lambda y: _nth_weekday(y, 9, 1, 1), "martin luther king day": lambda y: _nth_weekday(y, 1, 1, 3),
     "election day": lambda y: _nth_weekday(y, 11, 1, 1) + timedelta(days=1), "easter": _easter,
     "good friday": lambda y: _easter(y) - timedelta(days=2), "easter sunday": _easter,
-    "easter monday": lambda y: _easter(y) + timedelta(days=1),
+    "easter monday": lambda y: _easter(y) + timedelta(days=1), "palm sunday": lambda y: _easter(y) - timedelta(days=7),
+    "ash wednesday": lambda y: _easter(y) - timedelta(days=46), "pentecost": lambda y: _easter(y) + timedelta(days=49),
+    "maundy thursday": lambda y: _easter(y) - timedelta(days=3), "holy thursday": lambda y: _easter(y) - timedelta(days=3),
+    "st. patrick's day": lambda y: date(y, 3, 17), "saint patrick's day": lambda y: date(y, 3, 17),
+    "may day": lambda y: date(y, 5, 1), "bastille day": lambda y: date(y, 7, 14),
+    "mother's day": lambda y: _nth_weekday(y, 5, 7, 2), "father's day": lambda y: _nth_weekday(y, 6, 7, 3),
+    "presidents day": lambda y: _nth_weekday(y, 2, 1, 3), "columbus day": lambda y: _nth_weekday(y, 10, 1, 2),
+    "groundhog day": lambda y: date(y, 2, 2), "armistice day": lambda y: date(y, 11, 11),
+    "remembrance day": lambda y: date(y, 11, 11), "flag day": lambda y: date(y, 6, 14),
 }
 
 
 def _n_holiday(m: re.Match[str], ctx: _Ctx) -> Result:
     name = re.sub(r"^(thanksgiving|christmas|easter) day$", r"\1", _g(m, "h").replace("\u2019", "'"))
     name = name.replace(" jr.", "").replace("veterans'", "veterans").replace("new years", "new year's")
+    name = re.sub(r"^st\.? ", "st. ", name).replace("presidents'", "presidents")
+    name = re.sub(r"(patrick|mother|father)s day$", r"\1's day", name)
     rule = _HOLIDAYS.get(name)
     if rule is None:
         return None
@@ -1124,10 +1134,15 @@ _RULES: tuple[_Rule, ...] = (
         r"(?<![\w-])(?:(?P<rel>last|next|this|past|coming|previous|upcoming)\s+)?(?P<h>Christmas(?:\s+(?:Eve|Day))?|"
         r"New\s+Year['\u2019]?s\s+(?:Eve|Day)|Independence\s+Day|Fourth\s+of\s+July|Halloween|Valentine['\u2019]?s\s+Day|"
         r"Veterans['\u2019]?\s+Day|Boxing\s+Day|Thanksgiving(?:\s+Day)?|Memorial\s+Day|Labor\s+Day|"
-        r"Martin\s+Luther\s+King(?:\s+Jr\.)?\s+Day|Election\s+Day|Good\s+Friday|Easter(?:\s+(?:Sunday|Monday|Day))?)"
+        r"Martin\s+Luther\s+King(?:\s+Jr\.)?\s+Day|Election\s+Day|Good\s+Friday|Easter(?:\s+(?:Sunday|Monday|Day))?|"
+        r"Palm\s+Sunday|Ash\s+Wednesday|Pentecost|(?:Maundy|Holy)\s+Thursday|(?:St\.?|Saint)\s+Patrick['\u2019]?s\s+Day|"
+        r"May\s+Day|Bastille\s+Day|Mother['\u2019]?s\s+Day|Father['\u2019]?s\s+Day|Presidents['\u2019]?\s+Day|"
+        r"Columbus\s+Day|Groundhog\s+Day|Armistice\s+Day|Remembrance\s+Day|Flag\s+Day)"
         r"(?:\s+(?P<week>week(?:end)?))?(?:,?\s+(?P<y>" + _YEAR + r"))?(?![\w-])"), _n_holiday, 0.85, ("h",),
           gate=("christmas", "new year", "independence", "fourth of july", "halloween", "valentine", "veterans",
-                "boxing", "thanksgiving", "memorial", "labor day", "king", "election day", "good friday", "easter")),
+                "boxing", "thanksgiving", "memorial", "labor day", "king", "election day", "good friday", "easter",
+                "palm sunday", "ash wednesday", "pentecost", " thursday", "patrick", "may day", "bastille", "er's day",
+                "presidents", "columbus day", "groundhog", "armistice", "remembrance day", "flag day")),
     _Rule("spelled_year", _rx(
         r"(?:(?P<mon>" + _MON_FULL + r")\s+|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+"
         r"|the\s+year\s+(?=two\s+thousand))?(?P<sy>(?:eighteen|nineteen)\s+(?:" + "|".join(_TENS)
@@ -1174,7 +1189,7 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:(?:the|its|their)\s+)?(?:(?P<yrel>last|this|next)\s+year's\s+|(?P<y0>" + _YEAR + r")\s+)?(?:fiscal\s+)?(?P<ord>first|second|"
         r"third|fourth|final|1st|2nd|3rd|4th|last(?=[- ]half))[- ](?:fiscal[- ])?(?:(?P<half>half)|quarter)"
         r"(?:\s+of\s+(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<y>" + _YEAR + r")|(?:the\s+)?(?P<yrel2>"
-        r"last|this|next)\s+year))?"), lambda m, c: _n_quarter(_Quarter(m), c), 0.9,
+        r"last|this|next)\s+year|the\s+(?:fiscal\s+|calendar\s+)?year(?![\w-])))?"), lambda m, c: _n_quarter(_Quarter(m), c), 0.9,
           gate=('quarter', 'half')),
     _Rule("quarter_q", _rx(r"(?P<ord>Q[1-4])(?:\s+(?P<y>" + _YEAR + r"))?"), _n_quarter, 0.85),
     _Rule("ago", _rx(
@@ -1385,7 +1400,7 @@ _TRIGGER = re.compile(
     r"daily|weekly|monthly|annually|yearly|hourly|nightly|spring|summer|fall\b|autumn|winter|season|weekend|"
     r"time\b|while\b|present|moment\b|due\b|long\b|term\b|q[1-4]\b|half\b|date\b|nineteen\b|eighteen\b|thousand\b|"
     r"(?:twen|thir|for|fif|six|seven|eigh|nine)ties\b|christmas|thanksgiving|easter|halloween|valentine|"
-    r"(?:election|labor|memorial|independence|veterans|boxing|king|jr\.|year['\u2019]?s)\s+(?:day|eve)|fourth\s+of\s+july)",
+    r"(?:election|labor|memorial|independence|veterans|boxing|king|jr\.|year['\u2019]?s)\s+(?:day|eve)|fourth\s+of\s+july|pentecost)",
     re.IGNORECASE)
 # the same words without IGNORECASE and without a leading \b (slow in `re`): a few extra hits only widen the windows
 _TRIGGER_LOWER = re.compile(_lower_literals(_TRIGGER.pattern).replace(r"\d|\b(?:", "[0-9]|(?:", 1))
