@@ -31,3 +31,8 @@ def test_president_keeps_his_own_position():
     a = analyze("Ukrainian President Volodymyr Zelensky said that Ukraine would never recognize Crimea as Russian.")
     [pos] = [p for p in a.positions if p.issue == "Crimea"]
     assert pos.holder_name.startswith("Volodymyr Zelensk") and pos.stance == "oppose recognition"
+
+
+def test_seat_of_government_speaks_for_its_state():
+    a = analyze("The Kremlin said Russia supports lifting the sanctions. Moscow wants talks.")
+    assert [(p.holder_name, p.issue, p.stance) for p in a.positions] == [("Russia", "sanctions", "lift")]

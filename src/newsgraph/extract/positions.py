@@ -112,9 +112,12 @@ def _as_party(doc: Doc, ent: Entity) -> Entity:
 
 
 def _speaks_for(doc: Doc, ent: Entity) -> Entity:
-    """A spokesman, adviser or envoy states his government's position: the country he speaks
-    for when the text names it ("Kremlin adviser Yuri Ushakov" -> Russia); else himself."""
-    if ent.type != "PERSON" or not ent.country or not ent.role or not SPEAKS_FOR.search(ent.role):
+    """A spokesman, adviser or envoy states his government's position, and so does a seat of
+    government named for it (the Kremlin, the White House): the country, when the text names it
+    ("Kremlin adviser Yuri Ushakov" -> Russia); else the speaker."""
+    spokesman = ent.type == "PERSON" and bool(ent.role and SPEAKS_FOR.search(ent.role))
+    metonym = ent.type == "ORG" and bool(ent.stands_for)
+    if not ent.country or not (spokesman or metonym):
         return ent
     return next((e for e in doc._.entities or () if e.name == ent.country and e.type == "GPE"), ent)
 
