@@ -36,3 +36,8 @@ def test_president_keeps_his_own_position():
 def test_seat_of_government_speaks_for_its_state():
     a = analyze("The Kremlin said Russia supports lifting the sanctions. Moscow wants talks.")
     assert [(p.holder_name, p.issue, p.stance) for p in a.positions] == [("Russia", "sanctions", "lift")]
+
+
+def test_negated_governing_verb_turns_the_stance():
+    a = analyze('"Russia will never accept the lifting of sanctions as a precondition," the Kremlin said on Monday.')
+    assert [(p.holder_name, p.issue, p.stance) for p in a.positions] == [("Russia", "sanctions", "keep")]

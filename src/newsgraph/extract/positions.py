@@ -177,7 +177,11 @@ def _stance(vocab: Vocabulary, doc: Doc, sent: Span, issue_start: int, issue_end
             size = ce - cs
             if best is not None and best[0] <= size:
                 continue
-            negated = any(a.dep_ == "neg" or a.lemma_.lower() in NEGATIVE_HEADS for a in [head, *head.children, *list(cue.ancestors)[:3]])
+            governor = next((a for a in [head, *head.ancestors] if a.pos_ in ("VERB", "AUX")), head)
+            negated = any(
+                a.dep_ == "neg" or a.lemma_.lower() in NEGATIVE_HEADS
+                for a in [head, *head.children, *list(cue.ancestors)[:3], *governor.children]  # "will never accept lifting"
+            )
             text = str(spec["negated"]) if negated and spec.get("negated") else str(spec["stance"])
             if "{owner}" in text:
                 clause_text = doc_text(doc)[cs:ce]
