@@ -1,15 +1,26 @@
 """PLOVER events: who did what to whom, where and when, read off the dependency parse.
 
 Triggers come from an editable lexicon (``data/plover_verbs.yaml``: lemmas and multiword
-patterns per PLOVER type and mode) matched with one spaCy Matcher. Each trigger's arguments
-are read from the parse: the subject (or the "by" agent of a passive) is the actor, the object
-(or a "with/on/against" phrase) the target, a GPE/LOC in an "in/near/at" phrase the place.
-Actors and targets are entity ids from ``doc._.entities``: a span that is no entity is left
-out rather than invented. Each event also says whether it is negated, planned, proposed,
-denied or only reported (inside a quote or under a reporting verb, with who reports it).
+patterns per PLOVER type and mode) matched with small spaCy Matchers. Each trigger's arguments
+are read from the parse: the subject (or the "by" agent of a passive, or the object of "urged X
+to") is the actor, the object (or a "with/on/against" phrase) the target, a GPE/LOC in an
+"in/near/at" phrase the place. Actors and targets are entity ids from ``doc._.entities``: a span
+that is no entity is left out rather than invented. News names parties indirectly, so the entity
+is looked for deeper when the head is none: "it"/"they"/"its forces" resolve to the state or group
+that speaks or was named before; "Hungarian officials", "doctors from American aid groups" give
+the entity inside the phrase; with no object the target is the first entity in the trigger's
+complements ("demanded that the US cancel ..."), place phrases last, never a topic ("discussed
+frozen Russian assets") or the actor's own country. Each event also says whether it is negated,
+planned, proposed, denied or only reported, and is recoded as PLOVER codes intentions: a
+cooperative act promised is AGREE, one promised "unless ..." or a hostile one THREATEN, "Y must
+do Z" a REQUEST of Y (with or without a trigger word), stopping a hostile act ("suspended its
+strike") a CONCEDE. An event is dated by the time expression governing it; a past event whose
+clause has none takes the date of the event it follows up in the same paragraph ("the meeting
+... was overshadowed by ..." after "met yesterday").
 A sentence where the lexicon finds no trigger falls back to a TF-IDF + logistic regression
-sentence classifier (``data/models/event_types.json``, trained on NGEC synthetic stories by
-``scripts/train_event_types.py``): its main verb becomes the trigger, with a low confidence.
+sentence classifier (``data/models/event_types.json``, trained on NGEC synthetic stories and
+the PLOVER GSR dev half by ``scripts/train_event_types.py``): its main verb becomes the
+trigger, with a low confidence.
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 The issues and the stance cues live in an editable vocabulary (``data/issues.yaml``). A stance
 needs a holder the text names: the speaker of a quote that states it, or the owner of a
 proposal or document that states it ("the US proposal envisages ...", "the Ukrainian documents
-stipulate ..."). The stance is a short normalized description built from the cue word
+stipulate ..."). A spokesman, adviser or envoy, or a seat of government named for its state
+(the Kremlin), holds his state's position when the text names the state. The stance is a
+short normalized description built from the cue word
 (recognize, postpone until ..., lift, oppose ...), the evidence the clause that holds it.
 Issues listed as disputed ("differences of opinion regarding ...") without anyone's stance are
 returned as open issues.
