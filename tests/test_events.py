@@ -171,3 +171,12 @@ def test_stopping_a_hostile_act_is_a_concession():
     assert [(e.type, e.mode) for e in a.events] == [("CONCEDE", "strike")]
     b = analyze("Germany suspended military aid to Israel.")
     assert [e.type for e in b.events] == ["SANCTION"]  # stopping help is a sanction
+
+
+def test_groups_named_by_nationality_and_both_sides_of_an_agreement():
+    a = analyze("Israeli soldiers shot two Palestinian protesters near Nablus on Friday.")
+    ev = next(e for e in a.events if e.type == "ASSAULT")
+    assert "Israel" in " ".join(_names(a, ev.actors)) and "Palestin" in " ".join(_names(a, ev.targets))
+    b = analyze("Senior Serbian and Croatian officials agreed on Friday to reopen the border crossing.")
+    ev = next(e for e in b.events if e.type == "AGREE")
+    assert len(ev.actors) == 2
