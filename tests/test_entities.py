@@ -103,6 +103,17 @@ def test_full_person_name_outweighs_mistyped_surnames(nlp):
     assert by_variant(found, "Ostervik").type == "ORG"
 
 
+def test_name_keeps_the_bracket_it_opened(nlp):
+    """Results tables name clubs with their town's code ('Buducnost ( V )'); only a stray bracket goes."""
+    doc = nlp("Partizan beat Buducnost ( V ) 2-1 on Sunday , and Radnicki ) lost .")
+    words = [t.text for t in doc]
+    start = words.index("Buducnost")
+    other = words.index("Radnicki")
+    doc.ents = [Span(doc, start, start + 4, label="ORG"), Span(doc, other, other + 2, label="ORG")]
+    texts = {m.text for e in extract_entities(doc, ActorTable()) for m in e.mentions}
+    assert {"Buducnost ( V )", "Radnicki"} <= texts
+
+
 def test_false_merge_guard_truman_is_not_trump(nlp):
     text = (
         "Historians compared Donald Trump with Harry Truman. "

@@ -57,6 +57,7 @@ ORG_SUFFIXES = frozenset(
 )
 # Prepositions that, right before a name, say it is a place ("in Moscow", "near Kharkiv").
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
+CLOSING = {")": "(", "]": "["}
 POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 GOVERNMENT_NOUNS = frozenset({"regime", "government", "authorities", "administration", "leadership", "officials"})
@@ -169,10 +170,14 @@ def _blank_tokenizer():
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading article and a trailing possessive or punctuation from a token range."""
+    """Drop a leading article and a trailing possessive or punctuation (not a bracket the name
+    opened: 'Mladost ( BJ )') from a token range."""
     while end - start > 1 and doc[start].lower_ == "the":
         start += 1
     while end - start > 1 and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
+        last = doc[end - 1].text
+        if last in CLOSING and CLOSING[last] in {t.text for t in doc[start : end - 1]}:
+            break
         end -= 1
     return start, end
 
