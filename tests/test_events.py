@@ -180,3 +180,13 @@ def test_groups_named_by_nationality_and_both_sides_of_an_agreement():
     b = analyze("Senior Serbian and Croatian officials agreed on Friday to reopen the border crossing.")
     ev = next(e for e in b.events if e.type == "AGREE")
     assert len(ev.actors) == 2
+
+
+def test_barring_a_protest_or_help_and_promised_help():
+    a = analyze("Turkish police prevented a demonstration by students in Sivas.")
+    assert [e.type for e in a.events] == ["COERCE"]
+    b = analyze("Russia cancelled the talks with Japan.")
+    ev = next(e for e in b.events)
+    assert ev.type == "SANCTION" and _names(b, ev.actors) == {"Russia"} and _names(b, ev.targets) == {"Japan"}
+    c = analyze("The United Nations will provide food aid to refugees in Liberia.")
+    assert [(e.type, e.modality) for e in c.events] == [("AGREE", "planned")]  # the promise of aid

@@ -89,6 +89,7 @@ PHYSICAL_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 # Lebanon", "was sentenced in Iran"), the state of the place acts.
 STATE_ACTS = {"COERCE", "SANCTION"}
 UNDOABLE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "THREATEN"}  # hostile acts one can call off
+HELPFUL = {"AID", "COOPERATE", "CONSULT"}  # acts of help whose stopping or barring is a SANCTION
 FRAMING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE", "SUPPORT"}
 
 
@@ -150,6 +151,22 @@ class Lexicon:
     lemma_fixes: dict[str, str]  # a lemma the small model gets wrong -> the right one ("staged" -> "stag")
     topic_verbs: frozenset[str]  # verbs whose direct object is what is talked about, not a party
     undoing_verbs: frozenset[str]  # verbs that stop what their object names ("suspended the strike")
+    barring_verbs: frozenset[str]  # verbs that forbid or prevent what their object names ("banned the march")
+
+    def stopping(self, tok: Token) -> bool:
+        """True when ``tok`` stops or bars what its object names."""
+        lemma = self.lemma(tok)
+        return lemma in self.undoing_verbs or lemma in self.barring_verbs
+
+    def recoded(self, noun_type: str, verb: Token) -> str | None:
+        """The type of stopping or barring an act of ``noun_type``: calling off a hostile act is a
+        CONCEDE, barring a protest a COERCE, stopping or barring help a SANCTION; else None."""
+        lemma = self.lemma(verb)
+        if lemma in self.undoing_verbs and noun_type in UNDOABLE:
+            return "CONCEDE"
+        if lemma in self.barring_verbs and noun_type == "PROTEST":
+            return "COERCE"
+        return "SANCTION" if self.stopping(verb) and noun_type in HELPFUL else None
 
     def lemma(self, tok: Token) -> str:
         """The token's lemma, lower-cased, with the model's known mistakes corrected."""
@@ -209,6 +226,7 @@ def load_lexicon() -> Lexicon:
         lemma_fixes=fixes,
         topic_verbs=frozenset(raw.get("topic_verbs") or ()),
         undoing_verbs=frozenset(raw.get("undoing_verbs") or ()),
+        barring_verbs=frozenset(raw.get("barring_verbs") or ()),
     )
 
 
@@ -508,7 +526,7 @@ def _noun_arguments(doc: Doc, noun: Token, lemma: str) -> tuple[list[str], list[
     verb, np = noun.head, noun
     if noun.dep_ == "pobj" and verb.lower_ == "of" and verb.head.dep_ in ("dobj", "nsubjpass"):
         np, verb = verb.head, verb.head.head  # "launched ten days of war games", "staged a wave of strikes"
-    light = np.dep_ in ("dobj", "nsubjpass") and lex.lemma(verb) in lex.light_verbs | lex.undoing_verbs
+    light = np.dep_ in ("dobj", "nsubjpass") and (lex.lemma(verb) in lex.light_verbs or lex.stopping(verb))
     if noun.dep_ == "pobj" and verb.lower_ in ("in", "during"):  # "in an interview with X, he said"
         verb = verb.head
         light = verb.lemma_.lower() in REPORTING
@@ -699,16 +717,17 @@ def extract_events(doc: Doc) -> list[Event]:
     cands = _candidates(doc)
     verbal_heads = {c[4].i: c[1] for c in cands if c[1] in FRAMING_TYPES}
     # "suspended its strike", "called off the offensive": stopping a hostile act is a concession
-    undone = {
-        c[4].head.i for c in cands
-        if c[3] == "noun" and c[1] in UNDOABLE and c[4].dep_ in ("dobj", "nsubjpass") and lex.lemma(c[4].head) in lex.undoing_verbs
-    }
+    undone: dict[int, str] = {}  # noun trigger -> its type once stopped or barred ("banned the march": COERCE)
+    for c in cands:
+        if c[3] == "noun" and c[4].dep_ in ("dobj", "nsubjpass") and (new := lex.recoded(c[1], c[4].head)):
+            undone[c[4].i] = new
+    stoppers = {doc[i].head.i for i in undone}
     events: list[tuple[int, int, Event]] = []
     for span, etype, mode, kind, head in cands:
-        if _nested(head, verbal_heads) or kind == "verb" and head.i in undone:
+        if _nested(head, verbal_heads) or kind == "verb" and head.i in stoppers:
             continue
-        if kind == "noun" and head.head.i in undone and head.dep_ in ("dobj", "nsubjpass"):
-            etype, mode = "CONCEDE", mode or etype.lower()
+        if kind == "noun" and head.i in undone:
+            etype, mode = undone[head.i], mode or etype.lower()
         lemma = lex.lemma(head)
         if kind == "verb" and (head.dep_ == "amod" or _prenominal_participle(head)):
             continue  # a participle used as an adjective ("a negotiated solution", "occupied territories")
@@ -719,7 +738,7 @@ def extract_events(doc: Doc) -> list[Event]:
             if lemma in NEEDS_CLAUSE and not any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
                 continue
         else:
-            if head.dep_ in ("dobj",) and lex.lemma(head.head) not in lex.light_verbs | lex.undoing_verbs and head.head.i in {
+            if head.dep_ in ("dobj",) and head.i not in undone and lex.lemma(head.head) not in lex.light_verbs and head.head.i in {
                 c[4].i for c in cands
             }:
                 continue  # "rejected the proposals" / "condemned the attack": the verb is the event
@@ -740,9 +759,11 @@ def extract_events(doc: Doc) -> list[Event]:
         if kind == "noun" and mode == "interview":
             for pobj in _prep_objects(head, ("with",)):
                 end_char = max(end_char, pobj.idx + len(pobj))
-        if kind == "noun" and head.dep_ == "dobj" and lex.lemma(head.head) in lex.light_verbs | lex.undoing_verbs:
+        if kind == "noun" and head.dep_ == "dobj" and (lex.lemma(head.head) in lex.light_verbs or head.i in undone):
             start_char = min(start_char, head.head.idx)  # "staged mass demonstrations"
-        negated, modality, reported_by = _modality(doc, head, kind == "verb")
+        verb = head.head if kind == "noun" and head.dep_ in ("dobj", "nsubjpass") and (
+            lex.lemma(head.head) in lex.light_verbs or head.i in undone) else head
+        negated, modality, reported_by = _modality(doc, verb, verb is not head or kind == "verb")  # "will provide aid"
         etype, mode, actors, targets = _recode(doc, head, etype, mode, actors, targets, negated, modality)
         confidence = 0.8 if kind == "verb" else 0.65
         if not actors and not targets:
