@@ -182,8 +182,8 @@ def _phrase_pattern(phrase: str, kind: str, wrong: dict[str, list[str]]) -> list
         if word == "*":  # a run of n stars: up to n + 1 words ("lift a night curfew", "lifted Friday a day-old blockade")
             if i and words[i - 1] == "*":
                 continue
-            run = len(words[i:]) - len(" ".join(words[i:]).lstrip("* ").split())
-            pattern.append({"OP": f"{{0,{run + 1}}}"})
+            run = next((k for k, w in enumerate(words[i:]) if w != "*"), len(words) - i)
+            pattern.append({"OP": f"{{0,{run + 1}}}"})  # Lexicon.longest reads the bound back
             continue
         tok: dict[str, Any] = {"LOWER": word} if "-" in word else {"LEMMA": {"IN": [word, *wrong[word]]} if word in wrong else word}
         if i == head_index:
