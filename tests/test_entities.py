@@ -114,6 +114,20 @@ def test_name_keeps_the_bracket_it_opened(nlp):
     assert {"Buducnost ( V )", "Radnicki"} <= texts
 
 
+def test_bare_and_capitalised_surnames_recur(nlp):
+    """NER found only the full name; the headline's capitals and the bare surname are repeats of it."""
+    doc = nlp(
+        "GOLF - HALVERSON LEADS IN OHIO .\n"
+        "Rookie Dana Halverson shot a 64 on Thursday to lead by two strokes .\n"
+        "Halverson , who turned professional in May , had seven birdies ."
+    )
+    start = [t.text for t in doc].index("Dana")
+    doc.ents = [Span(doc, start, start + 2, label="PERSON")]
+    person = by_variant(extract_entities(doc, ActorTable()), "Dana Halverson")
+    assert person.type == "PERSON"
+    assert [m.text for m in person.mentions] == ["HALVERSON", "Dana Halverson", "Halverson"]
+
+
 def test_false_merge_guard_truman_is_not_trump(nlp):
     text = (
         "Historians compared Donald Trump with Harry Truman. "

@@ -236,6 +236,18 @@ def _non_overlapping(cands, doc: Doc) -> list[_Cand]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+def _recurrence_forms(doc: Doc, c: _Cand) -> list[list[str]]:
+    """The token sequences that repeat a found name: itself, and for a person the bare surname
+    and both in capitals, as wire headlines write them ('Tiger Woods' -> 'Woods', 'WOODS')."""
+    words = [t.text for t in doc[c.start : c.end]]
+    if not (c.ner == "PERSON" or (c.actor is not None and c.actor.type == "PERSON")):
+        return [words]
+    forms = [words]
+    if len(words) > 1 and len(words[-1]) > 1 and words[-1][0].isupper() and words[-1][1:].islower():
+        forms.append(words[-1:])
+    return forms + [upper for upper in ([w.upper() for w in f] for f in forms) if upper not in forms]
+
+
 def _recurrences(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """Further occurrences of names already found, where NER missed them."""
     if not cands:
@@ -243,9 +255,11 @@ def _recurrences(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     matcher = PhraseMatcher(doc.vocab, attr="ORTH")
     source: dict[str, _Cand] = {}
     for c in cands:
-        if c.text not in source:
-            source[c.text] = c
-            matcher.add(c.text, [Doc(doc.vocab, words=[t.text for t in doc[c.start : c.end]])])
+        for words in _recurrence_forms(doc, c):
+            key = " ".join(words)
+            if key not in source:
+                source[key] = c
+                matcher.add(key, [Doc(doc.vocab, words=words)])
     taken = {i for c in cands for i in range(c.start, c.end)}
     taken.update(i for ent in doc.ents for i in range(ent.start, ent.end))
     extra: list[_Cand] = []
@@ -255,7 +269,7 @@ def _recurrences(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         origin = source[doc.vocab.strings[match_id]]
         extra.append(
             _Cand(
-                start, end, origin.text, actor=origin.actor,
+                start, end, doc[start:end].text, actor=origin.actor,
                 cue=_person_cue(doc, start), place_cue=_place_cue(doc, start),
             )
         )
