@@ -15,7 +15,14 @@ import time
 from pathlib import Path
 
 from newsgraph.evaluate import shared_dir
-from newsgraph.evaluate.framing import featurize, fit_gate, fit_model, gate_examples, parse, taxonomy
+from newsgraph.evaluate.framing import (
+    featurize,
+    fit_gate,
+    fit_model,
+    gate_examples,
+    parse,
+    taxonomy,
+)
 
 OUT = Path(__file__).resolve().parents[1] / "src/newsgraph/data/models/roles.json"
 

@@ -23,7 +23,7 @@ from .roles import assign_roles
 
 AUTHOR = "(article author)"
 UNNAMED_ACCUSERS = "(unnamed accusers)"
-ACCUSED = re.compile(r"\b(?:has|have|had|was|were|is|are|been|being)\b[\w\s]{0,30}?\baccused of\b", re.I)
+ACCUSED = re.compile(r"\b(?:has|have|had|was|were|is|are|been|being)\b[\w\s]{0,30}?\baccused of\b", re.IGNORECASE)
 ACCUSER = re.compile(r"\b([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*) (?:has |have |had )?accused \w+ of\b")
 
 
@@ -34,7 +34,7 @@ def load_lexicon() -> list[tuple[str, re.Pattern[str]]]:
     out = []
     for technique, patterns in raw.items():
         for p in patterns:
-            flags = 0 if "[A-Z]" in p else re.I
+            flags = 0 if "[A-Z]" in p else re.IGNORECASE
             out.append((technique, re.compile(r"\b(?:" + p + r")\b", flags)))
     return out
 

@@ -121,7 +121,7 @@ LEANS = re.compile(  # wording of the Russian camp (ru) or of its opponents (ua)
     r"(?P<ua>Kyiv|invasion|invaded|invaders?|aggression|aggressor|war crimes?|atrocit\w+|full-scale|occupiers?|"
     r"occupied|dictator|despot|Putin's war|brutal|unprovoked|illegal\w*|Russian forces|liberat\w+|annex\w*|"
     r"Kremlin propaganda|Russian propaganda|terrorist state|deport\w*|Zelenskyy))\b",
-    re.I)
+    re.IGNORECASE)
 WAR_TOPIC = re.compile(r"Ukrain|Russia|Kyiv|Kiev|Putin|Zelensk")
 
 Features = dict[str, float]
