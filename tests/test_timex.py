@@ -94,6 +94,8 @@ def found(nlp, text: str, published: str | None = PUBLISHED) -> dict[str, tuple[
         ("Voting was set for this coming Sunday, the commission said.", "this coming Sunday", ("DATE", "2025-04-27")),
         ("The pope celebrated Mass on Palm Sunday in the square.", "Palm Sunday", ("DATE", "2025-04-13")),
         ("Sales in the first half of the year beat forecasts.", "the first half of the year", ("DATE", "2025-H1")),
+        ("Foreign ministers met in Brussels on March 3-4, diplomats said.", "4", ("DATE", "2025-03-04")),
+        ("Borrowing will fall next financial year, the chancellor said.", "next financial year", ("DATE", "2026")),
         # a rate is not a duration: '$4 million a year' is not annotated, 'meetings a week' recur
         ("Analysts hold five meetings a week with the ministry.", "a week", ("SET", "P1W")),
     ],

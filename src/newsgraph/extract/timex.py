@@ -519,6 +519,23 @@ def _n_month_day(m: re.Match[str], ctx: _Ctx) -> Result:
     return "DATE", value.isoformat(), None
 
 
+def _n_day_range_end(m: re.Match[str], ctx: _Ctx) -> Result:
+    """'April 24 and 25', 'March 21-22': the second day of the range is a date of its own (TimeML)."""
+    first, last = (int(re.match(r"\d+", m[g]).group()) for g in ("d", "d2"))  # type: ignore[union-attr]
+    if not first < last <= 31:
+        return None
+    month = _MONTHS[_g(m, "mon")[:3]]
+    start = ctx.anchor if ctx.anchor is not None and (ctx.anchor.month, ctx.anchor.day) == (month, first) else None
+    year = start.year if start is not None else _month_year(month, ctx, m.start(), first)
+    if year is None:
+        return "DATE", f"XXXX-{month:02d}-{last:02d}", None
+    try:
+        value = date(year, month, last)
+    except ValueError:
+        return None
+    return "DATE", value.isoformat(), None
+
+
 def _n_month(m: re.Match[str], ctx: _Ctx) -> Result:
     month = _MONTHS[_g(m, "mon")[:3]]
     mod = _mod(m)
@@ -1118,6 +1135,10 @@ _RULES: tuple[_Rule, ...] = (
         + _DAYNUM + r")\s+(?:of\s+)?(?P<mon2>" + _MON + r"))(?:,?\s+(?P<y>" + _YEAR + r"|'\d\d))?"
         r"(?:\s+(?P<part>" + _PART + r"))?"), lambda m, c: _n_month_day(_MonthDay(m), c), 0.95,
           ("mon", "mon2", "wd")),
+    _Rule("day_range_end", _rx(
+        r"(?P<mon>" + _MON_D + r")\s+(?P<d>" + _DAYNUM + r")\s*(?:-|\u2013|and|to|through|or)\s*(?P<core>(?P<d2>"
+        + _DAYNUM + r"))(?!\s*(?:%|percent|[ap]\.?m\b))"), _n_day_range_end, 0.85, ("mon",),
+          gate=(' and ', '-', '\u2013', ' to ', 'through', ' or ')),
     _Rule("month", _rx(
         r"(?:(?P<mod>" + _EDGE_MOD + r")[- ]\s*)?(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>" + _MON
         + r")(?:(?:,?\s+|\s+of\s+)(?P<y>" + _YEAR + r")|\s+(?P<rel2>this|last|next)\s+year)?"), _n_month, 0.9,
@@ -1183,7 +1204,8 @@ _RULES: tuple[_Rule, ...] = (
           gate=('weekend',)),
     _Rule("rel_unit", _rx(
         r"(?:(?P<mod>" + _EDGE_MOD + r")[- ]\s*)?(?P<rel>(?:the\s+)?(?:" + _REL + r"|latest|most\s+recent)|the(?=\s+quarter))\s+"
-        r"(?:fiscal\s+)?(?P<u>day|week|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)"
+        r"(?:(?:fiscal|financial|tax)\s+(?=year|quarter))?(?P<u>day|week|month|year|quarter|decade|century|spring|summer|"
+        r"fall|autumn|winter)"
         r"(?!-|\s+(?:of|earlier|later|ago)\b)"), _n_rel_unit, 0.9),
     _Rule("quarter", _rx(
         r"(?:(?:the|its|their)\s+)?(?:(?P<yrel>last|this|next)\s+year's\s+|(?P<y0>" + _YEAR + r")\s+)?(?:fiscal\s+)?(?P<ord>first|second|"
@@ -1206,9 +1228,9 @@ _RULES: tuple[_Rule, ...] = (
           gate=('year-', 'year ago', 'year earlier', 'last year')),
     _Rule("the_year", _rx(
         r"(?P<core>(?:(?P<mod>(?:earlier|later|early|late)\s+in|(?:the\s+)?(?:beginning|start|end|middle)\s+of)\s+)?"
-        r"the\s+(?:(?:full|fiscal|entire|whole)\s+)?year)(?P<ended>\s+end(?:ed|ing)\b)?"
+        r"the\s+(?:(?:full|fiscal|financial|entire|whole)\s+)?year)(?P<ended>\s+end(?:ed|ing)\b)?"
         r"(?!-|\s+(?:ago|earlier|before|after|later|of|since|to|when|two)\b|\s+(?:1[6-9]|20)\d\d)"), _n_the_year, 0.7,
-          gate=('the year', 'full year', 'fiscal year', 'entire year', 'whole year')),
+          gate=('the year', 'full year', 'fiscal year', 'financial year', 'entire year', 'whole year')),
     _Rule("edge_unit", _rx(
         r"(?P<mod>(?:earlier|later|early|late)\s+in|(?:the\s+)?(?:beginning|start|end|middle)\s+of)\s+the\s+"
         r"(?P<u>month|week)(?!-|\s+(?:of|before|after)\b)"), _n_edge_unit, 0.75),
