@@ -104,6 +104,12 @@ def test_categories(nlp, text, phrase, expected):
     assert found(nlp, text).get(phrase) == expected
 
 
+def test_generic_today_is_not_a_date(nlp):
+    assert "today" not in found(nlp, "Social media shapes how today's young voters see politics.")
+    assert "tomorrow" not in found(nlp, "He wants to build the cities of tomorrow.")
+    assert found(nlp, "The offer ran in today's editions of the paper.").get("today") == ("DATE", "2025-04-26")
+
+
 def test_rate_amount_is_not_a_time(nlp):
     assert "a year" not in found(nlp, "The deal will save the city $4 million a year in fuel costs.")
 

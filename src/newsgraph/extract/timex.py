@@ -1353,6 +1353,11 @@ _NAME = re.compile(_WD + "|" + _MON_D, re.IGNORECASE)  # month and day names are
 _ORDINAL_SECOND = re.compile(r"\s+(?!(?:later|earlier|ago|before|after|or|and|of|to|in|for|the)\b)[a-z]")
 
 
+_GENERIC_TODAY = re.compile(r"['\u2019]s\s+(?:\w+\s+)?(?:world|youth|society|generation|young|standards|kids|children|"
+                            r"teenagers|culture|computers|technology|consumers|families|parents|students|workers)\b",
+                            re.IGNORECASE)
+
+
 _YEAR_DETERMINERS = {"the", "its", "their", "his", "her", "our", "fiscal", "in", "of", "since", "for", "by", "from",
                      "until", "through", "during"}
 
@@ -1400,6 +1405,9 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
         return False  # 'High Noon', 'high noon comes today'
     if rule.name == "clock" and m["h4"] and m.string[max(0, m.start() - 1): m.start()] == "(":
         return False  # '10:35 a.m. (0735 GMT)' restates the time just given
+    if rule.name == "rel_day" and not m["part"] and (_GENERIC_TODAY.match(m.string, m.end()) or (
+            _g(m, "w") == "tomorrow" and m.string[max(0, m.start() - 3): m.start()] == "of ")):
+        return False  # "today's youth", 'the world of tomorrow': the present or future in general
     if rule.name == "present_ref" and m.group().lower() == "now":
         after = m.string[m.end(): m.end() + 6].lower()
         if after.startswith(" that"):
