@@ -1083,7 +1083,16 @@ def _n_set(m: re.Match[str], ctx: _Ctx) -> Result:
 def _n_adverb_set(m: re.Match[str], ctx: _Ctx) -> Result:
     unit = {"daily": "day", "nightly": "day", "weekly": "week", "monthly": "month", "yearly": "year",
             "annually": "year", "hourly": "hour", "quarterly": "quarter"}[_g(m, "w")]
+    before = m.string[max(0, m.start() - 30): m.start()]
+    if _AMOUNT_BEFORE.search(before):
+        return None  # 'rise 8.5% annually', '10,000 units annually': a rate
+    tok = _token_at(ctx.doc, m.start())
+    if tok is not None and tok.tag_ in ("NN", "NNP") and _parsed(ctx.doc):
+        return None  # 'the party daily Granma': a newspaper
     return "SET", _duration(1, unit), None
+
+
+_AMOUNT_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent|million|billion|thousand)?|%)(?:\s+[a-z]+){0,2}\s+$")
 
 
 def _n_weekday_set(m: re.Match[str], ctx: _Ctx) -> Result:
