@@ -4,7 +4,9 @@ Usage: ``python scripts/train_roles.py [SHARED_DIR]``. Deterministic: the same d
 weights (lbfgs, no sampling). Takes about a minute on one core, most of it parsing. Run it as
 ``OMP_NUM_THREADS=1 nice -n 10 python scripts/train_roles.py`` on a shared machine.
 Three linear models share one feature extractor (``newsgraph.extract.roles``): main role,
-fine role, and the gate that decides which actors of an article are cast in a role at all.
+fine role, and the gate that decides which actors of an article are cast in a role at all; a
+fourth, over the article's words, tells which war camp the article takes (its lean feeds the
+role models, trained on out-of-fold lean values as the pipeline meets unseen articles).
 """
 
 from __future__ import annotations
@@ -16,12 +18,16 @@ from pathlib import Path
 
 from newsgraph.evaluate import shared_dir
 from newsgraph.evaluate.framing import (
+    camp_truth,
     featurize,
     fit_gate,
+    fit_lean,
     fit_model,
     gate_examples,
+    out_of_fold_lean,
     parse,
     taxonomy,
+    with_lean,
 )
 
 OUT = Path(__file__).resolve().parents[1] / "src/newsgraph/data/models/roles.json"
@@ -34,8 +40,11 @@ def main() -> None:
     t0 = time.perf_counter()
     parsed = parse(shared)
     rows, feats = featurize(shared, parsed=parsed)
+    texts = {a: doc.text for a, doc in parsed[1].items()}
+    feats = with_lean(rows, feats, out_of_fold_lean(rows, texts))  # each article's lean as an unseen one's
     gate_feats, gate_labels, _ = gate_examples(rows, parsed[1])
-    model = fit_model(rows, feats, taxonomy(shared), gate=fit_gate(gate_feats, gate_labels))
+    model = fit_model(rows, feats, taxonomy(shared), gate=fit_gate(gate_feats, gate_labels),
+                      lean=fit_lean(texts, camp_truth(rows)))
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True) + "\n", "utf-8")
     print(f"wrote {OUT} ({OUT.stat().st_size / 1e6:.2f} MB, {len(rows)} mentions) in {time.perf_counter() - t0:.0f}s")

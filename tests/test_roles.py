@@ -113,6 +113,18 @@ def test_actor_camp_against_the_article_lean():
     assert not roles.DocContext(_analyze("Farmers in Kenya face drought.")).topic_war
 
 
+@needs_model
+def test_learned_article_lean_tells_the_camps_apart():
+    model = roles.load_model()
+    kremlin = ("The Kiev regime continues its provocations against Donbass, shelling civilians with Western weapons, "
+               "the Russian Foreign Ministry said. Moscow has repeatedly warned NATO that its proxy war will fail.")
+    kyiv = ("Russian forces shelled Kyiv overnight in another brutal attack, killing civilians. Ukraine vowed to "
+            "liberate occupied territories as allies pledged more air defence against the invasion.")
+    assert model.article_lean(kremlin) > 0 > model.article_lean(kyiv)
+    assert roles.lean_features("UA", 0.5) == {"aligned_learned": -0.5}
+    assert roles.lean_features("none", 0.5) == {} and roles.lean_features("RU", None) == {}
+
+
 def test_sentence_cues_skip_the_mention_and_stay_in_its_sentence():
     text = "Officials praised the volunteers. The army shelled the port, and refugees fled."
     doc = _analyze(text)

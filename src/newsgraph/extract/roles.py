@@ -6,13 +6,16 @@ SemEval-2025 Task 10 (subtask 1) labels a named entity's role in a news story wi
 *cue classes*: small general lexicons of harm, suffering, help, peace, deceit, plotting,
 provocation, tyranny, corruption ... words, and where the actor stands towards them in the parse
 (agent of a harm verb, patient of it, described by it, or just near it in the sentence). Beside
-them: the governing verb and modifiers (masked mention: how actors are *described*, not who they
+them: the governing verb and modifiers (mention masked: how actors are *described*, not who they
 are), VADER valence, whether the words are inside a quotation, and for war reporting, which camp
-the actor belongs to against the camp the article's vocabulary leans to ("Kiev regime" vs
-"invasion"). A linear model (``scripts/train_roles.py``, weights shipped as JSON in
-``data/models/roles.json``) scores a softmax over main roles and one over fine roles; the fine
-role is the most likely one under the chosen main role (one role: a second rarely pays off in
-exact-match terms). Without the file, roles are simply not filled.
+the actor belongs to against the camp the article takes, read twice: from tell-tale wording
+("Kiev regime" vs "invasion") and from a TF-IDF model of the article's words. Linear models
+(``scripts/train_roles.py``, weights shipped as JSON in ``data/models/roles.json``) score a
+softmax over main roles and one over fine roles; the fine role is the most likely one under the
+chosen main role (one role: a second rarely pays off in exact-match terms). A gate over the same
+features plus prominence (mentions, position, title) keeps the roles to the actors a story casts:
+the annotators framed a few actors per article, not every name in it. Without the file, roles
+are simply not filled.
 
 Measured by ``newsgraph evaluate framing`` (5-fold cross-validation by article on the public
 English train set); it runs in the default pipeline from the framing component.
@@ -23,6 +26,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -122,6 +126,7 @@ LEANS = re.compile(  # wording of the Russian camp (ru) or of its opponents (ua)
     r"occupied|dictator|despot|Putin's war|brutal|unprovoked|illegal\w*|Russian forces|liberat\w+|annex\w*|"
     r"Kremlin propaganda|Russian propaganda|terrorist state|deport\w*|Zelenskyy))\b",
     re.IGNORECASE)
+LEAN_TOKEN = re.compile(r"(?u)\b\w[\w'-]*\b")  # the article-lean model's words, case kept
 WAR_TOPIC = re.compile(r"Ukrain|Russia|Kyiv|Kiev|Putin|Zelensk")
 
 Features = dict[str, float]
@@ -175,6 +180,7 @@ class DocContext:
         self.topic_war = bool(WAR_TOPIC.search(self.text))
         leans = [m.lastgroup for m in LEANS.finditer(self.text)] if self.topic_war else []
         self.stance = (leans.count("ru") - leans.count("ua")) / (len(leans) + 2)
+        self.lean: float | None = None  # the learned article lean (RoleModel.article_lean), where known
         n = len(doc)
         self.cues: list[tuple[str, ...]] = [()] * n
         self.val: list[float] = [0.0] * n
@@ -206,15 +212,28 @@ class DocContext:
                 self.sent_val[self.sent_of[i]][v < 0] += abs(v)
 
 
-def _camp_features(name: str, context: DocContext, feats: Features) -> None:
-    camp = ("RU" if RUSSIA_CAMP.search(name) else "UA" if UKRAINE_CAMP.search(name)
+def camp(name: str) -> str:
+    """The war camp a name belongs to: RU, UA (Ukraine and its backers), RUally, or none."""
+    return ("RU" if RUSSIA_CAMP.search(name) else "UA" if UKRAINE_CAMP.search(name)
             else "RUally" if RUSSIA_ALLIES.search(name) else "none")
+
+
+def lean_features(side: str, lean: float | None) -> Features:
+    """How the learned article lean (-1 pro-Ukraine .. 1 pro-Russia) sits with the actor's camp."""
+    if lean is None or side not in ("RU", "UA"):
+        return {}
+    return {"aligned_learned": lean if side == "RU" else -lean}
+
+
+def _camp_features(name: str, context: DocContext, feats: Features) -> None:
+    camp_ = camp(name)
+    feats.update(lean_features(camp_, context.lean))
     stance = context.stance
     lean = "proRU" if stance > 0.1 else "proUA" if stance < -0.1 else "neutral"
-    feats[f"camp={camp}|{lean}"] = 1.0
-    feats[f"camp={camp}"] = 1.0
-    if camp != "none":  # > 0 when the article leans to the actor's own camp
-        feats["aligned" if camp != "RUally" else "aligned_ally"] = stance if camp != "UA" else -stance
+    feats[f"camp={camp_}|{lean}"] = 1.0
+    feats[f"camp={camp_}"] = 1.0
+    if camp_ != "none":  # > 0 when the article's wording leans to the actor's own camp
+        feats["aligned" if camp_ != "RUally" else "aligned_ally"] = stance if camp_ != "UA" else -stance
     feats["topic=war" if context.topic_war else "topic=other"] = 1.0
 
 
@@ -356,6 +375,21 @@ class RoleModel:
         self.gate_w = np.array([gate["weights"][n] for n in sorted(gate["weights"])], dtype=float)
         self.gate_bias = float(gate["bias"])
         self.gate_threshold = float(gate["threshold"])
+        lean = data.get("lean") or {"bias": 0.0, "idf": {}, "weights": {}}
+        self.lean_bias = float(lean["bias"])
+        self.lean_idf: dict[str, float] = lean["idf"]
+        self.lean_w: dict[str, float] = lean["weights"]
+
+    def article_lean(self, text: str) -> float | None:
+        """Which camp a war article's vocabulary takes, -1 (Ukraine's) .. 1 (Russia's): a logistic
+        model over TF-IDF words (as scikit-learn's sublinear, L2-normalised TfidfVectorizer)."""
+        if not self.lean_idf:
+            return None
+        counts = Counter(t for t in LEAN_TOKEN.findall(text) if t in self.lean_idf)
+        vec = {t: (1.0 + math.log(n)) * self.lean_idf[t] for t, n in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        z = self.lean_bias + sum(self.lean_w.get(t, 0.0) * v / norm for t, v in vec.items())
+        return 2.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - 1.0
 
     def framed_probs(self, batch: list[Features]) -> list[float]:
         """Probability that each entity (``salience`` features) is cast in a role at all: the
@@ -439,12 +473,20 @@ def _frame(doc: Doc, start: int, end: int, prediction: tuple[str, list[str], flo
     return RoleFrame(main=main, fine=fine, confidence=round(conf, 3), mention=text_span(doc, start, end))  # type: ignore[arg-type]
 
 
+def _context(doc: Doc, model: RoleModel) -> DocContext:
+    context = DocContext(doc)
+    if context.topic_war:
+        context.lean = model.article_lean(context.text)
+    return context
+
+
 def predict_role(doc: Doc, start: int, end: int, others: Iterable[tuple[int, int]] = (),
                  context: DocContext | None = None) -> RoleFrame | None:
     """The role of the entity mentioned at [start, end) (other mentions of it add context)."""
     model = load_model()
     if model is None or not len(doc) or not doc.has_annotation("DEP"):
         return None
+    context = context or _context(doc, model)
     feats = features(doc, [(start, end), *others], primary=(start, end), context=context)
     return _frame(doc, start, end, model.predict(feats)) if feats else None
 
@@ -456,7 +498,7 @@ def assign_roles(doc: Doc, entities: list[Entity] | None = None) -> list[Entity]
     model = load_model()
     if model is None or not len(doc) or not doc.has_annotation("DEP"):
         return entities
-    context = DocContext(doc)
+    context = _context(doc, model)
     framed, batch = [], []
     for ent in entities:
         if ent.type not in FRAMED_TYPES or not ent.mentions:
