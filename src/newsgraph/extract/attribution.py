@@ -204,20 +204,22 @@ def load_model(path: Path = MODEL_PATH) -> Model | None:
         return None
 
 
-def extend_key(head: Token, child: Token) -> tuple[str, str]:
-    """Keys of the cue-extension table: by dependency and side, and also by the child's word."""
+def extend_key(head: Token, child: Token) -> tuple[str, str, str]:
+    """Keys of the cue-extension table, general to specific: by dependency and side, with the
+    child's word, and with the cue's lemma too ("said on Tuesday" but "commented on")."""
     side = "L" if child.i < head.i else "R"
     general = child.dep_ + "|" + side
-    return general, general + "|" + child.lower_
+    specific = general + "|" + child.lower_
+    return general, specific, _lemma(head) + "|" + specific
 
 
 def cue_range(head: Token, extend: dict[str, bool]) -> TokRange:
-    """The cue: the head plus the adjacent children that training cues include (the word's own
-    entry in the table decides before its dependency's)."""
+    """The cue: the head plus the adjacent children that training cues include (the most
+    specific entry of the table decides)."""
     keep = set()
     for c in head.children:
-        general, specific = extend_key(head, c)
-        if extend.get(specific, extend.get(general, False)):
+        general, specific, lexical = extend_key(head, c)
+        if extend.get(lexical, extend.get(specific, extend.get(general, False))):
             keep.add(c.i)
     lo = hi = head.i
     while lo - 1 in keep:

@@ -67,7 +67,11 @@ OBJECT_VERBS = frozenset({"deny"})
 _CLOSERS = {'"': '"', "“": "”", "„": "“”", "«": "»", "»": "«", "‹": "›"}
 _MARK_RE = re.compile("''|[\"“”„«»‹›]")  # '' is the straight double quote of NYT-style text
 _PARA_RE = re.compile(r"[^\n]+")
-_SENT_END_RE = re.compile(r"[.!?;](?=\s|$)")
+# a sentence end, but not the dot of a title or an initial ("Mr. Obama said", "Donald J. Trump")
+_SENT_END_RE = re.compile(
+    r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
+    r"(?<!\bGen)(?<!\bCol)(?<!\bSgt)(?<!\bLt)(?<!\bRev)(?<!\bProf)(?<!\b[A-Z])[.!?;](?=\s|$)"
+)
 _OPEN_CONTEXT = set("([{—–-/ \t\n\u00a0")
 _CLOSE_CONTEXT = set(".,;:!?)]}—–-/ \t\n\u00a0")
 _SUBJECT_IDS = np.array([get_string_id(d) for d in ("nsubj", "nsubjpass")], dtype=np.uint64)
@@ -466,6 +470,24 @@ def _inside(spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
     return any(s <= lo and hi <= e for s, e in spans)
 
 
+def _mostly_inside(spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
+    """Whether one of ``spans`` holds at least 80% of [lo, hi) (edge punctuation may differ)."""
+    return any(min(hi, e) - max(lo, s) >= 0.8 * (hi - lo) for s, e in spans)
+
+
+def _close_marks(text: str, start: int, end: int) -> int:
+    """``end`` moved past the closing mark (and the punctuation before it) of a quotation
+    opened inside [start, end) and left open there: 'was "a disaster."' not 'was "a disaster'."""
+    inner = text[start:end]
+    if len(_MARK_RE.findall(inner)) % 2 == 0:
+        return end
+    j = end
+    while j < len(text) and j - end < 3 and text[j] in ".,!?":
+        j += 1
+    m = _MARK_RE.match(text, j)
+    return m.end() if m else end
+
+
 def _indirect_quotes(doc: Doc, speakers: _Speakers, direct: list[_Raw], cue_ids: set[int]) -> list[Quote]:
     text = doc_text(doc)
     quoted = [(q.open, (q.close + 1) if q.close is not None else q.end) for q in direct]
@@ -607,6 +629,7 @@ def _model_quote(doc: Doc, speakers: _Speakers, att: Attribution, quoted: list[t
     if hi - lo == 1 and doc[lo].pos_ in {"PRON", "DET"}:
         return None  # "which the Kremlin blamed on …": the content is only a relative word
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+    end = _close_marks(text, start, end)
     if _inside(quoted, start, end):
         return None
     if sum(max(0, min(end, e) - max(start, s)) for s, e in quoted) > 0.6 * (end - start):
@@ -666,7 +689,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         indirect = _model_quotes(doc, speakers, model, [r for n, r in enumerate(raws) if n not in mixed], cue_ids)
         # a mixed quote is kept inside the reported clause that holds it, when the model found one
         spans = [(q.start, q.end) for q in indirect]
-        direct = [q for n, q in enumerate(direct) if n not in mixed or not _inside(spans, q.start, q.end)]
+        direct = [q for n, q in enumerate(direct) if n not in mixed or not _mostly_inside(spans, q.start, q.end)]
     else:
         indirect = _indirect_quotes(doc, speakers, raws, cue_ids)
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))
