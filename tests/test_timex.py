@@ -83,6 +83,7 @@ def found(nlp, text: str, published: str | None = PUBLISHED) -> dict[str, tuple[
         ("By mid-afternoon, crowds had filled the square.", "mid-afternoon", ("TIME", "2025-04-26TAF")),
         ("Three days later, the rebels withdrew from the town.", "Three days", ("DURATION", "P3D")),
         ("The weeklong strike shut the port.", "weeklong", ("DURATION", "P1W")),
+        ("Days later, the minister resigned.", "Days", ("DURATION", "PXD")),
         ("The decades-long feud ended with a handshake.", "decades-long", ("DURATION", "PXY")),
         ("The company expects to cut its debt by year-end, the CFO said.", "year-end", ("DATE", "2025")),
         ("Rates will stay low in the near term, the bank said.", "the near term", ("DATE", "FUTURE_REF")),

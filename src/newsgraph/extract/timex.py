@@ -1266,8 +1266,8 @@ _RULES: tuple[_Rule, ...] = (
           _n_ordinal_duration, 0.7,
           gate=('st ', 'nd ', 'rd ', 'th ')),
     _Rule("bare_plural", re.compile(
-        r"(?<![\w-])(?:for|over|in|within|after|took|lasted|spent)\s+(?P<core>(?P<u>years|decades|months|weeks|days"
-        r"|hours|minutes|centuries))(?![\w-])", re.IGNORECASE), _n_bare_plural, 0.7),
+        r"(?<![\w-])(?:(?P<prep>for|over|in|within|after|took|lasted|spent)\s+)?(?P<core>(?P<u>years|decades|months|"
+        r"weeks|days|hours|minutes|centuries))(?![\w-])", re.IGNORECASE), _n_bare_plural, 0.7),
     _Rule("vague_duration", _rx(r"(?P<w>(?:a|some)\s+(?:very\s+)?long\s+(?:time|while|period)|a\s+while"
                                 r"|a\s+long\s+period\s+of\s+time)"), _n_vague_duration, 0.75,
           gate=('while', 'long')),
@@ -1367,6 +1367,9 @@ _GENERIC_TODAY = re.compile(r"['\u2019]s\s+(?:\w+\s+)?(?:world|youth|society|gen
                             re.IGNORECASE)
 
 
+_LATER = re.compile(r"\s+later\b", re.IGNORECASE)
+
+
 _YEAR_DETERMINERS = {"the", "its", "their", "his", "her", "our", "fiscal", "in", "of", "since", "for", "by", "from",
                      "until", "through", "during"}
 
@@ -1417,6 +1420,8 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
     if rule.name == "rel_day" and not m["part"] and (_GENERIC_TODAY.match(m.string, m.end()) or (
             _g(m, "w") == "tomorrow" and m.string[max(0, m.start() - 3): m.start()] == "of ")):
         return False  # "today's youth", 'the world of tomorrow': the present or future in general
+    if rule.name == "bare_plural" and not m["prep"] and not _LATER.match(m.string, m.end()):
+        return False  # bare 'days' is a time only after 'for', 'within'... or in 'days later'
     if rule.name == "present_ref" and m.group().lower() == "now":
         after = m.string[m.end(): m.end() + 6].lower()
         if after.startswith(" that"):
