@@ -9,6 +9,8 @@ import pytest
 from newsgraph.evaluate import EvalOptions, run_benchmark, shared_dir
 from newsgraph.evaluate.tempeval3 import (
     GoldTimex,
+    TimeMLDoc,
+    error_breakdown,
     load_split,
     parse_timeml,
     score_documents,
@@ -44,6 +46,14 @@ def test_scoring_strict_relaxed_and_value():
     assert counts.type_ok == 2 and counts.value_ok == 1
 
 
+def test_error_breakdown_kinds():
+    gold = [GoldTimex(0, 6, "DATE", "2013-03-22"), GoldTimex(10, 17, "DURATION", "P1M"), GoldTimex(20, 24, "DATE", "2012")]
+    pred = [GoldTimex(0, 6, "DATE", "2013-03-15"), GoldTimex(8, 17, "DURATION", "P1M"), GoldTimex(30, 35, "SET", "P1D")]
+    doc = TimeMLDoc("x", "2013-03-22", "", gold)
+    rows = {r["kind"]: r["count"] for r in error_breakdown([doc], [pred])}
+    assert rows == {"wrong value DATE": 1, "span edge only": 1, "missed DATE": 1, "spurious SET": 1}
+
+
 def test_benchmark_on_train_files():
     shared = shared_dir()
     if shared is None:
@@ -54,6 +64,7 @@ def test_benchmark_on_train_files():
         assert all(d.text[t.start:t.end].strip() for t in d.timexes)
     tables = run_benchmark("tempeval3", EvalOptions(shared=shared, split="train", limit=3))
     rows = {r["metric"]: r for r in tables[0].rows}
+    assert any("by kind" in t.title for t in tables[1:])  # the train split lists disagreements by kind
     assert set(rows) == {"strict span", "relaxed span", "type", "value"}
     assert rows["relaxed span"]["f1"] > 0.7
     assert rows["value"]["f1"] > 0.5

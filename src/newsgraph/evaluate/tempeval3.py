@@ -172,6 +172,39 @@ def _error_rows(docs: list[TimeMLDoc], preds: list[list[GoldTimex]], limit: int 
     return rows[:limit]
 
 
+def error_breakdown(docs: list[TimeMLDoc], preds: list[list[GoldTimex]]) -> list[dict]:
+    """Counts of disagreements by kind: missed and spurious expressions, wrong values and types
+    (by gold type), and matches whose only fault is a span edge. Most frequent first."""
+    counts: dict[str, int] = {}
+
+    def add(key: str) -> None:
+        counts[key] = counts.get(key, 0) + 1
+
+    for d, pred in zip(docs, preds):
+        matched: set[int] = set()
+        for g in d.timexes:
+            hit = next((i for i, p in enumerate(pred) if i not in matched and (p.start, p.end) == (g.start, g.end)),
+                       None)
+            if hit is None:
+                hit = next((i for i, p in enumerate(pred) if i not in matched and p.start < g.end and p.end > g.start),
+                           None)
+            if hit is None:
+                add(f"missed {g.type}")
+                continue
+            matched.add(hit)
+            p = pred[hit]
+            if p.value != g.value:
+                add(f"wrong value {g.type}" + ("" if p.type == g.type else f" (typed {p.type})"))
+            elif p.type != g.type:
+                add(f"wrong type {g.type} (typed {p.type})")
+            elif (p.start, p.end) != (g.start, g.end):
+                add("span edge only")
+        for i, p in enumerate(pred):
+            if i not in matched:
+                add(f"spurious {p.type}")
+    return [{"kind": k, "count": v} for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
 @benchmark("tempeval3")
 def run(options: EvalOptions) -> list[Table]:
     docs = load_split(options.shared, options.split, options.limit)
@@ -184,6 +217,8 @@ def run(options: EvalOptions) -> list[Table]:
         [f"{len(docs)} documents, {n_gold} gold TIMEX3 (DCT excluded); value F1 = value accuracy x relaxed F1",
          "anchors on te3-platinum value F1: HeidelTime 0.776, UWTime ~0.82, SUTime 0.674"],
     )]
+    if options.split != "test":  # tuning aid; the test split is scored, never inspected
+        tables.append(Table(f"TempEval-3 ({options.split}) disagreements by kind", error_breakdown(docs, preds)))
     if options.extra.get("baseline"):
         base = predict_dateparser(docs)
         tables.append(Table(
