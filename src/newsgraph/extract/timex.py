@@ -527,12 +527,12 @@ def _n_day_range_end(m: re.Match[str], ctx: _Ctx) -> Result:
     month = _MONTHS[_g(m, "mon")[:3]]
     start = ctx.anchor if ctx.anchor is not None and (ctx.anchor.month, ctx.anchor.day) == (month, first) else None
     year = start.year if start is not None else _month_year(month, ctx, m.start(), first)
-    if year is None:
-        return "DATE", f"XXXX-{month:02d}-{last:02d}", None
     try:
-        value = date(year, month, last)
+        value = date(2000 if year is None else year, month, last)  # 2000: a leap year, so Feb. 29 passes
     except ValueError:
         return None
+    if year is None:
+        return "DATE", f"XXXX-{month:02d}-{last:02d}", None
     return "DATE", value.isoformat(), None
 
 
