@@ -97,6 +97,8 @@ def found(nlp, text: str, published: str | None = PUBLISHED) -> dict[str, tuple[
         ("Sales in the first half of the year beat forecasts.", "the first half of the year", ("DATE", "2025-H1")),
         ("Foreign ministers met in Brussels on March 3-4, diplomats said.", "4", ("DATE", "2025-03-04")),
         ("Borrowing will fall next financial year, the chancellor said.", "next financial year", ("DATE", "2026")),
+        ("Sales came in slightly above fiscal 2024 sales, the company said.", "fiscal 2024", ("DATE", "2024")),
+        ("The March accession will let the three states vote.", "March", ("DATE", "2025-03")),
         # a rate is not a duration: '$4 million a year' is not annotated, 'meetings a week' recur
         ("Analysts hold five meetings a week with the ministry.", "a week", ("SET", "P1W")),
     ],

@@ -1367,6 +1367,9 @@ _GENERIC_TODAY = re.compile(r"['\u2019]s\s+(?:\w+\s+)?(?:world|youth|society|gen
                             re.IGNORECASE)
 
 
+_ATTRIBUTIVE_MONTH = re.compile(r"\s+(?:elections?|vote|ballot|poll|referendum|accession|summit|meeting|session|talks|"
+                                 r"deadline|agreement|deal|accord|report|figures|data|issue|edition|visit|trip|launch|"
+                                 r"release|attacks?|uprising|crash|sales|quarter)\b")
 _LATER = re.compile(r"\s+later\b", re.IGNORECASE)
 
 
@@ -1389,12 +1392,14 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
             before = m.string[max(0, m.start() - 12): m.start()].lower().split()
             if not before or before[-1] not in ("in", "of", "since", "until", "by", "last", "next", "this",
                                                 "early", "late", "mid", "from", "to", "through", "during",
-                                                "till", "before", "after", "and", "or"):
-                return False
+                                                "till", "before", "after", "and", "or") and not (
+                    before[-1] in ("the", "a") and _ATTRIBUTIVE_MONTH.match(m.string, m.end())):
+                return False  # ... or 'the March accession', 'a May election' (the month as a modifier)
     if rule.name in ("year", "year_range_end") and not (m.groupdict().get("mod") or m.groupdict().get("season")):
         tok = _token_at(doc, m.start("y") if rule.name == "year" else m.start("yy"))
         prev = m.string[max(0, m.start() - 12): m.start()].split()
-        dated = bool(prev) and (prev[-1] in _YEAR_DETERMINERS or prev[-1].endswith(("'s", "\u2019s")))
+        dated = (bool(prev) and (prev[-1] in _YEAR_DETERMINERS or prev[-1].endswith(("'s", "\u2019s")))) or (
+            rule.name == "year" and m.start("y") > m.start())  # 'fiscal 1989 sales'
         # 'the 1992 protests', 'fiscal 1989 sales', "the company's 1989 results" are dated
         if tok is not None and _parsed(doc) and not dated:
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
