@@ -28,7 +28,11 @@ Conventions (TimeML / TIMEX3 1.2):
   falls from 8 months before to 4 months after the publication date, a weekday in the past week.
 * Where the TimeML guidelines and the annotated corpora differ, the corpora win: "Friday
   night" is the DATE of that Friday (TimeBank and AQUAINT), "the 1990s" is ``199`` and a bare
-  "1990s" ``199X``.
+  "1990s" ``199X``, "three days later" is the DURATION "three days" (``later`` is a signal),
+  and a vague span is a DURATION (``PXD``) when it says how long ("over the next few days",
+  "for the past few weeks") but PAST_REF/FUTURE_REF when it points ("in recent months").
+* Rates are not times: "$2 million a year" and "grew 8% annually" give nothing, "flights a
+  week" a SET; generic "today's youth" and "the world of tomorrow" are not dates.
 """
 
 from __future__ import annotations
