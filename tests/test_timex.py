@@ -99,6 +99,8 @@ def found(nlp, text: str, published: str | None = PUBLISHED) -> dict[str, tuple[
         ("Borrowing will fall next financial year, the chancellor said.", "next financial year", ("DATE", "2026")),
         ("Sales came in slightly above fiscal 2024 sales, the company said.", "fiscal 2024", ("DATE", "2024")),
         ("The March accession will let the three states vote.", "March", ("DATE", "2025-03")),
+        ("The polls open on Monday, May 5. Voting starts at 7 a.m. in the capital.", "7 a.m.",
+         ("TIME", "2025-05-05T07:00")),
         # a rate is not a duration: '$4 million a year' is not annotated, 'meetings a week' recur
         ("Analysts hold five meetings a week with the ministry.", "a week", ("SET", "P1W")),
     ],

@@ -1129,7 +1129,7 @@ def _n_clock(m: re.Match[str], ctx: _Ctx) -> Result:
         shift = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(day_word, 0)
         day = None if ctx.ref is None else ctx.ref + timedelta(days=shift)
     else:
-        day = ctx.anchor if ctx.anchor is not None and ctx.ref is None else ctx.ref
+        day = ctx.anchor if ctx.anchor is not None else ctx.ref
     base = "XXXX-XX-XX" if day is None else day.isoformat()
     return "TIME", f"{base}T{hh:02d}:{mm:02d}", None
 
