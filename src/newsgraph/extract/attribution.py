@@ -27,6 +27,7 @@ import logging
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +39,7 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "attribut
 SOURCE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "DET", "ADJ", "SYM"})
 _MARKS = frozenset('"“”„«»‘’\'`')
 _MAX_PATH = 4
+_ZEROS = repeat(0.0)  # the default for every missing feature weight, for map(dict.get, ...)
 _OPENING = {")": "(", "]": "["}
 _CLOSING = frozenset(_OPENING)
 log = logging.getLogger(__name__)
@@ -170,8 +172,7 @@ class Model:
         self.lexicon_ids = np.array(sorted(get_string_id(f) for f in forms), dtype=np.uint64)
 
     def prob(self, part: str, feats: list[str]) -> float:
-        w = self.weights[part]
-        z = sum(w.get(f, 0.0) for f in feats)
+        z = sum(map(self.weights[part].get, feats, _ZEROS))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self) -> dict:
