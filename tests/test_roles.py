@@ -31,11 +31,19 @@ def _analyze(text: str):
 
 
 @needs_model
-def test_the_default_pipeline_fills_roles_on_actors():
+def test_roles_are_opt_in_on_the_framing_component(monkeypatch):
+    monkeypatch.delenv("NEWSGRAPH_ROLES", raising=False)
     doc = _analyze(TEXT)
-    framed = {e.name: e.roles[0] for e in doc._.entities if e.roles}
-    assert framed, "the framing component cast no entity in a role"
-    assert all(e.type in roles.FRAMED_TYPES for e in doc._.entities if e.roles)
+    assert not any(e.roles for e in doc._.entities), "the default pipeline must not cast roles"
+    nlp = load_pipeline()
+    for framing in (nlp.create_pipe("newsgraph_framing", config={"roles": True}),
+                    monkeypatch.setenv("NEWSGRAPH_ROLES", "1") or nlp.create_pipe("newsgraph_framing")):
+        doc = framing(_analyze(TEXT))
+        framed = [e for e in doc._.entities if e.roles]
+        assert framed, "the framing component with roles on cast no entity in a role"
+        assert all(e.type in roles.FRAMED_TYPES for e in framed)
+        for e in doc._.entities:
+            e.roles = []
 
 
 @needs_model
@@ -70,7 +78,7 @@ GATED = (
 @needs_model
 def test_the_gate_casts_the_story_actor_not_the_wire_service():
     doc = _analyze(GATED)
-    by_name = {e.name: e for e in doc._.entities}
+    by_name = {e.name: e for e in roles.assign_roles(doc)}
     general = next(e for name, e in by_name.items() if "Rendal" in name)
     assert general.roles and general.roles[0].main == "Antagonist"  # ordered the shelling, seized power
     assert "Reuters" in by_name and not by_name["Reuters"].roles  # credited once, at the end
