@@ -101,6 +101,8 @@ def found(nlp, text: str, published: str | None = PUBLISHED) -> dict[str, tuple[
         ("The March accession will let the three states vote.", "March", ("DATE", "2025-03")),
         ("The polls open on Monday, May 5. Voting starts at 7 a.m. in the capital.", "7 a.m.",
          ("TIME", "2025-05-05T07:00")),
+        ("The index closed at a record on Monday, April 14, up from the previous Friday.", "the previous Friday",
+         ("DATE", "2025-04-11")),
         # a rate is not a duration: '$4 million a year' is not annotated, 'meetings a week' recur
         ("Analysts hold five meetings a week with the ministry.", "a week", ("SET", "P1W")),
     ],

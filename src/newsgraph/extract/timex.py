@@ -352,9 +352,14 @@ def _weekday_date(weekday: int, ctx: _Ctx, char: int, rel: str) -> date | None:
     if ctx.ref is None:
         return None
     ref = ctx.ref
+    if rel in ("the previous", "the following") and ctx.anchor is not None:
+        ref = ctx.anchor  # 'on Oct. 30 ... the previous Friday': counted from the day the story is at
+        rel = rel.removeprefix("the ")
+    elif rel.startswith("the "):
+        rel = rel.removeprefix("the ")
     back = (ref.isoweekday() - weekday) % 7
     ahead = (weekday - ref.isoweekday()) % 7
-    if rel in ("next", "coming", "upcoming", "this coming"):
+    if rel in ("next", "coming", "upcoming", "this coming", "following"):
         return ref + timedelta(days=ahead or 7)
     if rel in ("last", "past", "previous"):
         return ref - timedelta(days=back or 7)
@@ -1207,7 +1212,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("ahead", _rx(r"the\s+(?P<u>days|weeks|months|years)\s+ahead"), _n_ahead, 0.8,
           gate=(' ahead',)),
     _Rule("weekday", _rx(
-        r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<core>(?:(?P<rel>last|next|this|coming|past|previous|this\s+coming)\s+)?"
+        r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<core>(?:(?P<rel>last|next|this|coming|past|previous|this\s+coming|the\s+(?:previous|following))\s+)?"
         r"(?P<wd>" + _WD + r")(?:\s+(?P<part>" + _PART + r"))?)"), _n_weekday, 0.9, ("wd",)),
     _Rule("weekday_set", _rx(r"(?:every|each)\s+(?P<wd>" + _WD + r")s?|on\s+(?P<wd2>" + _WD + r")s"),
           lambda m, c: _n_weekday_set(_WeekdaySet(m), c), 0.85, ("wd", "wd2"),
