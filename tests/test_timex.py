@@ -117,6 +117,13 @@ def test_generic_today_is_not_a_date(nlp):
     assert found(nlp, "The offer ran in today's editions of the paper.").get("today") == ("DATE", "2025-04-26")
 
 
+def test_year_ago_is_a_quarter_only_in_earnings_stories(nlp):
+    macro = "The economy grew 0.1% in the fourth quarter. Unemployment is lower than a year ago, the bank said."
+    assert found(nlp, macro).get("a year ago") == ("DATE", "2024")
+    earnings = "Net income rose to $5 million, or 20 cents a share, in the first quarter from $3 million a year ago."
+    assert found(nlp, earnings).get("a year ago") == ("DATE", "2024-Q1")
+
+
 def test_rate_amount_is_not_a_time(nlp):
     assert "a year" not in found(nlp, "The deal will save the city $4 million a year in fuel costs.")
     assert "annually" not in found(nlp, "Exports have grown about 8% annually since the reform.")

@@ -95,6 +95,7 @@ _NOT_SCHEDULED = {"be", "have", "say", "do", "tell", "report", "remain", "seem",
 _SAME_IN_PAST = {"hurt", "put", "set", "cut", "hit", "let", "cost", "shut", "quit", "spread", "bid", "beat", "read",
                  "split", "burst", "cast", "upset", "broadcast", "forecast", "bet", "rid", "shed", "thrust"}
 _QUARTERLY = re.compile(r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarterly)\b", re.IGNORECASE)
+_EARNINGS = re.compile(r"\b(?:net income|net loss|a share|per share|earnings|profits?|revenues?|sales)\b", re.IGNORECASE)
 _FUTURE_CUES = re.compile(r"(?:\b(?:until|till|as\s+(?:early|soon|late)\s+as|starting|beginning|no\s+later\s+than)\s+"
                           r"(?:on\s+|at\s+)?)$", re.IGNORECASE)
 
@@ -171,7 +172,7 @@ class _Ctx:
     def financial(self) -> bool:
         """Whether the article reports quarterly results (then 'a year ago' means that quarter a year ago)."""
         if self._financial is None:
-            self._financial = bool(_QUARTERLY.search(self.text))
+            self._financial = bool(_QUARTERLY.search(self.text)) and bool(_EARNINGS.search(self.text))
         return self._financial
 
     def reported_quarter(self) -> tuple[int, int] | None:
