@@ -41,6 +41,12 @@ def sources_of(text: str):
             "New York Times",
             "the deal was signed in secret",
         ),
+        (  # a cue outside the reporting-verb list, found by the attribution model
+            "The Washington Post found that the charity had spent little on its programs.",
+            "The Washington Post found",
+            "Washington Post",
+            "that the charity had spent little on its programs",
+        ),
     ],
 )
 def test_outlet_attributions(text, phrase, source, claim):

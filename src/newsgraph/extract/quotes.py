@@ -616,14 +616,26 @@ def _model_quotes(doc: Doc, speakers: _Speakers, model: Model, direct: list[_Raw
     quoted = [(q.open, (q.close + 1) if q.close is not None else q.end) for q in direct]
     marks = [(q.start, q.end) for q in find_quote_spans(text)]
     out: list[Quote] = []
+    credits: list[tuple[int, ...]] = []
     for att in find_attributions(doc, model, quoted=marks, skip=cue_ids):
         rec = _model_quote(doc, speakers, att, quoted)
-        if rec is not None:
+        if isinstance(rec, Quote):
             out.append(rec)
+        elif rec == _OUTLET and att.source is not None and att.content is not None:
+            credits.append((*att.cue, *att.source, *att.content, att.source_head))  # type: ignore[arg-type]
+    doc.user_data[OUTLET_CREDITS] = credits
     return out
 
 
-def _model_quote(doc: Doc, speakers: _Speakers, att: Attribution, quoted: list[tuple[int, int]]) -> Quote | None:
+# Token ranges (cue, source, content) and source head of the model's attributions whose source
+# is a news outlet or a document: sources.py turns them into SourceAttributions. Plain ints, so
+# they survive Doc serialization.
+OUTLET_CREDITS = "newsgraph_outlet_credits"
+_OUTLET = "outlet"
+
+
+def _model_quote(doc: Doc, speakers: _Speakers, att: Attribution, quoted: list[tuple[int, int]]) -> Quote | str | None:
+    """The Quote for one attribution; ``_OUTLET`` when it credits an outlet or a document."""
     text = doc_text(doc)
     lo, hi = att.content  # type: ignore[misc]
     if hi - lo == 1 and doc[lo].pos_ in {"PRON", "DET"}:
@@ -638,7 +650,7 @@ def _model_quote(doc: Doc, speakers: _Speakers, att: Attribution, quoted: list[t
     if att.source is not None and att.source_head is not None:
         mention = noun_phrase(doc[att.source_head])
         if _is_outlet_speaker(mention) or (cue.lower_ == "according" and _is_document(doc[att.source_head])):
-            return None  # a claim credited to an outlet or a document: sources.py records it
+            return _OUTLET  # a claim credited to an outlet or a document: sources.py records it
         full = doc[att.source[0] : att.source[1]]
         speaker = speakers.from_span(mention).model_copy(
             update={"text": full.text, "start": full.start_char, "end": full.end_char}
@@ -683,6 +695,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     speakers = _Speakers(doc) if parsed else None
     model = load_model() if speakers is not None else None
     direct, raws, cue_ids, mixed = _direct_quotes(doc, speakers, model)
+    doc.user_data[OUTLET_CREDITS] = []
     if speakers is None:
         indirect = []
     elif model is not None:

@@ -24,7 +24,7 @@ from ..model import SourceAttribution, SourceLink
 from .common import doc_text, sentence_evidence, text_span
 from .coref import DOCUMENT_NOUNS, is_outlet, noun_phrase, strip_article
 from .entities import entity_at
-from .quotes import REPORT_VERBS, according_phrase, clause_around
+from .quotes import OUTLET_CREDITS, REPORT_VERBS, according_phrase, clause_around
 
 CITING_VERBS = frozenset({"cite", "quote"})
 SEEN_VERBS = frozenset({"see", "obtain", "review", "acquire", "examine", "publish", "leak"})
@@ -76,19 +76,8 @@ def _from_according(doc: Doc, tok: Token) -> SourceAttribution | None:
     mention = noun_phrase(pobj)
     via: list[SourceLink] = []
     if _is_document(pobj):
-        agent = next(
-            (
-                g
-                for c in pobj.children
-                if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in SEEN_VERBS
-                for a in c.children
-                if a.dep_ == "agent"
-                for g in a.children
-                if g.dep_ == "pobj"
-            ),
-            None,
-        )
-        if agent is not None and _is_outlet_np(noun_phrase(agent)):
+        agent = _seen_by(pobj)
+        if agent is not None:
             source, via = _link(doc, noun_phrase(agent)), [_link(doc, mention)]
         else:
             source = _link(doc, mention)
@@ -140,6 +129,45 @@ def _from_verb(doc: Doc, verb: Token) -> SourceAttribution | None:
     return _record(doc, (phrase.start_char, phrase.end_char), _link(doc, who), claim, via, 0.8)
 
 
+def _from_model(doc: Doc, credit: tuple[int, ...]) -> SourceAttribution | None:
+    """A credit the attribution model found ("A Bloomberg poll shows that …", "…, the Times
+    reported"): the phrase runs from the outlet to the cue, or from the cue to the outlet."""
+    cue_lo, cue_hi, src_lo, src_hi, con_lo, con_hi, src_head = credit
+    if not (0 <= min(credit) and max(cue_hi, src_hi, con_hi) <= len(doc)):
+        return None
+    claim_root = doc[con_lo:con_hi].root
+    if claim_root.pos_ not in {"VERB", "AUX"}:
+        return None  # "Reuters published two sets of documents": an act of the outlet, not a claim
+    lo, hi = (src_lo, cue_hi) if src_lo < cue_lo else (cue_lo, src_hi)
+    if any(con_lo <= i < con_hi for i in (lo, hi - 1)):
+        return None  # the content sits between the outlet and the cue: no single phrase
+    phrase = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
+    claim = (doc[con_lo].idx, doc[con_hi - 1].idx + len(doc[con_hi - 1].text))
+    source = doc[src_lo:src_hi]
+    via: list[SourceLink] = []
+    if _is_document(doc[src_head]):
+        agent = _seen_by(doc[src_head])
+        if agent is not None:
+            via, source = [_link(doc, source)], noun_phrase(agent)
+    return _record(doc, phrase, _link(doc, source), claim, via, 0.7)
+
+
+def _seen_by(noun: Token) -> Token | None:
+    """The outlet in "documents seen by Reuters"."""
+    return next(
+        (
+            g
+            for c in noun.children
+            if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in SEEN_VERBS
+            for a in c.children
+            if a.dep_ == "agent"
+            for g in a.children
+            if g.dep_ == "pobj" and _is_outlet_np(noun_phrase(g))
+        ),
+        None,
+    )
+
+
 def extract_sources(doc: Doc) -> list[SourceAttribution]:
     """Every claim the article credits to an outlet or a document, in text order."""
     if not doc_text(doc).strip() or not (doc.has_annotation("DEP") and doc.has_annotation("SENT_START")):
@@ -157,7 +185,11 @@ def extract_sources(doc: Doc) -> list[SourceAttribution]:
             continue
         if rec is not None:
             out.append(rec)
-    return out
+    for credit in doc.user_data.get(OUTLET_CREDITS) or ():
+        rec = _from_model(doc, tuple(credit))
+        if rec is not None and not any(r.start < rec.end and rec.start < r.end for r in out):
+            out.append(rec)
+    return sorted(out, key=lambda r: (r.start, r.end))
 
 
 @Language.component("newsgraph_sources", assigns=["doc._.sources"])
