@@ -10,13 +10,21 @@ only continue a quote, and it must never raise on an odd number of quote marks.
   ("…," he said.) or right before the opening one (Trump stated that "…"). A quote with
   no attribution of its own continues the previous speaker's quote (``continuation``).
   Short scare quotes ("nonsense") and titles are not quotations.
-- Indirect quotes come from the dependency parse: a reporting verb with a clausal
-  complement (ccomp/xcomp), "describe X as Y", "accuse X of Y", and "according to X".
+- Direct quotes also take a dash credit ('“…” ― Jane Doe') and NYT-style '' marks. A quote
+  that is only part of the reported clause ('said his rival was "a disaster"') is a mixed
+  quote: the reported clause holding it is recorded instead, marks included.
+- Indirect quotes come from the learned attribution model (``attribution.py``, trained on
+  PolNeAR): reported speech, but also attributed beliefs, intentions, findings, "according
+  to X" and nominal cues, with PolNeAR's span conventions. A cue with no source mention of
+  its own ("…, claiming that …") takes the subject of its clause as speaker, without a span.
+  When the model file is missing, rules over the parse stand in: a reporting verb with a
+  clausal complement (ccomp/xcomp), "describe X as Y", "accuse X of Y", "according to X".
 - Speakers go through ``coref.Resolver`` (pronouns, "the spokesman") and are mapped to
   ``doc._.entities``; groups that are not entities keep their noun phrase as the name.
 
 Claims credited to a news outlet ("Reuters reported that …", "according to Reuters") are
-source attributions, not quotes: ``sources.py`` owns them, and this module skips them.
+source attributions, not quotes: ``sources.py`` owns them, and this module skips them (the
+model's outlet credits are handed to it on ``doc.user_data[OUTLET_CREDITS]``).
 """
 
 from __future__ import annotations
