@@ -79,25 +79,45 @@ class _Cand:
     metonym: bool = False
 
 
+@dataclass(frozen=True)
+class _Facts:
+    """What a group's mentions say, computed once per state of the group."""
+
+    votes: Counter
+    surfaces: tuple[str, ...]
+    keys: frozenset[str]
+    company: bool
+
+
 @dataclass
 class _Group:
     cands: list[_Cand] = field(default_factory=list)
     actor: Actor | None = None
     score: float = 1.0
-    # votes() memo, valid while ``cands`` is the same list with the same length (merging scores
-    # every pair of groups, asking each group's type many times over)
-    _memo: tuple[tuple[int, int], Counter] | None = field(default=None, repr=False, compare=False)
+    # _facts() memo, valid while ``cands`` is the same list with the same length (merging scores
+    # every pair of groups, asking each group's type and names many times over)
+    _memo: tuple[tuple[int, int], _Facts] | None = field(default=None, repr=False, compare=False)
 
     @property
     def first(self) -> int:
         return min(c.start for c in self.cands)
 
-    def votes(self) -> Counter:
-        """Weighted type votes: multi-word PERSON spans (3) and title cues (2) weigh more, 'in X' a place."""
+    def _facts(self) -> _Facts:
         key = (id(self.cands), len(self.cands))
         if self._memo is None or self._memo[0] != key:
-            self._memo = (key, self._count_votes())
+            surfaces = tuple(dict.fromkeys(c.text for c in self.cands))
+            facts = _Facts(
+                votes=self._count_votes(),
+                surfaces=surfaces,
+                keys=frozenset(name_key(s) for s in surfaces),
+                company=any(_company_core(s) for s in surfaces),
+            )
+            self._memo = (key, facts)
         return self._memo[1]
+
+    def votes(self) -> Counter:
+        """Weighted type votes: multi-word PERSON spans (3) and title cues (2) weigh more, 'in X' a place."""
+        return self._facts().votes
 
     def _count_votes(self) -> Counter:
         votes: Counter = Counter()
@@ -122,14 +142,18 @@ class _Group:
 
     def company(self) -> bool:
         """Is one of the names a registered company name ('Pirelli SpA', 'Lear Corp')?"""
-        return any(_company_core(s) for s in self.surfaces())
+        return self._facts().company
 
     def person_ok(self) -> bool:
         """Could this group be a person (any PERSON evidence)?"""
         return (self.actor is not None and self.actor.type == "PERSON") or self.votes()["PERSON"] > 0
 
-    def surfaces(self) -> list[str]:
-        return list(dict.fromkeys(c.text for c in self.cands))
+    def surfaces(self) -> tuple[str, ...]:
+        return self._facts().surfaces
+
+    def keys(self) -> frozenset[str]:
+        """The name keys of the surfaces."""
+        return self._facts().keys
 
     def multiword(self) -> bool:
         return any(len(s.split()) > 1 for s in self.surfaces())
@@ -359,7 +383,7 @@ def _company_short_name(short: _Group, full: _Group) -> bool:
     if short.actor is not None or not full.company():
         return False
     cores = [core for core in map(_company_core, full.surfaces()) if core]
-    keys = {name_key(s) for s in short.surfaces()}
+    keys = short.keys()
     if any(" ".join(core) in keys for core in cores):
         return True
     return short.type() in ("PERSON", "ORG") and any(core[0] in keys for core in cores)
@@ -373,7 +397,7 @@ def _bare_surname(single: _Group, full: _Group) -> bool:
     if single.actor is not None or single.multiword() or full.type() != "PERSON" or not full.multiword():
         return False
     surnames = {name_key(s).split()[-1] for s in full.surfaces() if len(s.split()) > 1}
-    return all(name_key(s) in surnames for s in single.surfaces())
+    return single.keys() <= surnames
 
 
 def _merge(groups: list[_Group], doc: Doc, cands: list[_Cand]) -> list[_Group]:
