@@ -14,10 +14,17 @@ Targets, per eng.train sentence (CoNLL tokens):
   PERCENT predictions are kept (CoNLL does not annotate them; other extractors read them).
 Pseudo-rehearsal: paragraphs of other news text (SemEval-2025 task 10 EN train documents,
 TempEval-3 train) labelled by the stock model with all its labels, so the model keeps behaving
-on ordinary mixed-case articles. Epochs are chosen on eng.testa (dev); eng.testb is never read.
+on ordinary mixed-case articles. eng.testb is never read.
 
-    OMP_NUM_THREADS=1 nice -n 10 python scripts/train_ner.py            # writes the model
-    python scripts/train_ner.py --epochs 1 --limit 500 --out /tmp/ner    # smoke run
+Two runs, the second on the recipe the first selected:
+1. dev run: train on eng.train, score eng.testa (dev) after every epoch, keep the best epoch;
+2. ``--final``: train on eng.train + eng.testa (both are tuning splits) for exactly the dev run's
+   best epoch count, with the same seed and settings, and keep the last (averaged) weights. The
+   dev run's record (epochs, dev figures) is kept in training.json under ``dev_run``.
+
+    OMP_NUM_THREADS=1 nice -n 10 python scripts/train_ner.py --epochs 10            # 1. dev run
+    OMP_NUM_THREADS=1 nice -n 10 python scripts/train_ner.py --final --epochs 10    # 2. shipped model
+    python scripts/train_ner.py --epochs 1 --limit 500 --out /tmp/ner               # smoke run
 
 Output: ``src/newsgraph/data/models/ner/`` (the component's ``to_disk``: cfg, moves, model),
 loaded by ``newsgraph.nlp.load_pipeline`` in place of the stock weights.
@@ -190,6 +197,14 @@ def score_dev(nlp: Language, path: Path) -> dict[str, float]:
     return out
 
 
+def previous_dev_run(path: Path) -> dict | None:
+    """The dev run's record from an earlier training.json (a final run's ``dev_run`` carried on)."""
+    if not path.is_file():
+        return None
+    info = json.loads(path.read_text(encoding="utf-8"))
+    return info.get("dev_run", info) if info.get("mode", "").startswith("final") else info
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -200,6 +215,14 @@ def main() -> None:
     ap.add_argument("--rehearsal", type=float, default=0.5, help="rehearsal words per CoNLL train word")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--limit", type=int, default=None, help="use only N train sentences (smoke runs)")
+    ap.add_argument(
+        "--final",
+        action="store_true",
+        help="train on eng.train + eng.testa for --epochs (the dev run's best epoch), no dev selection",
+    )
+    ap.add_argument(
+        "--dev-run", type=Path, default=NER_MODEL_DIR / "training.json", help="the dev run's training.json (--final)"
+    )
     args = ap.parse_args()
 
     fix_random_seed(args.seed)
@@ -208,10 +231,13 @@ def main() -> None:
     nlp = spacy.load(MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
     assert nlp.pipe_names == ["ner"], nlp.pipe_names
     t0 = time.time()
+    dev_run = previous_dev_run(args.dev_run) if args.final else None
     before = score_dev(nlp, data / "eng.testa")
     print(f"stock model dev F1: {before}", flush=True)
 
     sentences = read_sentences(data / "eng.train")[: args.limit]
+    if args.final:
+        sentences += read_sentences(data / "eng.testa")[: args.limit]
     stock = list(nlp.pipe((conll_doc(nlp, w) for w, _ in sentences), batch_size=256))
     votes = surface_votes(stock, sentences)
     conll = [
@@ -239,26 +265,34 @@ def main() -> None:
         losses: dict[str, float] = {}
         for batch in minibatch(examples, size=args.batch):
             nlp.update(batch, drop=args.dropout, sgd=optimizer, losses=losses)
+        entry: dict = {"epoch": epoch, "loss": round(float(losses.get("ner", 0.0)), 1)}
         with nlp.use_params(optimizer.averages):
-            dev = score_dev(nlp, data / "eng.testa")
-            if dev["overall"] > best[0]:
-                best = (dev["overall"], epoch, nlp.get_pipe("ner").to_bytes())
-        history.append({"epoch": epoch, "loss": round(float(losses.get("ner", 0.0)), 1), "dev": dev})
-        print(f"epoch {epoch}: loss {losses.get('ner', 0.0):.1f} dev {dev} ({time.time() - t0:.0f}s)", flush=True)
+            if args.final:  # eng.testa is training data here: no selection, keep the last epoch
+                if epoch == args.epochs:
+                    best = (None, epoch, nlp.get_pipe("ner").to_bytes())
+            else:
+                entry["dev"] = dev = score_dev(nlp, data / "eng.testa")
+                if dev["overall"] > best[0]:
+                    best = (dev["overall"], epoch, nlp.get_pipe("ner").to_bytes())
+        history.append(entry)
+        print(f"epoch {epoch}: {entry} ({time.time() - t0:.0f}s)", flush=True)
 
     ner = nlp.get_pipe("ner")
     ner.from_bytes(best[2])
     args.out.mkdir(parents=True, exist_ok=True)
     ner.to_disk(args.out, exclude=["vocab"])
-    info = {
+    info: dict = {
         "base": MODEL,
+        "mode": "final: eng.train + eng.testa" if args.final else "dev: eng.train, epochs chosen on eng.testa",
         "best_epoch": best[1],
         "dev_f1_per_org_loc": best[0],
         "stock_dev": before,
         "history": history,
-        "args": {k: str(v) for k, v in vars(args).items() if k not in ("shared", "out")},
+        "args": {k: str(v) for k, v in vars(args).items() if k not in ("shared", "out", "dev_run")},
         "train_seconds": round(time.time() - t0),
     }
+    if dev_run is not None:
+        info["dev_run"] = dev_run
     (args.out / "training.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
     print(f"best epoch {best[1]} dev F1 {best[0]}; wrote {args.out}", flush=True)
 
