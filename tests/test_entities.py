@@ -128,6 +128,29 @@ def test_bare_and_capitalised_surnames_recur(nlp):
     assert [m.text for m in person.mentions] == ["HALVERSON", "Dana Halverson", "Halverson"]
 
 
+def test_misspelt_surname_typed_as_place_joins_the_person(nlp):
+    doc = nlp("Envoy Steve Witkoff arrived on Friday. Vitkoff met the Russian leader for three hours.")
+    words = [t.text for t in doc]
+    doc.ents = [
+        Span(doc, words.index("Steve"), words.index("Steve") + 2, label="PERSON"),
+        Span(doc, words.index("Vitkoff"), words.index("Vitkoff") + 1, label="GPE"),
+    ]
+    person = by_variant(extract_entities(doc, ActorTable()), "Steve Witkoff")
+    assert person.type == "PERSON"
+    assert "Vitkoff" in person.variants
+
+
+def test_descriptor_after_a_name_is_not_part_of_it(nlp):
+    doc = nlp("He told Time magazine that the plant in Jiangsu province would close.")
+    words = [t.text for t in doc]
+    doc.ents = [
+        Span(doc, words.index("Time"), words.index("Time") + 2, label="ORG"),
+        Span(doc, words.index("Jiangsu"), words.index("Jiangsu") + 2, label="GPE"),
+    ]
+    texts = {m.text for e in extract_entities(doc, ActorTable()) for m in e.mentions}
+    assert texts == {"Time", "Jiangsu"}
+
+
 def test_false_merge_guard_truman_is_not_trump(nlp):
     text = (
         "Historians compared Donald Trump with Harry Truman. "

@@ -29,7 +29,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..model import Entity, Mention
-from ..resolve import Actor, ActorTable, clean_surface, default_actor_table, name_key, same_actor
+from ..resolve import Actor, ActorTable, clean_surface, default_actor_table, name_key, same_actor, spelling_variant
 
 # spaCy label -> our entity type; labels not here (DATE, CARDINAL, ...) belong to other components.
 NER_TYPES: dict[str, str] = {
@@ -58,6 +58,10 @@ ORG_SUFFIXES = frozenset(
 # Prepositions that, right before a name, say it is a place ("in Moscow", "near Kharkiv").
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
 CLOSING = {")": "(", "]": "["}
+# Lower-case words NER may take into a name that only say what kind of thing it is.
+DESCRIPTORS = frozenset(
+    "magazine newspaper daily weekly tabloid province region district county prefecture oblast city town village".split()
+)
 POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 GOVERNMENT_NOUNS = frozenset({"regime", "government", "authorities", "administration", "leadership", "officials"})
@@ -194,10 +198,12 @@ def _blank_tokenizer():
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading article and a trailing possessive or punctuation (not a bracket the name
-    opened: 'Mladost ( BJ )') from a token range."""
+    """Drop a leading article, a trailing descriptor ('Time magazine', 'Jiangsu province') and a
+    trailing possessive or punctuation (not a bracket the name opened: 'Mladost ( BJ )')."""
     while end - start > 1 and doc[start].lower_ == "the":
         start += 1
+    while end - start > 1 and doc[end - 1].text in DESCRIPTORS and not doc[end - 2].is_lower:
+        end -= 1
     while end - start > 1 and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
         last = doc[end - 1].text
         if last in CLOSING and CLOSING[last] in {t.text for t in doc[start : end - 1]}:
@@ -390,14 +396,15 @@ def _company_short_name(short: _Group, full: _Group) -> bool:
 
 
 def _bare_surname(single: _Group, full: _Group) -> bool:
-    """A one-word name, typed only by NER, that is exactly the surname of a full person name.
+    """A one-word name, typed only by NER, that is the surname of a full person name, or a
+    spelling of it (``resolve.spelling_variant``: 'Vitkoff' of 'Steve Witkoff').
 
     NER types lone surnames poorly ('Moskalik' as a place); the full name decides.
     """
     if single.actor is not None or single.multiword() or full.type() != "PERSON" or not full.multiword():
         return False
     surnames = {name_key(s).split()[-1] for s in full.surfaces() if len(s.split()) > 1}
-    return single.keys() <= surnames
+    return all(key in surnames or any(spelling_variant(key, s) > 0 for s in surnames) for key in single.keys())
 
 
 def _merge(groups: list[_Group], doc: Doc, cands: list[_Cand]) -> list[_Group]:
