@@ -60,7 +60,8 @@ PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"}
 CLOSING = {")": "(", "]": "["}
 # Lower-case words NER may take into a name that only say what kind of thing it is.
 DESCRIPTORS = frozenset(
-    "magazine newspaper daily weekly tabloid province region district county prefecture oblast city town village".split()
+    """magazine newspaper daily weekly tabloid province region district county prefecture oblast city
+    town village""".split()
 )
 POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
