@@ -10,7 +10,8 @@ logistic regressions (liblinear, deterministic; ``random_state`` fixed anyway) o
 of ``newsgraph.extract.attribution``: cue head, source head given the cue, content head given
 the cue. The cue-head lexicon and the cue-extension table are counted from the same data.
 Thresholds were chosen on PolNeAR dev and are set below. ``--cache`` keeps the parsed train
-docs (a DocBin) so that reruns skip the parse. About 6 minutes on one core, most of it parsing.
+docs (a DocBin) so that reruns skip the parse. About 4 minutes on one core (3.5 of them parsing);
+writes a 3.8 MB JSON file.
 """
 
 from __future__ import annotations
