@@ -31,6 +31,7 @@ from newsgraph.evaluate import shared_dir
 from newsgraph.evaluate.polnear import Span, polnear_dir, read_relations
 from newsgraph.extract.attribution import (
     MODEL_PATH,
+    NOT_CUE_DEPS,
     SOURCE_POS,
     Model,
     cue_features,
@@ -145,7 +146,7 @@ def examples(data: list[tuple[Doc, list[dict[str, list[Span]]]]]) -> tuple[Model
         quoted = [(q.start, q.end) for q in find_quote_spans(text)]
         cue_heads = {r[0].i for r in rows}
         for tok in doc:
-            if tok.lemma_.lower() in lexicon:
+            if tok.lemma_.lower() in lexicon and tok.dep_ not in NOT_CUE_DEPS:
                 inq = any(s <= tok.idx < e for s, e in quoted)
                 parts["cue"][0].append(cue_features(tok, inq))
                 parts["cue"][1].append(int(tok.i in cue_heads))

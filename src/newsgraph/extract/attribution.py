@@ -31,7 +31,7 @@ from itertools import repeat
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import LEMMA
+from spacy.attrs import DEP, LEMMA
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -39,6 +39,10 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "attribut
 SOURCE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "DET", "ADJ", "SYM"})
 _MARKS = frozenset('"“”„«»‘’\'`')
 _MAX_PATH = 4
+# dependencies whose words are (almost) never a cue head in PolNeAR train (5 of 7,418 "aux"
+# and "auxpass" tokens of lexicon lemmas): skipped before scoring
+NOT_CUE_DEPS = frozenset({"aux", "auxpass", "poss", "nmod", "mark", "prt", "case", "intj", "nummod", "dative", "quantmod", "predet", "meta"})
+_NOT_CUE_IDS = np.array(sorted(get_string_id(d) for d in NOT_CUE_DEPS), dtype=np.uint64)
 _ZEROS = repeat(0.0)  # the default for every missing feature weight, for map(dict.get, ...)
 _OPENING = {")": "(", "]": "["}
 _CLOSING = frozenset(_OPENING)
@@ -308,8 +312,9 @@ def find_attributions(
     skip = skip or set()
     threshold = model.thresholds["cue"]
     found: list[tuple[int, Token, float]] = []
-    lemmas = doc.to_array([LEMMA]).reshape(-1)
-    for i in np.flatnonzero(np.isin(lemmas, model.lexicon_ids)).tolist():
+    arr = doc.to_array([LEMMA, DEP]).reshape(-1, 2)
+    mask = np.isin(arr[:, 0], model.lexicon_ids) & ~np.isin(arr[:, 1], _NOT_CUE_IDS)
+    for i in np.flatnonzero(mask).tolist():
         tok = doc[i]
         if i in skip:
             continue

@@ -175,14 +175,15 @@ def extract_sources(doc: Doc) -> list[SourceAttribution]:
     quoted = [(q.start, q.end) for q in doc._.quotes or () if q.kind == "direct"]
     out: list[SourceAttribution] = []
     for tok in doc:
-        if any(s <= tok.idx < e for s, e in quoted):
-            continue
         if tok.lower_ == "according":
-            rec = _from_according(doc, tok)
+            make = _from_according
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in REPORT_VERBS:
-            rec = _from_verb(doc, tok)
+            make = _from_verb
         else:
             continue
+        if any(s <= tok.idx < e for s, e in quoted):
+            continue
+        rec = make(doc, tok)
         if rec is not None:
             out.append(rec)
     for credit in doc.user_data.get(OUTLET_CREDITS) or ():
