@@ -37,6 +37,7 @@ from newsgraph.extract.attribution import (
     cue_features,
     cue_range,
     extend_key,
+    keep_keys,
     neighbours,
     widen_keys,
     pair_features,
@@ -107,6 +108,8 @@ def examples(data: list[tuple[Doc, list[dict[str, list[Span]]]]]) -> tuple[Model
     ext_in: Counter[str] = Counter()
     wid_n: Counter[str] = Counter()
     wid_in: Counter[str] = Counter()
+    keep_n: Counter[str] = Counter()
+    keep_in: Counter[str] = Counter()
     for doc, rels in data:
         rows = []
         for rel in rels:
@@ -118,6 +121,12 @@ def examples(data: list[tuple[Doc, list[dict[str, list[Span]]]]]) -> tuple[Model
             con_t = tokens_of(doc, rel.get("Content", []))
             con = head_of(doc, con_t) if con_t else None
             rows.append((cue, src_t, head_of(doc, src_t) if src_t else None, con_t, con))
+            if con is not None:
+                for c in con.children:
+                    if not (c.is_punct or c.i in cue_t or c.i in src_t):
+                        for key in keep_keys(con, c):
+                            keep_n[key] += 1
+                            keep_in[key] += c.i in con_t
             if con is not None and con.head.i == cue.i and con.i > cue.i:
                 for sib in cue.rights:
                     if sib.i > con.right_edge.i:
@@ -138,7 +147,8 @@ def examples(data: list[tuple[Doc, list[dict[str, list[Span]]]]]) -> tuple[Model
     )
     extend = {k: ext_in[k] * 2 > n for k, n in ext_n.items() if n >= EXTEND_MIN_COUNT}
     widen = {k: wid_in[k] * 2 > n for k, n in wid_n.items() if n >= EXTEND_MIN_COUNT}
-    model = Model(weights={}, lexicon=lexicon, extend=extend, widen=widen, thresholds=dict(THRESHOLDS))
+    keep = {k: keep_in[k] * 2 > n for k, n in keep_n.items() if n >= EXTEND_MIN_COUNT}
+    model = Model(weights={}, lexicon=lexicon, extend=extend, widen=widen, keep=keep, thresholds=dict(THRESHOLDS))
 
     parts: dict[str, tuple[list[list[str]], list[int]]] = {p: ([], []) for p in ("cue", "source", "content")}
     for (doc, _), rows in zip(data, gold):

@@ -168,6 +168,7 @@ class Model:
     lexicon: frozenset[str]
     extend: dict[str, bool]
     widen: dict[str, bool]
+    keep: dict[str, bool]
     thresholds: dict[str, float]
 
     def __post_init__(self) -> None:
@@ -185,6 +186,7 @@ class Model:
             "lexicon": sorted(self.lexicon),
             "extend": dict(sorted(self.extend.items())),
             "widen": dict(sorted(self.widen.items())),
+            "keep": dict(sorted(self.keep.items())),
             "thresholds": self.thresholds,
         }
 
@@ -195,6 +197,7 @@ class Model:
             lexicon=frozenset(data["lexicon"]),
             extend=dict(data["extend"]),
             widen=dict(data["widen"]),
+            keep=dict(data["keep"]),
             thresholds=dict(data["thresholds"]),
         )
 
@@ -258,6 +261,38 @@ def widen_content(cue: Token, content: TokRange, used: set[int], bounds: TokRang
     while hi > content[0] + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
         hi -= 1
     return content[0], max(hi, content[1])
+
+
+def keep_keys(head: Token, child: Token) -> tuple[str, str]:
+    """Keys of the content-keeping table: a dependent of the content head, by dependency and
+    side, and with its first word ("…, citing" / "…, which")."""
+    side = "L" if child.i < head.i else "R"
+    general = child.dep_ + "|" + side
+    return general, general + "|" + child.doc[child.left_edge.i].lower_
+
+
+def cut_content(head: Token, content: TokRange, keep: dict[str, bool]) -> TokRange:
+    """Drop the dependents of the content head that training contents leave out: trailing
+    ones (", citing …", ", which …") and leading ones ("However, …")."""
+    doc = head.doc
+    lo, hi = content
+    for c in head.rights:
+        if lo <= c.i < hi:
+            general, specific = keep_keys(head, c)
+            if not keep.get(specific, keep.get(general, True)):
+                hi = c.left_edge.i
+                break
+    for c in head.lefts:
+        if lo <= c.left_edge.i and c.i < hi:
+            general, specific = keep_keys(head, c)
+            if keep.get(specific, keep.get(general, True)):
+                break
+            lo = c.right_edge.i + 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and hi - 1 != head.i:
+        hi -= 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space) and lo != head.i:
+        lo += 1
+    return (lo, hi) if lo <= head.i < hi else content
 
 
 def head_span(head: Token, exclude: set[int], bounds: TokRange) -> TokRange | None:
@@ -344,6 +379,8 @@ def find_attributions(
         content = head_span(con, used, bounds) if con is not None else None
         if content is None:
             continue
+        if con is not None:
+            content = cut_content(con, content, model.keep)
         if con is not None and con.head.i == cue.i and con.i > cue.i:
             content = widen_content(cue, content, used, bounds, model.widen)
         out.append(Attribution((cue_lo, cue_hi), cue.i, source, src.i if src is not None else None, content, p))
