@@ -300,3 +300,16 @@ def test_seed_unifies_gold_entities(nlp, shared):
     assert hit / total >= 0.97
     assert unified == len(gold)
     assert all(len(v) == 1 for v in owners.values()), "an entity holds two gold actors"
+
+
+def test_a_full_name_in_the_text_outweighs_the_tables_bare_surname(nlp):
+    """'Vance' after 'General Omar Vance' is Omar Vance; the table's JD Vance only when named so."""
+    text = ("Junta shells border town as talks stall\nGeneral Omar Vance ordered his troops to shell the town. "
+            "Vance, who seized power in a coup last year, has ignored calls for a ceasefire.")
+    _, found = ents(nlp, text)
+    general = by_variant(found, "Omar Vance")
+    assert general.name == "Omar Vance" and "Vance" in general.variants
+    assert not any(e.name == "JD Vance" for e in found)
+    assert general.role == "General"  # the headline line above is not part of his title
+    _, found = ents(nlp, "Vice President JD Vance met the envoy in Rome. Vance said the talks went well.")
+    assert [m.text for m in by_variant(found, "JD Vance").mentions] == ["JD Vance", "Vance"]

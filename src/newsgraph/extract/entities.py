@@ -322,6 +322,31 @@ def _acts(doc: Doc, cand: _Cand) -> bool:
     return root.dep_ == "compound" and root.head.lower_ in GOVERNMENT_NOUNS
 
 
+def _unlink_borrowed_surnames(cands: list[_Cand]) -> None:
+    """'Vance' after 'General Omar Vance' is Omar Vance, not the table's JD Vance.
+
+    A bare surname that the actor table knows yields to a full person name in the same text
+    with that surname, unless the text also names the table's actor in full.
+    """
+    surnames = {
+        name_key(c.text).split()[-1]
+        for c in cands
+        if c.actor is None and c.ner == "PERSON" and len(name_key(c.text).split()) > 1
+    }
+    if not surnames:
+        return
+    named_in_full = {id(c.actor) for c in cands if c.actor is not None and len(name_key(c.text).split()) > 1}
+    for c in cands:
+        if (
+            c.actor is not None
+            and c.actor.type == "PERSON"
+            and id(c.actor) not in named_in_full
+            and len(key := name_key(c.text).split()) == 1
+            and key[0] in surnames
+        ):
+            c.actor = None
+
+
 def _initial_groups(doc: Doc, cands: list[_Cand]) -> list[_Group]:
     """One group per table actor or per name key; a capital acting joins its country."""
     groups: dict[str, _Group] = {}
@@ -521,7 +546,11 @@ def _role_after(doc: Doc, span: Span) -> str | None:
 
 
 def _role_text(span: Span) -> str | None:
-    """A role is a short phrase holding a common noun or a title word."""
+    """A role is a short phrase holding a common noun or a title word, on the name's own line
+    (a headline above 'General Omar Vance' is not part of his title)."""
+    breaks = [t.i for t in span if "\n" in t.text or "\n" in t.whitespace_]
+    if breaks:
+        span = span.doc[breaks[-1] + 1 : span.end]
     if not len(span) or len(span) > MAX_ROLE_TOKENS:
         return None
     if not any(t.pos_ == "NOUN" or t.lower_ in PERSON_TITLES for t in span):
@@ -595,6 +624,7 @@ def extract_entities(doc: Doc, table: ActorTable | None = None) -> list[Entity]:
     table = table if table is not None else default_actor_table()
     cands = _candidates(doc, table)
     cands = sorted(cands + _recurrences(doc, cands), key=lambda c: c.start)
+    _unlink_borrowed_surnames(cands)
     groups = _merge(_initial_groups(doc, cands), doc, cands)
     return [_entity(doc, g, n) for n, g in enumerate(groups, start=1)]
 
