@@ -6,8 +6,9 @@ Measures, on the same articles in one run:
   c  the peer glue stack: spaCy + textacy direct_quotations + dateparser search_dates
      (publication date as RELATIVE_BASE); needs `pip install -e .[bench]`
 a, b and c run interleaved, chunk by chunk, so that load from other processes on the
-machine hits all three alike; throughput is given per wall second and per CPU second of
-this process (the fairer figure on a shared machine). Then ingest into SQLite with 1 and
+machine hits all three alike, each with its own pipeline object (so that no stack warms
+another's caches); throughput is given per wall second and per CPU second of this
+process (the fairer figure on a shared machine). Then ingest into SQLite with 1 and
 2 worker processes (local engine) and 2 Dask workers (LocalCluster).
 
     python benchmarks/throughput.py                 # real corpus (~485 articles)
@@ -63,7 +64,10 @@ def bench_pipelines(articles: list[Article], chunk: int = 16) -> dict:
     from newsgraph.analysis import analyze_articles
     from newsgraph.nlp import MODEL, load_pipeline
 
+    # each stack gets its own pipeline object: a shared one would let c warm a's caches (tokenizer,
+    # lexemes, lemmas) on every chunk it sees first, which flattered a by ~3% against b
     bare = spacy.load(MODEL)
+    peer = spacy.load(MODEL)
     ours = load_pipeline()
     quotations, search_dates, notes = _peer_stack()
 
@@ -76,7 +80,7 @@ def bench_pipelines(articles: list[Article], chunk: int = 16) -> dict:
             pass
 
     def run_c(batch: list[Article]) -> None:
-        for doc, article in zip(bare.pipe((a.text for a in batch), batch_size=32), batch):
+        for doc, article in zip(peer.pipe((a.text for a in batch), batch_size=32), batch):
             if quotations is not None:
                 try:
                     list(quotations(doc))
