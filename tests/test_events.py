@@ -190,3 +190,14 @@ def test_barring_a_protest_or_help_and_promised_help():
     assert ev.type == "SANCTION" and _names(b, ev.actors) == {"Russia"} and _names(b, ev.targets) == {"Japan"}
     c = analyze("The United Nations will provide food aid to refugees in Liberia.")
     assert [(e.type, e.modality) for e in c.events] == [("AGREE", "planned")]  # the promise of aid
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow did not comment on the attack.",
+    "US President Donald Trump said on Thursday that a deal with Russia was very close.",
+    "The ceasefire in Gaza seemed fragile to European diplomats.",
+])
+def test_no_event_from_a_state_or_a_refusal_to_comment(text):
+    """Sentences without a trigger word go to the sentence classifier, which reads topic words
+    ('attack', 'deal'); a copula or a negated verb reports no act for it to type."""
+    assert analyze(text, published="2025-04-26").events == []

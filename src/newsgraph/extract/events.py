@@ -98,6 +98,8 @@ TYPE_TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 _TYPE_TOKEN = re.compile(TYPE_TOKEN_PATTERN)
 TYPE_MODEL_FILE = "event_types.json"
 CLASSIFIER_MIN_PROB = 0.4  # below this the sentence most likely reports no PLOVER event at all
+# copulas and other state verbs: a sentence built on one describes, it reports no act to type
+STATIVE = frozenset({"be", "seem", "appear", "become", "look", "sound", "feel"})
 
 
 @dataclass(frozen=True)
@@ -807,8 +809,10 @@ def _classified_events(doc: Doc, found: list[Event]) -> list[tuple[int, bool, Ev
         root = sent.root
         if root.lemma_.lower() in REPORTING:  # "X did Y, officials said": Y
             root = next((c for c in root.children if c.dep_ in ("ccomp", "conj") and c.pos_ in ("VERB", "AUX")), root)
-        if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in REPORTING:
-            continue
+        if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in REPORTING or root.lemma_.lower() in STATIVE:
+            continue  # 'a deal was very close': a state, not an act
+        if any(c.dep_ == "neg" for c in root.children):
+            continue  # 'Moscow did not comment on the attack': the classifier would read the topic
         if any(c.dep_ in ("csubj", "csubjpass", "expl") for c in root.children):
             continue  # "recognizing Crimea would violate ...": a clause, not a party, acts
         actors, targets = _verb_arguments(doc, root, root.lemma_.lower())
