@@ -69,8 +69,11 @@ def page(browser, server):
 
 
 def _go(page, url: str) -> None:
+    """Navigate and wait until the app has rendered this route (a hash change alone would find
+    body[data-ready] still set by the previous view)."""
+    page.evaluate("document.body && delete document.body.dataset.ready")
     page.goto(url)
-    page.wait_for_selector("body[data-ready]")
+    page.wait_for_function("url => document.body.dataset.ready !== undefined && location.href === url", arg=url)
 
 
 def test_article_quote_shows_speaker_and_leads_to_entity_page(page, server) -> None:
