@@ -57,6 +57,7 @@ def test_actor_entities_get_one_role_frame_within_taxonomy():
         assert frame.fine and set(frame.fine) <= FINE_UNDER[frame.main]
         assert 0.0 < frame.confidence <= 1.0
         assert frame.mention is not None and doc.text[frame.mention.start:frame.mention.end] == frame.mention.text
+        assert frame.sentence is not None and frame.sentence.start <= frame.mention.start < frame.sentence.end
 
 
 @needs_model

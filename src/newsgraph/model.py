@@ -58,12 +58,12 @@ class Mention(TextSpan):
     label: str | None = Field(default=None, description="the NER label this mention had before voting")
 
 
-class RoleFrame(Record):
-    """How the article casts an actor (SemEval-2025 Task 10 entity framing roles)."""
+class RoleFrame(Evidence):
+    """How the article casts an actor (SemEval-2025 Task 10 entity framing roles), with the
+    mention it was read at and that mention's sentence as evidence."""
 
     main: Literal["Protagonist", "Antagonist", "Innocent"]
     fine: list[str] = Field(default_factory=list, description="fine roles under the main one, e.g. Victim, Tyrant")
-    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     mention: TextSpan | None = Field(default=None, description="the mention the role was read at")
 
 

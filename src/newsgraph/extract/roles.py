@@ -38,7 +38,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, RoleFrame
-from .common import doc_text, text_span
+from .common import doc_text, sentence_evidence, text_span
 
 MAIN_ROLES = ("Protagonist", "Antagonist", "Innocent")
 MAX_MENTIONS = 6  # mentions read per entity (the first ones: where an actor is introduced)
@@ -470,7 +470,8 @@ def load_model() -> RoleModel | None:
 
 def _frame(doc: Doc, start: int, end: int, prediction: tuple[str, list[str], float]) -> RoleFrame:
     main, fine, conf = prediction
-    return RoleFrame(main=main, fine=fine, confidence=round(conf, 3), mention=text_span(doc, start, end))  # type: ignore[arg-type]
+    return RoleFrame(main=main, fine=fine, confidence=round(conf, 3), mention=text_span(doc, start, end),  # type: ignore[arg-type]
+                     sentence=sentence_evidence(doc, start))
 
 
 def _context(doc: Doc, model: RoleModel) -> DocContext:
