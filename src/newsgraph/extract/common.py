@@ -22,6 +22,12 @@ def text_span(doc: Doc, start: int, end: int) -> TextSpan:
     return TextSpan(start=start, end=end, text=doc_text(doc)[start:end])
 
 
+def token_chars(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """Character bounds of the tokens [lo, hi) (hi > lo), without the last one's trailing space."""
+    last = doc[hi - 1]
+    return doc[lo].idx, last.idx + len(last.text)
+
+
 def span_of(span: Span) -> TextSpan:
     return TextSpan(start=span.start_char, end=span.end_char, text=span.text)
 

@@ -40,8 +40,15 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Quote, Speaker, TextSpan
-from .attribution import Attribution, Model, cue_range, find_attributions, head_span, load_model
-from .common import doc_text, sentence_evidence, text_span
+from .attribution import (
+    Attribution,
+    Model,
+    cue_range,
+    find_attributions,
+    head_span,
+    load_model,
+)
+from .common import doc_text, sentence_evidence, text_span, token_chars
 from .coref import (
     DOCUMENT_NOUNS,
     PRONOUNS,
@@ -313,7 +320,7 @@ def _direct_cue_span(doc: Doc, cue: Token, model: Model | None) -> TextSpan:
     attribution model is there, else the verb and its particle."""
     if model is not None:
         lo, hi = cue_range(cue, model.extend)
-        return text_span(doc, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
+        return text_span(doc, *token_chars(doc, lo, hi))
     if cue.lower_ == "according":
         return text_span(doc, cue.idx, cue.idx + len("according to"))
     return _cue_span(cue)
@@ -515,7 +522,7 @@ def _indirect_quotes(doc: Doc, speakers: _Speakers, direct: list[_Raw], cue_ids:
         lo, hi = _trim(doc, min(c.left_edge.i for c in comp), max(c.right_edge.i for c in comp) + 1)
         if hi <= lo:
             continue
-        start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+        start, end = token_chars(doc, lo, hi)
         if any(s <= start and end <= e for s, e in quoted):
             continue
         if sum(max(0, min(end, e) - max(start, s)) for s, e in quoted) > 0.6 * (end - start):
@@ -574,7 +581,7 @@ def clause_around(doc: Doc, phrase: Span) -> tuple[int, int] | None:
         lo, hi = _trim(doc, lo, phrase.start)
     if hi <= lo:
         return None
-    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+    return token_chars(doc, lo, hi)
 
 
 def _according(doc: Doc, tok: Token, speakers: _Speakers, quoted: list[tuple[int, int]]) -> Quote | None:
@@ -648,7 +655,7 @@ def _model_quote(doc: Doc, speakers: _Speakers, att: Attribution, quoted: list[t
     lo, hi = att.content  # type: ignore[misc]
     if hi - lo == 1 and doc[lo].pos_ in {"PRON", "DET"}:
         return None  # "which the Kremlin blamed on …": the content is only a relative word
-    start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+    start, end = token_chars(doc, lo, hi)
     end = _close_marks(text, start, end)
     if _inside(quoted, start, end):
         return None
@@ -673,7 +680,7 @@ def _model_quote(doc: Doc, speakers: _Speakers, att: Attribution, quoted: list[t
         end=end,
         text=text[start:end],
         speaker=speaker,
-        cue=text_span(doc, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1].text)),
+        cue=text_span(doc, *token_chars(doc, cs, ce)),
         date=_date_of(doc, cue, [doc[i] for i in range(lo, hi) if doc[i].head.i == cue.i]),
         sentence=sentence_evidence(doc, cue.idx),
         confidence=confidence,

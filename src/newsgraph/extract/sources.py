@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import SourceAttribution, SourceLink
-from .common import doc_text, sentence_evidence, text_span
+from .common import doc_text, sentence_evidence, text_span, token_chars
 from .coref import DOCUMENT_NOUNS, is_outlet, noun_phrase, strip_article
 from .entities import entity_at
 from .quotes import OUTLET_CREDITS, REPORT_VERBS, according_phrase, clause_around
@@ -118,7 +118,7 @@ def _from_verb(doc: Doc, verb: Token) -> SourceAttribution | None:
         hi_i = max(c.right_edge.i for c in comp) + 1
         while hi_i > lo_i and doc[hi_i - 1].is_punct:
             hi_i -= 1
-        claim = (doc[lo_i].idx, doc[hi_i - 1].idx + len(doc[hi_i - 1].text)) if hi_i > lo_i else None
+        claim = token_chars(doc, lo_i, hi_i) if hi_i > lo_i else None
     elif mark is not None or verb.dep_ in {"parataxis", "advcl"}:
         claim = clause_around(doc, phrase)
     else:
@@ -141,8 +141,8 @@ def _from_model(doc: Doc, credit: tuple[int, ...]) -> SourceAttribution | None:
     lo, hi = (src_lo, cue_hi) if src_lo < cue_lo else (cue_lo, src_hi)
     if any(con_lo <= i < con_hi for i in (lo, hi - 1)):
         return None  # the content sits between the outlet and the cue: no single phrase
-    phrase = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
-    claim = (doc[con_lo].idx, doc[con_hi - 1].idx + len(doc[con_hi - 1].text))
+    phrase = token_chars(doc, lo, hi)
+    claim = token_chars(doc, con_lo, con_hi)
     source = doc[src_lo:src_hi]
     via: list[SourceLink] = []
     if _is_document(doc[src_head]):
