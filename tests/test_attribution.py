@@ -94,3 +94,11 @@ def test_unparsed_and_empty_docs_do_not_crash():
     assert find_attributions(blank("He said that it rained."), load_model()) == []
     assert extract_quotes(blank("")) == []
     assert extract_quotes(blank('He said: "We are ready to go now."'))[0].kind == "direct"
+
+
+def test_quote_opening_inside_its_clause_is_recorded_with_the_clause():
+    (q,) = parsed('Mr. Lopez said the new rules "will punish small farmers who did nothing wrong."')._.quotes
+    assert q.kind == "indirect" and q.cue.text == "said"
+    assert q.text == 'the new rules "will punish small farmers who did nothing wrong."'
+    (q,) = parsed('The mayor said that "the plan will not survive a court challenge this year."')._.quotes
+    assert q.kind == "direct" and q.text == "the plan will not survive a court challenge this year."

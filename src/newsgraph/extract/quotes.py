@@ -12,7 +12,9 @@ only continue a quote, and it must never raise on an odd number of quote marks.
   Short scare quotes ("nonsense") and titles are not quotations.
 - Direct quotes also take a dash credit ('“…” ― Jane Doe') and NYT-style '' marks. A quote
   that is only part of the reported clause ('said his rival was "a disaster"') is a mixed
-  quote: the reported clause holding it is recorded instead, marks included.
+  quote: the reported clause holding it is recorded instead, marks included; so is a quote
+  that opens after words of its clause ('said the rules "will punish …"'), but not one that
+  opens right after "that".
 - Indirect quotes come from the learned attribution model (``attribution.py``, trained on
   PolNeAR): reported speech, but also attributed beliefs, intentions, findings, "according
   to X" and nominal cues, with PolNeAR's span conventions. A cue with no source mention of
@@ -353,6 +355,35 @@ def _is_mixed(doc: Doc, q: _Raw, cue: Token) -> bool:
     )
 
 
+def _clause_lead(doc: Doc, q: _Raw, cue: Token, mention: Span | None) -> int | None:
+    """Where the reported clause starts when the quote opens inside it ('said that "…"',
+    'said Putin has "been a leader …"'): the first of the words between the cue and the
+    opening mark that hang on a quoted word; None when the quote opens the clause."""
+    span = _tokens(doc, q.start, q.end)
+    if span is None:
+        return None
+    lo, hi = span.start, span.end
+    floor = max(cue.i, mention.end - 1 if mention is not None and mention.start > cue.i else cue.i) + 1
+    start = None
+    j = lo - 1
+    while j >= floor and lo - j <= 12:
+        tok = doc[j]
+        if tok.is_punct or tok.is_space:
+            if tok.text in {":", ";"} or ("\n" in tok.text):
+                break
+            j -= 1
+            continue
+        node, steps = tok, 0
+        while node.i != cue.i and not (lo <= node.i < hi) and node.head.i != node.i and steps < 8:
+            node, steps = node.head, steps + 1
+        if not lo <= node.i < hi:
+            break
+        start, j = j, j - 1
+    if start is None or all(doc[k].dep_ == "mark" or doc[k].is_punct for k in range(start, lo)):
+        return None  # 'said that "…"': the quote is the whole clause, it stays direct
+    return doc[start].idx
+
+
 _DASHES = "―—"
 
 
@@ -419,15 +450,19 @@ def _direct_quotes(doc: Doc, speakers: _Speakers | None, model: Model | None) ->
             speaker, continuation, confidence = prev.speaker, True, 0.75
         else:
             speaker, confidence = Speaker(), 0.4
+        lead = None
         if cue is not None and model is not None and frame_used[1] <= q.open and _is_mixed(doc, q, cue):
             mixed.add(n)
         elif cue is not None:
             cue_ids.add(cue.i)
+            if model is not None and frame_used[1] <= q.open:
+                lead = _clause_lead(doc, q, cue, mention)
+        start, end = (q.start, q.end) if lead is None else (lead, _close_marks(text, lead, q.end))
         record = Quote(
-            kind="direct",
-            start=q.start,
-            end=q.end,
-            text=text[q.start : q.end],
+            kind="direct" if lead is None else "indirect",
+            start=start,
+            end=end,
+            text=text[start:end],
             speaker=speaker,
             cue=text_span(doc, dash[0], dash[0] + 1) if dash is not None else (
                 _direct_cue_span(doc, cue, model) if cue is not None else None
