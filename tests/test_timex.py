@@ -151,9 +151,11 @@ def test_rate_amount_is_not_a_time(nlp):
          ("DATE", "1996")),
         ("Computers may fail in the year two thousand, experts warn.", "1998-03-03", "the year two thousand",
          ("DATE", "2000")),
-        # a weekday with a part of the day is dated to the day (TimeBank, AQUAINT); 'had been due' is past
-        ("The strike ended Friday night after talks.", "2025-04-26", "Friday night", ("DATE", "2025-04-25")),
-        ("The offer had been due to expire Friday evening.", "1989-10-30", "Friday evening", ("DATE", "1989-10-27")),
+        # a weekday with a part of the day is a TIME of that day (TimeML); 'had been due' is past
+        ("The strike ended Friday night after talks.", "2025-04-26", "Friday night", ("TIME", "2025-04-25TNI")),
+        ("The offer had been due to expire Friday evening.", "1989-10-30", "Friday evening",
+         ("TIME", "1989-10-27TEV")),
+        ("Lawmakers will debate the bill tonight in Nicosia.", "2013-03-22", "tonight", ("TIME", "2013-03-22TNI")),
         ("Analysts blamed current market conditions.", "2025-04-26", "current", ("DATE", "PRESENT_REF")),
         ("Shares slid mid-afternoon yesterday.", "1989-11-02", "mid-afternoon yesterday", ("TIME", "1989-11-01TAF")),
         ("The fire broke out at 4 in the morning.", "2000-04-05", "4 in the morning", ("TIME", "2000-04-05T04:00")),

@@ -26,8 +26,9 @@ Conventions (TimeML / TIMEX3 1.2):
   values (``1988-Q3``), "the quarter" and "the latest period" the quarter reported.
 * A month or weekday named alone is placed by the clause's tense; with no clear tense a month
   falls from 8 months before to 4 months after the publication date, a weekday in the past week.
-* Where the TimeML guidelines and the annotated corpora differ, the corpora win: "Friday
-  night" is the DATE of that Friday (TimeBank and AQUAINT), "the 1990s" is ``199`` and a bare
+* Where the TimeML guidelines and the annotated corpora differ, the corpora win unless they
+  disagree among themselves: "Friday night" is the TIME ``2025-04-25TNI`` (the guidelines; the
+  corpora write it both ways), "the 1990s" is ``199`` and a bare
   "1990s" ``199X``, "three days later" is the DURATION "three days" (``later`` is a signal),
   and a vague span is a DURATION (``PXD``) when it says how long ("over the next few days",
   "for the past few weeks") but PAST_REF/FUTURE_REF when it points ("in recent months").
@@ -708,8 +709,8 @@ def _n_rel_day(m: re.Match[str], ctx: _Ctx) -> Result:
         base = "XXXX-XX-XX"
     else:
         base = (ctx.ref + timedelta(days=shift)).isoformat()
-    if part:
-        return "TIME", f"{base}T{_DAY_PARTS[part]}", None
+    if part or word == "tonight":
+        return "TIME", f"{base}T{_DAY_PARTS[part or 'night']}", None
     return "DATE", base, _mod(m)
 
 
@@ -755,7 +756,8 @@ def _n_weekday(m: re.Match[str], ctx: _Ctx) -> Result:
     base = f"XXXX-WXX-{weekday}" if day is None else day.isoformat()
     if day is not None:
         ctx.anchor = day
-    # TimeBank and AQUAINT date 'Friday night' to the day (evening and night are too vague to tell apart)
+    if m["part"]:  # 'Friday night' is a TIME of that day (TimeML), as 'Friday at 9 p.m.' is
+        return "TIME", f"{base}T{_DAY_PARTS[_g(m, 'part')]}", _mod(m)
     return "DATE", base, _mod(m)
 
 
