@@ -102,3 +102,9 @@ def test_quote_opening_inside_its_clause_is_recorded_with_the_clause():
     assert q.text == 'the new rules "will punish small farmers who did nothing wrong."'
     (q,) = parsed('The mayor said that "the plan will not survive a court challenge this year."')._.quotes
     assert q.kind == "direct" and q.text == "the plan will not survive a court challenge this year."
+
+
+def test_content_interrupted_by_its_cue_gives_both_parts():
+    quotes = parsed("The latest test, North Korea said, was its biggest yet.")._.quotes
+    assert [q.text for q in quotes] == ["The latest test", "was its biggest yet"]
+    assert quotes[0].cue.text == "said" and not quotes[0].continuation and quotes[1].continuation

@@ -14,7 +14,8 @@ per token:
   best one over a threshold wins.
 
 Spans follow PolNeAR's conventions: source and content are the subtree of their head (minus
-the cue and, for content, the source), cut to the contiguous stretch around the head; a cue is
+the cue and, for content, the source), cut to the contiguous stretch around the head (a content
+interrupted by its cue, "[X], he said, [Y]", keeps its far part as ``rest``); a cue is
 its head plus the auxiliaries, negation, particles and adverbs that training cues include.
 Annotation is univocal (a word has one role in one attribution), so a cue inside an outer
 attribution's content or source is not reported: outer cues are decided first.
@@ -46,6 +47,7 @@ _NOT_CUE_IDS = np.array(sorted(get_string_id(d) for d in NOT_CUE_DEPS), dtype=np
 _ZEROS = repeat(0.0)  # the default for every missing feature weight, for map(dict.get, ...)
 _OPENING = {")": "(", "]": "["}
 _CLOSING = frozenset(_OPENING)
+_LINKING_POS = frozenset({"SCONJ", "ADP", "CCONJ", "PART", "DET"})
 log = logging.getLogger(__name__)
 
 TokRange = tuple[int, int]  # token indices [start, end)
@@ -61,6 +63,7 @@ class Attribution:
     source_head: int | None
     content: TokRange | None
     score: float
+    rest: TokRange | None = None  # the content's other part, across a parenthetical cue
 
 
 # --- features (shared by training and prediction) -------------------------------------------
@@ -316,6 +319,37 @@ def head_span(head: Token, exclude: set[int], bounds: TokRange) -> TokRange | No
     return (lo, hi) if hi > lo else None
 
 
+def far_part(head: Token, content: TokRange, cue: TokRange, used: set[int], bounds: TokRange) -> TokRange | None:
+    """The rest of ``head``'s subtree on the far side of a cue that interrupts the content
+    ("[The latest test], North Korea said, [was its biggest yet]"), edge punctuation trimmed."""
+    doc = head.doc
+    lo_lim = max(head.left_edge.i, bounds[0])
+    hi_lim = min(head.right_edge.i + 1, bounds[1])
+    if content[1] <= cue[0] and cue[1] < hi_lim:
+        j = cue[1]
+        while j < hi_lim and (j in used or doc[j].is_punct or doc[j].is_space):
+            j += 1
+        k = j
+        while k < hi_lim and k not in used:
+            k += 1
+    elif cue[1] <= content[0] and lo_lim < cue[0]:
+        k = cue[0]
+        while k > lo_lim and (k - 1 in used or doc[k - 1].is_punct or doc[k - 1].is_space):
+            k -= 1
+        j = k
+        while j > lo_lim and j - 1 not in used:
+            j -= 1
+    else:
+        return None
+    while k > j and (doc[k - 1].is_punct or doc[k - 1].is_space or doc[k - 1].dep_ == "cc"):
+        k -= 1
+    while j < k and (doc[j].is_punct or doc[j].is_space or doc[j].dep_ == "cc"):
+        j += 1
+    if all(doc[i].pos_ in _LINKING_POS for i in range(j, k)):
+        return None  # only "As" or "While" is left
+    return (j, k)
+
+
 def _depth(tok: Token) -> int:
     n = 0
     while tok.head.i != tok.i and n < 50:
@@ -383,6 +417,7 @@ def find_attributions(
             content = cut_content(con, content, model.keep)
         if con is not None and con.head.i == cue.i and con.i > cue.i:
             content = widen_content(cue, content, used, bounds, model.widen)
-        out.append(Attribution((cue_lo, cue_hi), cue.i, source, src.i if src is not None else None, content, p))
-        taken |= used | set(range(*content))
+        rest = far_part(con, content, (cue_lo, cue_hi), used | set(range(*content)), bounds)
+        out.append(Attribution((cue_lo, cue_hi), cue.i, source, src.i if src is not None else None, content, p, rest))
+        taken |= used | set(range(*content)) | (set(range(*rest)) if rest else set())
     return sorted(out, key=lambda a: a.cue[0])

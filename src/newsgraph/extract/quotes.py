@@ -671,6 +671,12 @@ def _model_quotes(doc: Doc, speakers: _Speakers, model: Model, direct: list[_Raw
         rec = _model_quote(doc, speakers, att, quoted)
         if isinstance(rec, Quote):
             out.append(rec)
+            if att.rest is not None:  # the content's other part, across the cue: the later part continues the earlier
+                start, end = token_chars(doc, *att.rest)
+                if not _inside(quoted, start, end):
+                    part = rec.model_copy(update={"start": start, "end": end, "text": text[start:end]})
+                    first, second = (part, rec) if start < rec.start else (rec, part)
+                    out[-1:] = [first, second.model_copy(update={"continuation": True})]
         elif rec == _OUTLET and att.source is not None and att.content is not None:
             credits.append((*att.cue, *att.source, *att.content, att.source_head))  # type: ignore[arg-type]
     doc.user_data[OUTLET_CREDITS] = credits
