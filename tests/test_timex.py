@@ -229,6 +229,14 @@ def test_text_that_grows_when_lower_cased(nlp):
 def test_titles_are_not_dates(nlp):
     assert not found(nlp, "She was named Person of the Year by the magazine.")
     assert "noon" not in {k.lower() for k in found(nlp, "High noon comes today for the team.")}
+    got = found(nlp, 'Baker said on ABC\'s "This Week" that talks would go on; Gonzalez spoke to "60 Minutes" later.')
+    assert "This Week" not in got and "60 Minutes" not in got
+
+
+def test_clock_time_takes_the_day_after_a_bracketed_aside(nlp):
+    got = found(nlp, "The deal was struck at 2:30 p.m. ET (1830 GMT) on Thursday.", "2013-03-22")
+    assert got["2:30 p.m. ET"] == ("TIME", "2013-03-21T14:30")
+    assert "1830" not in got  # the GMT clock time restated in brackets is not a year
 
 
 def test_look_alikes_are_not_dates(nlp):

@@ -1111,6 +1111,10 @@ def _n_weekday_set(m: re.Match[str], ctx: _Ctx) -> Result:
     return "SET", f"XXXX-WXX-{_WEEKDAYS[_g(m, 'wd')[:2]]}", None
 
 
+_DAY_AFTER_CLOCK = re.compile(r"\s*\([^()]{1,24}\)\s*,?\s*(?:on\s+)?(?P<day>" + _WD + r"|today|yesterday|tomorrow)\b",
+                              re.IGNORECASE)
+
+
 def _n_clock(m: re.Match[str], ctx: _Ctx) -> Result:
     if m["noon"]:
         hh, mm = (12, 0) if _g(m, "noon") in ("noon", "midday") else (24, 0)
@@ -1124,6 +1128,9 @@ def _n_clock(m: re.Match[str], ctx: _Ctx) -> Result:
         if hh > 24 or mm > 59:
             return None
     day_word = _g(m, "day")
+    if not day_word and not m["mon"]:  # '2:30 p.m. ET (1830 GMT) on Thursday': the day after the aside
+        later = _DAY_AFTER_CLOCK.match(m.string, m.end())
+        day_word = later["day"].lower() if later else ""
     if m["mon"]:
         day_result = _n_month_day(m, ctx)
         if day_result is None or "X" in day_result[1]:
@@ -1166,7 +1173,8 @@ _RULES: tuple[_Rule, ...] = (
           ("mon",)),
     _Rule("year", _rx(
         r"(?:(?P<mod>" + _EDGE_MOD + r")[- ]\s*|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?)?"
-        r"(?:(?:fiscal(?:\s+year)?|FY)\s*)?(?P<y>" + _YEAR + r")(?!\s*(?:%|percent|per\s+cent))"), _n_year, 0.85),
+        r"(?:(?:fiscal(?:\s+year)?|FY)\s*)?(?P<y>" + _YEAR + r")(?!\s*(?:%|percent|per\s+cent|GMT|UTC|hrs\b|local\s+time))"),
+          _n_year, 0.85),
     _Rule("year_range_end", re.compile(r"(?<=(?P<c>1[6-9]|20)\d\d[-–])(?P<yy>\d\d)(?![\w%])"), _n_year_range_end, 0.8),
     _Rule("decade", _rx(r"(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?:(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s"
                         r"|(?<=the\s)(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"),
@@ -1347,6 +1355,13 @@ class _Alias:
     def start(self, group: int | str = 0) -> int:
         return self._m.start(group)
 
+    def end(self, group: int | str = 0) -> int:
+        return self._m.end(group)
+
+    @property
+    def string(self) -> str:
+        return self._m.string
+
 
 class _MonthDay(_Alias):
     _names: ClassVar[dict[str, tuple[str, ...]]] = {"mon": ("mon", "mon2"), "d": ("d", "d2")}
@@ -1385,6 +1400,7 @@ _ATTRIBUTIVE_MONTH = re.compile(r"\s+(?:elections?|vote|ballot|poll|referendum|a
 _LATER = re.compile(r"\s+later\b", re.IGNORECASE)
 
 
+_OPEN_QUOTES = ("\"", "'", "`", "\u201c", "\u2018")
 _YEAR_DETERMINERS = {"the", "its", "their", "his", "her", "our", "fiscal", "in", "of", "since", "for", "by", "from",
                      "until", "through", "during"}
 
@@ -1428,6 +1444,9 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
     if rule.name == "duration" and _g(m, "u") == "second" and _g(m, "n") in ("a", "the") and _ORDINAL_SECOND.match(
             m.string, m.end()):
         return False  # 'a second group', 'a second betrayal': the ordinal
+    if rule.name in ("duration", "rel_unit") and original[max(0, m.start() - 1): m.start()] in _OPEN_QUOTES and (
+            original[m.start("u")].isupper()):
+        return False  # 'on CBS's "60 Minutes"', 'ABC's "This Week"': a programme's title
     if rule.name == "the_year" and original[m.end("core") - 4: m.end("core")] == "Year":
         return False  # 'Person of the Year', 'Year in Review': a title
     if rule.name == "clock" and m["noon"] and m.string[max(0, m.start() - 5): m.start()] == "high ":
