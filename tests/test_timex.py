@@ -182,6 +182,11 @@ def test_rate_amount_is_not_a_time(nlp):
          ("TIME", "2013-03-16T24:00")),
         ("They met on June 3. That night, the rebels withdrew.", "2013-06-10", "That night", ("TIME", "2013-06-03TNI")),
         ("In the year ended June 30, it lost money.", "1989-10-30", "the year", ("DURATION", "P1Y")),
+        # vague spans: 'over the years', and bare plurals after verbs of lasting
+        ("Over the years, the island's banks grew far beyond its economy.", "2013-03-22", "the years",
+         ("DURATION", "PXY")),
+        ("Depositors waited hours outside the shuttered branches.", "2013-03-22", "hours", ("DURATION", "PTXH")),
+        ("Investigators said the inquiry could take months.", "2013-03-22", "months", ("DURATION", "PXM")),
     ],
 )
 def test_context_rules(nlp, text, published, phrase, expected):

@@ -1286,8 +1286,12 @@ _RULES: tuple[_Rule, ...] = (
           _n_ordinal_duration, 0.7,
           gate=('st ', 'nd ', 'rd ', 'th ')),
     _Rule("bare_plural", re.compile(
-        r"(?<![\w-])(?:(?P<prep>for|over|in|within|after|took|lasted|spent)\s+)?(?P<core>(?P<u>years|decades|months|"
+        r"(?<![\w-])(?:(?P<prep>for|over|in|within|after|take[ns]?|taking|took|lasted|lasts|lasting|spen[dt]|spends|spending|"
+        r"wait(?:s|ed|ing)?)\s+)?(?P<core>(?P<u>years|decades|months|"
         r"weeks|days|hours|minutes|centuries))(?![\w-])", re.IGNORECASE), _n_bare_plural, 0.7),
+    _Rule("over_the_years", _rx(r"(?:over|throughout|in)\s+(?P<core>the\s+(?:early\s+)?(?P<u>years|decades|centuries))"
+                                r"(?!\s+(?:of|before|after|since|that|when|to|ahead|following|between)\b)"),
+          _n_bare_plural, 0.7, gate=("the years", "the decades", "the centuries", "the early years")),
     _Rule("vague_duration", _rx(r"(?P<w>(?:a|some)\s+(?:very\s+)?long\s+(?:time|while|period)|a\s+while"
                                 r"|a\s+long\s+period\s+of\s+time)"), _n_vague_duration, 0.75,
           gate=('while', 'long')),
