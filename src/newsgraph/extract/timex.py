@@ -966,6 +966,9 @@ def _n_duration(m: re.Match[str], ctx: _Ctx) -> Result:
     if n is not None and m["half"]:
         n += 0.5  # 'a year and a half'
     qual = _g(m, "qual")
+    if n_text == "one" and unit == "day" and m.group().lower() == "one day" and _SOMEDAY_BEFORE.search(
+            m.string, max(0, m.start() - 30), m.start()):
+        return "DATE", "FUTURE_REF", None  # 'could one day lead the party': some day, not a day long
     if n_text in ("a", "an") and not qual and not m["mod"] and not m["half"]:
         rate = _RATE_BEFORE.search(m.string, max(0, m.start() - 20), m.start())
         if rate:  # '$2 million a year' is a rate, not a time; 'interviews a day' happens each day
@@ -973,6 +976,10 @@ def _n_duration(m: re.Match[str], ctx: _Ctx) -> Result:
     if n is None and qual in ("next", "coming", "the next", "the coming") and not _as_span(m):
         return "DATE", "FUTURE_REF", None  # 'the next few days will be decisive'
     return "DURATION", _duration(n, unit), _MODS.get(_g(m, "mod"))
+
+
+_SOMEDAY_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|should|must|hopes?\s+to|hoped\s+to|wants?\s+to)"
+                             r"(?:\s+(?:not|also|still|even|perhaps))?\s+$", re.IGNORECASE)
 
 
 # what a rate's 'a year' follows: an amount ('$2 million', '358,000', '5%') or a plural count ('flights')
