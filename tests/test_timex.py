@@ -190,6 +190,8 @@ def test_rate_amount_is_not_a_time(nlp):
         # 'one day' after a modal is some future day; after 'lasted' it is a length
         ("Analysts say Cyprus could one day export natural gas.", "2013-03-22", "one day", ("DATE", "FUTURE_REF")),
         ("The general strike lasted one day.", "2013-03-22", "one day", ("DURATION", "P1D")),
+        ("Later in the day, Cyprus's parliament met behind closed doors.", "2013-03-22", "Later in the day",
+         ("DATE", "2013-03-22")),
     ],
 )
 def test_context_rules(nlp, text, published, phrase, expected):

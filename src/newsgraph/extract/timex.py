@@ -906,6 +906,12 @@ def _n_edge_unit(m: re.Match[str], ctx: _Ctx) -> Result:
     return "DATE", _at(_g(m, "u"), ctx.ref), _edge_mod(m)
 
 
+def _n_in_the_day(m: re.Match[str], ctx: _Ctx) -> Result:
+    """'later in the day': the publication day (the day news reports on), else the last day named."""
+    day = ctx.ref if ctx.ref is not None else ctx.anchor
+    return "DATE", "XXXX-XX-XX" if day is None else day.isoformat(), _edge_mod(m)
+
+
 def _n_the_season(m: re.Match[str], ctx: _Ctx) -> Result:
     """'in the summer': the nearest such season, the coming one when the clause looks ahead."""
     code = _SEASONS[_g(m, "s")]
@@ -1270,6 +1276,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("edge_unit", _rx(
         r"(?P<mod>(?:earlier|later|early|late)\s+in|(?:the\s+)?(?:beginning|start|end|middle)\s+of)\s+the\s+"
         r"(?P<u>month|week)(?!-|\s+(?:of|before|after)\b)"), _n_edge_unit, 0.75),
+    _Rule("in_the_day", _rx(r"(?P<mod>earlier|later)\s+in\s+the\s+day(?!-|\s+(?:of|before|after)\b)"), _n_in_the_day, 0.7,
+          gate=("in the day",)),
     _Rule("the_season", _rx(r"the\s+(?:(?P<mod>early|late|mid)[- ]?)?(?P<s>spring|summer|fall|autumn|winter)"
                             r"(?!\s+(?:of|season|olympics|games|session|meeting)\b|-)"), _n_the_season, 0.7,
           gate=("spring", "summer", "fall", "autumn", "winter")),
