@@ -1325,7 +1325,8 @@ _RULES: tuple[_Rule, ...] = (
           _n_ref("PAST_REF"), 0.75,
           gate=('recently', 'lately', 'formerly', 'the past', 'the time', 'upon a time')),
     _Rule("future_ref", _rx(r"the\s+(?:near\s+|distant\s+)?future|as\s+soon\s+as\s+possible|in\s+due\s+course"
-                            r"|an?\s+(?:later|future)\s+date|(?:(?<=\bin\s)|(?<=\bfor\s))the\s+(?:near|short|long)\s+term"),
+                            r"|an?\s+(?:later|future)\s+date|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bof\s))the\s+(?:near|short|long)\s+term"
+                            r"|(?<=\bin\s)(?:the\s+)?(?:coming\s+|next\s+)?future\s+(?:years|months|weeks|quarters|decades)"),
           _n_ref("FUTURE_REF"), 0.75,
           gate=('future', 'as soon', 'due course', 'later date', ' term')),
     _Rule("year_end", _rx(r"(?:(?P<y>" + _YEAR + r")\s+)?year[- ]end(?!\w|-)|(?:the\s+)?year['\u2019]s\s+end"),
