@@ -192,6 +192,10 @@ def test_rate_amount_is_not_a_time(nlp):
         ("The general strike lasted one day.", "2013-03-22", "one day", ("DURATION", "P1D")),
         ("Later in the day, Cyprus's parliament met behind closed doors.", "2013-03-22", "Later in the day",
          ("DATE", "2013-03-22")),
+        # 'through January' looks ahead unless the clause is simple past
+        ("Lenders have extended the company $90 million in loans through January.", "2013-03-22", "January",
+         ("DATE", "2014-01")),
+        ("The strike lasted through January.", "2013-03-22", "January", ("DATE", "2013-01")),
         ("Losses will cut the bank's tax payments in future quarters.", "2013-03-22", "future quarters",
          ("DATE", "FUTURE_REF")),
         ("We do not minimize the challenges of the near term, the chairman said.", "2013-03-22", "the near term",

@@ -97,7 +97,7 @@ _SAME_IN_PAST = {"hurt", "put", "set", "cut", "hit", "let", "cost", "shut", "qui
                  "split", "burst", "cast", "upset", "broadcast", "forecast", "bet", "rid", "shed", "thrust"}
 _QUARTERLY = re.compile(r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarterly)\b", re.IGNORECASE)
 _EARNINGS = re.compile(r"\b(?:net income|net loss|a share|per share|earnings|profits?|revenues?|sales)\b", re.IGNORECASE)
-_FUTURE_CUES = re.compile(r"(?:\b(?:until|till|as\s+(?:early|soon|late)\s+as|starting|beginning|no\s+later\s+than)\s+"
+_FUTURE_CUES = re.compile(r"(?:\b(?:until|till|through|as\s+(?:early|soon|late)\s+as|starting|beginning|no\s+later\s+than)\s+"
                           r"(?:on\s+|at\s+)?)$", re.IGNORECASE)
 
 # ---------------------------------------------------------------------------------------------
