@@ -54,31 +54,42 @@ def training_texts(shared: Path) -> tuple[list[str], list[str]]:
     return texts, labels
 
 
+def train(texts: list[str], labels: list[str], weights: list[float], note: str) -> dict:
+    """Fit the classifier; its weights as the JSON-ready dict ``extract.events.TypeModel`` reads."""
+    vec = TfidfVectorizer(token_pattern=TYPE_TOKEN_PATTERN, ngram_range=(1, 2), min_df=2, sublinear_tf=True,
+                          max_features=MAX_FEATURES, lowercase=True)
+    x = vec.fit_transform(texts)
+    model = LogisticRegression(C=10.0, max_iter=3000).fit(x, labels, sample_weight=weights)
+    names = vec.get_feature_names_out()
+    features = {}
+    for j, n in enumerate(names):
+        col = model.coef_[:, j]
+        if np.any(np.abs(col) >= MIN_WEIGHT):
+            features[str(n)] = [float(vec.idf_[j])] + [round(float(w), 3) for w in col]
+    return {"classes": [str(c) for c in model.classes_], "bias": [round(float(b), 4) for b in model.intercept_],
+            "features": features, "note": "weights[f] = [idf, w_class...]; TF-IDF sublinear, l2 over kept features",
+            "trained_on": note}
+
+
+def training_set(shared: Path, gsr: list[dict]) -> tuple[list[str], list[str], list[float]]:
+    """The NGEC sentences (weight 1) and the given GSR records (weight ``GSR_WEIGHT``)."""
+    texts, labels = training_texts(shared)
+    weights = [1.0] * len(texts)
+    texts += [r["text"] for r in gsr]
+    labels += [r["event"] for r in gsr]
+    weights += [GSR_WEIGHT] * len(gsr)
+    return texts, labels, weights
+
+
 def main() -> None:
     shared = Path(sys.argv[1]) if len(sys.argv) > 1 else shared_dir()
     if shared is None:
         raise SystemExit("shared data not found: pass its directory or set NEWSGRAPH_SHARED")
     t0 = time.perf_counter()
-    texts, labels = training_texts(shared)
-    weights_per_text = [1.0] * len(texts)
     dev = select(load_gsr(shared), "dev")
-    texts += [r["text"] for r in dev]
-    labels += [r["event"] for r in dev]
-    weights_per_text += [GSR_WEIGHT] * len(dev)
-    vec = TfidfVectorizer(token_pattern=TYPE_TOKEN_PATTERN, ngram_range=(1, 2), min_df=2, sublinear_tf=True,
-                          max_features=MAX_FEATURES, lowercase=True)
-    x = vec.fit_transform(texts)
-    model = LogisticRegression(C=10.0, max_iter=3000).fit(x, labels, sample_weight=weights_per_text)
-    names = vec.get_feature_names_out()
-    weights = {}
-    for j, n in enumerate(names):
-        col = model.coef_[:, j]
-        if np.any(np.abs(col) >= MIN_WEIGHT):
-            weights[str(n)] = [float(idf) for idf in (vec.idf_[j],)] + [round(float(w), 3) for w in col]
-    data = {"classes": [str(c) for c in model.classes_], "bias": [round(float(b), 4) for b in model.intercept_],
-            "features": weights, "note": "weights[f] = [idf, w_class...]; TF-IDF sublinear, l2 over kept features",
-            "trained_on": f"NGEC synthetic stories (silver) and the PLOVER GSR dev half (x{GSR_WEIGHT:g}), "
-                          f"{len(texts)} sentences ({len(dev)} GSR)"}
+    texts, labels, weights = training_set(shared, dev)
+    data = train(texts, labels, weights, f"NGEC synthetic stories (silver) and the PLOVER GSR dev half (x{GSR_WEIGHT:g}), "
+                                          f"{len(texts)} sentences ({len(dev)} GSR)")
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n", "utf-8")
     print(f"wrote {OUT} ({OUT.stat().st_size / 1e6:.2f} MB, {len(texts)} sentences) in {time.perf_counter() - t0:.0f}s")

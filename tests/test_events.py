@@ -121,7 +121,7 @@ def test_participants_deeper_in_the_phrase():
 def test_demand_without_trigger_word_and_issued_declaration():
     a = analyze("The Red Cross said Israeli and Egyptian forces must reopen the Rafah crossing.")
     ev = next(e for e in a.events if e.type == "REQUEST")
-    assert "must reopen" in ev.trigger.text and "Red Cross" in " ".join(_names(a, ev.actors))
+    assert "reopen" in ev.trigger.text and "Red Cross" in " ".join(_names(a, ev.actors))
     assert not [e for e in analyze("We must be vigilant, Peskov said.").events if e.type == "REQUEST"]
     b = analyze("Hamas issued a statement demanding that Israel withdraw its troops from Gaza.")
     ev = next(e for e in b.events if e.type == "REQUEST")

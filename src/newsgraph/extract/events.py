@@ -300,11 +300,11 @@ def _resolve_group(doc: Doc, tok: Token, depth: int, exclude: set[str]) -> list[
     plural = tok.lower_ not in ("it", "its")
     cur = tok.head
     for _ in range(3):  # "its forces had struck": from the noun up to its verb
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             break
         cur = cur.head
     for _ in range(4):
-        if cur.head is cur or cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "relcl", "pcomp", "pobj", "prep"):
+        if cur.head.i == cur.i or cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "relcl", "pcomp", "pobj", "prep"):
             break
         cur = cur.head
         for c in cur.children:
@@ -382,7 +382,7 @@ def _controller(verb: Token) -> Token:
     for _ in range(4):
         if any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in cur.children):
             return cur
-        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
             cur = cur.head
         elif cur.dep_ == "acl" and cur.head.dep_ == "dobj" and load_lexicon().lemma(cur.head.head) in light_verbs:
             cur = cur.head.head
@@ -430,7 +430,7 @@ def _first_entities(doc: Doc, roots: list[Token], exclude: set[str], members: bo
             phrase.append(t)
             stack.extend(
                 c for c in t.children
-                if (c.dep_ not in CLAUSES or t is root and c.dep_ == "conj" and root.pos_ != "VERB")
+                if (c.dep_ not in CLAUSES or t.i == root.i and c.dep_ == "conj" and root.pos_ != "VERB")
                 and not (members and c.dep_ == "prep" and c.lower_ in ABOUT_PREPS)
             )
         toks.extend(sorted(phrase, key=lambda t: t.i))
@@ -469,7 +469,7 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str) -> tuple[list[str], list[
         if child.dep_ in SUBJECTS:
             actors = np_entities(doc, child)
         elif child.dep_ in PASSIVE_SUBJECTS:
-            if ctrl is verb:
+            if ctrl.i == verb.i:
                 targets = np_entities(doc, child)
             else:  # "X was invited to attack": the passive subject of the controller acts
                 actors = np_entities(doc, child)
@@ -495,10 +495,10 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str) -> tuple[list[str], list[
                 targets = found
                 break
     if not actors:  # "Doctors from two American aid groups donated ...": an entity deeper in the subject
-        subjects = [c for c in ctrl.children if c.dep_ in SUBJECTS or (c.dep_ in PASSIVE_SUBJECTS and ctrl is not verb)]
-        actors = _first_entities(doc, told if ctrl is not verb and told else subjects, set(targets), members=True)
+        subjects = [c for c in ctrl.children if c.dep_ in SUBJECTS or (c.dep_ in PASSIVE_SUBJECTS and ctrl.i != verb.i)]
+        actors = _first_entities(doc, told if ctrl.i != verb.i and told else subjects, set(targets), members=True)
     if not targets:  # "demanded that the US cancel ...", "a blockade on Palestinian lorries"
-        done_to = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] if ctrl is verb else []
+        done_to = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] if ctrl.i == verb.i else []
         # a lemma with its own target prepositions looks only there ("discussed frozen Russian assets": a topic)
         scope = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preferred] if preferred else _target_scope(verb)
         skip = set(actors) | _own_side(doc, actors)
@@ -539,7 +539,7 @@ def _noun_arguments(doc: Doc, noun: Token, lemma: str) -> tuple[list[str], list[
                 actors = actors or _first_entities(doc, [child], set(targets), members=True)
     if not targets:  # "a suspension of air links with Serbia", "staged a hunger strike to protest X"
         scope = _target_scope(noun) + (_target_scope(verb) if light else [])
-        scope = [t for t in scope if t is not np and not (t.dep_ == "prep" and t.lower_ in PLACE_PREPS)]
+        scope = [t for t in scope if not (t.dep_ == "prep" and t.lower_ in PLACE_PREPS)]
         targets = _first_entities(doc, scope, set(actors))  # "an explosion near Moscow": where, not whom
     return actors, targets
 
@@ -571,7 +571,7 @@ def _ancestors_within_clause(tok: Token, limit: int = 5) -> list[Token]:
     out = []
     cur = tok
     for _ in range(limit):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         out.append(cur.head)
         cur = cur.head
@@ -702,9 +702,21 @@ def _prenominal_participle(tok: Token) -> bool:
     )
 
 
+def _topic_gerund(tok: Token) -> bool:
+    """A gerund with no subject that is itself a clause's subject or what a noun is about
+    ("recognizing Crimea would violate ...", "any mention of recognizing ..."): an idea talked
+    about, not an act anyone did."""
+    if tok.tag_ != "VBG" or any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in tok.children):
+        return False
+    if tok.dep_ in ("csubj", "csubjpass"):
+        return True
+    prep = tok.head
+    return tok.dep_ == "pcomp" and prep.lower_ in ("of", "about", "on") and prep.head.pos_ == "NOUN"
+
+
 def _depth(tok: Token) -> int:
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head.i != tok.i and d < 50:
         tok = tok.head
         d += 1
     return d
@@ -733,6 +745,8 @@ def extract_events(doc: Doc) -> list[Event]:
         lemma = lex.lemma(head)
         if kind == "verb" and (head.dep_ == "amod" or _prenominal_participle(head)):
             continue  # a participle used as an adjective ("a negotiated solution", "occupied territories")
+        if kind == "verb" and _topic_gerund(head):
+            continue  # "recognizing Crimea would violate ...", "no mention of recognizing ...": a topic, not an act
         if kind == "verb":
             actors, targets = _verb_arguments(doc, head, lemma)
             if lemma in NEEDS_ACTOR_OBJECT and not targets:
@@ -765,7 +779,7 @@ def extract_events(doc: Doc) -> list[Event]:
             start_char = min(start_char, head.head.idx)  # "staged mass demonstrations"
         verb = head.head if kind == "noun" and head.dep_ in ("dobj", "nsubjpass") and (
             lex.lemma(head.head) in lex.light_verbs or head.i in undone) else head
-        negated, modality, reported_by = _modality(doc, verb, verb is not head or kind == "verb")  # "will provide aid"
+        negated, modality, reported_by = _modality(doc, verb, verb.i != head.i or kind == "verb")  # "will provide aid"
         etype, mode, actors, targets = _recode(doc, head, etype, mode, actors, targets, negated, modality)
         confidence = 0.8 if kind == "verb" else 0.65
         if not actors and not targets:
