@@ -200,6 +200,8 @@ def test_rate_amount_is_not_a_time(nlp):
          ("DATE", "FUTURE_REF")),
         ("We do not minimize the challenges of the near term, the chairman said.", "2013-03-22", "the near term",
          ("DATE", "FUTURE_REF")),
+        ("Capital controls will stay in place for the foreseeable future.", "2013-03-22", "the foreseeable future",
+         ("DATE", "FUTURE_REF")),
     ],
 )
 def test_context_rules(nlp, text, published, phrase, expected):

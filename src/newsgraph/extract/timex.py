@@ -1324,7 +1324,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("past_ref", _rx(r"recently|lately|formerly|the\s+past|at\s+the\s+time|once\s+upon\s+a\s+time"),
           _n_ref("PAST_REF"), 0.75,
           gate=('recently', 'lately', 'formerly', 'the past', 'the time', 'upon a time')),
-    _Rule("future_ref", _rx(r"the\s+(?:near\s+|distant\s+)?future|as\s+soon\s+as\s+possible|in\s+due\s+course"
+    _Rule("future_ref", _rx(r"the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future"
+                            r"|as\s+soon\s+as\s+possible|in\s+due\s+course"
                             r"|an?\s+(?:later|future)\s+date|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bof\s))the\s+(?:near|short|long)\s+term"
                             r"|(?<=\bin\s)(?:the\s+)?(?:coming\s+|next\s+)?future\s+(?:years|months|weeks|quarters|decades)"),
           _n_ref("FUTURE_REF"), 0.75,
