@@ -108,3 +108,7 @@ def test_content_interrupted_by_its_cue_gives_both_parts():
     quotes = parsed("The latest test, North Korea said, was its biggest yet.")._.quotes
     assert [q.text for q in quotes] == ["The latest test", "was its biggest yet"]
     assert quotes[0].cue.text == "said" and not quotes[0].continuation and quotes[1].continuation
+
+
+def test_short_quote_without_a_cue_is_a_title_not_a_quotation():
+    assert parsed('Maria Lopez arrived at the studio of "Nightly News." She left an hour later.')._.quotes == []

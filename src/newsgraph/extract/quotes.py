@@ -9,7 +9,8 @@ only continue a quote, and it must never raise on an odd number of quote marks.
   The attribution is looked for in the clause right after the closing mark
   ("…," he said.) or right before the opening one (Trump stated that "…"). A quote with
   no attribution of its own continues the previous speaker's quote (``continuation``).
-  Short scare quotes ("nonsense") and titles are not quotations.
+  Short scare quotes ("nonsense") and titles are not quotations; nor is a short quote with
+  no cue of its own, and one inside a reported clause the model found is left to that clause.
 - Direct quotes also take a dash credit ('“…” ― Jane Doe') and NYT-style '' marks. A quote
   that is only part of the reported clause ('said his rival was "a disaster"') is a mixed
   quote: the reported clause holding it is recorded instead, marks included; so is a quote
@@ -457,6 +458,8 @@ def _direct_quotes(doc: Doc, speakers: _Speakers | None, model: Model | None) ->
             cue_ids.add(cue.i)
             if model is not None and frame_used[1] <= q.open:
                 lead = _clause_lead(doc, q, cue, mention)
+        elif dash is None and not continuation and model is not None:
+            mixed.add(n)  # no cue of its own: kept unless a reported clause found by the model holds it
         start, end = (q.start, q.end) if lead is None else (lead, _close_marks(text, lead, q.end))
         record = Quote(
             kind="direct" if lead is None else "indirect",
@@ -758,7 +761,10 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         indirect = _model_quotes(doc, speakers, model, [r for n, r in enumerate(raws) if n not in mixed], cue_ids)
         # a mixed quote is kept inside the reported clause that holds it, when the model found one
         spans = [(q.start, q.end) for q in indirect]
-        direct = [q for n, q in enumerate(direct) if n not in mixed or not _mostly_inside(spans, q.start, q.end)]
+        direct = [
+            q for n, q in enumerate(direct)
+            if n not in mixed or not (_mostly_inside(spans, q.start, q.end) or q.cue is None and len(q.text.split()) <= MIN_QUOTE_WORDS)
+        ]
     else:
         indirect = _indirect_quotes(doc, speakers, raws, cue_ids)
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))
