@@ -201,3 +201,29 @@ def test_no_event_from_a_state_or_a_refusal_to_comment(text):
     """Sentences without a trigger word go to the sentence classifier, which reads topic words
     ('attack', 'deal'); a copula or a negated verb reports no act for it to type."""
     assert analyze(text, published="2025-04-26").events == []
+
+
+def test_parties_named_in_conditions_purposes_and_reasons():
+    a = analyze("Russia threatened to halt the talks if the United States deploys new missiles in Europe.")
+    ev = next(e for e in a.events if e.type == "THREATEN")
+    assert _names(a, ev.actors) == {"Russia"} and _names(a, ev.targets) == {"United States"}
+    b = analyze("Nigeria summoned Ghana's ambassador to complain about the attacks.")
+    ev = next(e for e in b.events if e.type == "ACCUSE")
+    assert _names(b, ev.actors) == {"Nigeria"} and _names(b, ev.targets) == {"Ghana"}
+    c = analyze("Jailed activist Ahmed Salem staged a hunger strike in protest against abuses by Algerian security forces.")
+    ev = next(e for e in c.events if e.trigger.text.startswith("staged"))
+    assert "Ahmed Salem" in _names(c, ev.actors) and "Algeria" in " ".join(_names(c, ev.targets))
+
+
+def test_one_people_on_both_sides_and_a_stance_in_the_passive():
+    a = analyze("Palestinian police confiscated weapons from Palestinian armed groups in Jericho.")
+    ev = next(e for e in a.events if e.type == "COERCE")
+    assert ev.actors and ev.targets == ev.actors  # police and armed groups: two parties of one people
+    b = analyze("Vietnam is committed to opening up its economy, the minister said.")
+    ev = next(e for e in b.events if e.type == "AGREE")
+    assert _names(b, ev.actors) == {"Vietnam"} and not ev.targets
+
+
+def test_an_idea_talked_about_is_no_event():
+    a = analyze("Recognizing Crimea as part of Russia would violate the constitution, Zelensky said.")
+    assert not [e for e in a.events if e.type == "SUPPORT"]

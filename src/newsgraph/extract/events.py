@@ -376,14 +376,14 @@ def _head_entities(doc: Doc, head: Token, depth: int, exclude: set[str]) -> list
 
 def _controller(verb: Token) -> Token:
     """The verb whose subject an xcomp/conj verb shares ("agreed to set up", "met and discussed",
-    "issued a declaration demanding ...")."""
+    "issued a declaration demanding ...", "said he was ready to host")."""
     cur = verb
     light_verbs = load_lexicon().light_verbs
     for _ in range(4):
         if any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in cur.children):
             return cur
-        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
-            cur = cur.head
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
+            cur = cur.head  # "acomp": "he is prepared to lift the ban" (lift <- prepared <- is)
         elif cur.dep_ == "acl" and cur.head.dep_ == "dobj" and load_lexicon().lemma(cur.head.head) in light_verbs:
             cur = cur.head.head
         else:
@@ -423,7 +423,7 @@ def _first_entities(doc: Doc, roots: list[Token], exclude: set[str], members: bo
     the phrase names a party, so only its own words count ("doctors from American aid groups"),
     not what it is about ("pressure on Moscow")."""
     toks: list[Token] = []
-    for root in sorted(roots, key=lambda r: (r.dep_ == "prep" and r.lower_ in PLACE_PREPS, r.i)):  # "in Gaza" last
+    for root in sorted(roots, key=lambda r: (_place_phrase(r), r.i)):  # "in Gaza" last
         stack, phrase = [root], []
         while stack:
             t = stack.pop()
@@ -459,6 +459,41 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
 
 
+# Verbs whose passive with no agent states the subject's own stance ("Vietnam is committed to ...").
+STANCE_PASSIVES = frozenset({"commit", "determine", "resolve", "dedicate"})
+# Nouns after "in" that make the phrase a reason, not a place ("in protest against X", "in response to X").
+REASON_NOUNS = frozenset({"protest", "response", "retaliation", "reprisal", "solidarity", "support", "opposition", "defiance"})
+
+
+def _place_phrase(tok: Token) -> bool:
+    """True for a prepositional phrase saying where ("in Gaza"), not why ("in protest against X")."""
+    return tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS and not any(
+        c.dep_ == "pobj" and c.lemma_.lower() in REASON_NOUNS for c in tok.children)
+
+
+def _shared_group(doc: Doc, phrase: Token, actors: list[str]) -> list[str]:
+    """A nationality the actors' phrase and another phrase share ("Palestinian police took
+    weapons from Palestinian groups"): two parties of one people, so the target keeps it."""
+    if _entity(doc, phrase) is not None:
+        return []  # the phrase is the actor itself ("Syria ... Syria"), not another party
+    groups = {e.id for e in doc._.entities or () if e.type == "NORP"}
+    return [i for i in np_entities(doc, phrase) if i in actors and i in groups]
+
+
+def _condition_parties(doc: Doc, verb: Token, exclude: set[str]) -> list[str]:
+    """The subject of an "if/unless" clause on the verb or its complement: the party a threat or
+    demand is aimed at ("threatened to stop talks if the United States goes ahead")."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+                subj = [c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+                found = [i for i in np_entities(doc, subj[0], exclude=exclude) if i not in exclude] if subj else []
+                if found:
+                    return found
+    return []
+
+
 def _verb_arguments(doc: Doc, verb: Token, lemma: str) -> tuple[list[str], list[str]]:
     lex = load_lexicon()
     actors: list[str] = []
@@ -469,7 +504,9 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str) -> tuple[list[str], list[
         if child.dep_ in SUBJECTS:
             actors = np_entities(doc, child)
         elif child.dep_ in PASSIVE_SUBJECTS:
-            if ctrl.i == verb.i:
+            if ctrl.i == verb.i and lemma in STANCE_PASSIVES and not _prep_objects(verb, ("by",)):
+                actors = np_entities(doc, child)  # "Vietnam is committed to opening up": Vietnam commits
+            elif ctrl.i == verb.i:
                 targets = np_entities(doc, child)
             else:  # "X was invited to attack": the passive subject of the controller acts
                 actors = np_entities(doc, child)
@@ -490,7 +527,7 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str) -> tuple[list[str], list[
     candidates += _prep_objects(verb, DEFAULT_TARGET_PREPS)
     if not targets:
         for cand in candidates:
-            found = [i for i in np_entities(doc, cand, exclude=set(actors)) if i not in actors]
+            found = [i for i in np_entities(doc, cand, exclude=set(actors)) if i not in actors] or _shared_group(doc, cand, actors)
             if found:
                 targets = found
                 break
@@ -503,6 +540,11 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str) -> tuple[list[str], list[
         scope = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preferred] if preferred else _target_scope(verb)
         skip = set(actors) | _own_side(doc, actors)
         targets = _first_entities(doc, done_to or scope, skip)  # a passive's: its subject or no one
+    if not targets and verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        told = [c for c in verb.head.children if c.dep_ == "dobj"]  # "summoned the ambassador to complain"
+        targets = [i for i in np_entities(doc, told[0]) if i not in actors] if told else []
+    if not targets:
+        targets = _condition_parties(doc, verb, set(actors))
     return actors, targets
 
 
@@ -539,7 +581,7 @@ def _noun_arguments(doc: Doc, noun: Token, lemma: str) -> tuple[list[str], list[
                 actors = actors or _first_entities(doc, [child], set(targets), members=True)
     if not targets:  # "a suspension of air links with Serbia", "staged a hunger strike to protest X"
         scope = _target_scope(noun) + (_target_scope(verb) if light else [])
-        scope = [t for t in scope if not (t.dep_ == "prep" and t.lower_ in PLACE_PREPS)]
+        scope = [t for t in scope if not _place_phrase(t)]
         targets = _first_entities(doc, scope, set(actors))  # "an explosion near Moscow": where, not whom
     return actors, targets
 
