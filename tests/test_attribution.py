@@ -112,3 +112,10 @@ def test_content_interrupted_by_its_cue_gives_both_parts():
 
 def test_short_quote_without_a_cue_is_a_title_not_a_quotation():
     assert parsed('Maria Lopez arrived at the studio of "Nightly News." She left an hour later.')._.quotes == []
+
+
+def test_quoted_transcript_line_takes_its_speaker_tag():
+    text = 'The transcript follows.\n\n"WALLACE: Let\'s start with breaking news on the debate story tonight."'
+    (q,) = parsed(text)._.quotes
+    assert q.kind == "direct" and q.cue.text == ":" and q.speaker.text == "WALLACE"
+    assert q.text == "Let's start with breaking news on the debate story tonight."

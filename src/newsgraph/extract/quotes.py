@@ -11,7 +11,8 @@ only continue a quote, and it must never raise on an odd number of quote marks.
   no attribution of its own continues the previous speaker's quote (``continuation``).
   Short scare quotes ("nonsense") and titles are not quotations; nor is a short quote with
   no cue of its own, and one inside a reported clause the model found is left to that clause.
-- Direct quotes also take a dash credit ('“…” ― Jane Doe') and NYT-style '' marks. A quote
+- Direct quotes also take a dash credit ('“…” ― Jane Doe'), a transcript's speaker tag
+  ('"WALLACE: …', the colon as cue) and NYT-style '' marks. A quote
   that is only part of the reported clause ('said his rival was "a disaster"') is a mixed
   quote: the reported clause holding it is recorded instead, marks included; so is a quote
   that opens after words of its clause ('said the rules "will punish …"'), but not one that
@@ -385,6 +386,28 @@ def _clause_lead(doc: Doc, q: _Raw, cue: Token, mention: Span | None) -> int | N
     return doc[start].idx
 
 
+_TAG_RE = re.compile(r"([A-Z][A-Z.'’\- ]{1,30}[A-Z]):[ \t]")
+
+
+def _skip_space(text: str, i: int, end: int) -> int:
+    while i < end and text[i].isspace():
+        i += 1
+    return i
+
+
+def _speaker_tag(doc: Doc, q: _Raw) -> tuple[Token, Span] | None:
+    """A transcript line quoted whole ('"WALLACE: Let's start …'): the colon and the speaker's
+    name in capitals before it."""
+    m = _TAG_RE.match(doc_text(doc), q.start, q.end)
+    if m is None:
+        return None
+    name = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+    colon = doc.char_span(m.end(1), m.end(1) + 1)
+    if name is None or colon is None:
+        return None
+    return colon[0], name
+
+
 _DASHES = "―—"
 
 
@@ -431,7 +454,12 @@ def _direct_quotes(doc: Doc, speakers: _Speakers | None, model: Model | None) ->
         cue = mention = None
         frame_used = (q.open, q.open)
         dash = _dash_credit(doc, q, pe) if speakers is not None else None
-        if dash is not None:
+        tag = _speaker_tag(doc, q) if speakers is not None and dash is None else None
+        if tag is not None:
+            cue, mention = tag
+            frame_used = (mention.start_char, cue.idx + 1)
+            q.start = _skip_space(text, cue.idx + 1, q.end)
+        elif dash is not None:
             mention, frame_used = dash[1], (q.close + 1, dash[1].end_char)  # type: ignore[operator]
         elif speakers is not None:
             for frame in _frames(text, q, ps, pe, prev_end, next_open):
