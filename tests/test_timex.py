@@ -192,6 +192,10 @@ def test_rate_amount_is_not_a_time(nlp):
         ("The general strike lasted one day.", "2013-03-22", "one day", ("DURATION", "P1D")),
         ("Later in the day, Cyprus's parliament met behind closed doors.", "2013-03-22", "Later in the day",
          ("DATE", "2013-03-22")),
+        # a quarter 'ended <date>' belongs to the (fiscal) year of that date; an 'ended' date has passed
+        ("FedEx said profit for its fiscal third quarter, which ended Feb. 28, fell 31%.", "2013-03-21",
+         "fiscal third quarter", ("DATE", "2013-Q3")),
+        ("Sun reported a loss for its fourth quarter ended June 30.", "2013-03-21", "June 30", ("DATE", "2012-06-30")),
         # 'through January' looks ahead unless the clause is simple past
         ("Lenders have extended the company $90 million in loans through January.", "2013-03-22", "January",
          ("DATE", "2014-01")),

@@ -330,6 +330,9 @@ def _at(unit: str, d: date | None, shift: int = 0) -> str:
     return f"{d.year // 100 + shift:02d}"
 
 
+_ENDED_BEFORE = re.compile(r"\bended\s+(?:on\s+)?$", re.IGNORECASE)
+
+
 def _month_year(month: int, ctx: _Ctx, char: int, day: int = 15) -> int | None:
     """The year of a month (and day) named without a year, from the reference date and tense.
 
@@ -341,6 +344,8 @@ def _month_year(month: int, ctx: _Ctx, char: int, day: int = 15) -> int | None:
     diff = (month - ref.month) + (day - ref.day) / 31  # months from the reference to the date this year
     year = ref.year - 1 if diff > 4 else ref.year + 1 if diff <= -8 else ref.year
     ahead = diff + 12 * (year - ref.year)
+    if ahead > 0 and _ENDED_BEFORE.search(ctx.text, max(0, char - 12), char):
+        return year - 1  # 'the quarter ended June 30' has closed
     tense = ctx.tense(char)
     if tense == "past" and ahead > 2:
         return year - 1
@@ -823,6 +828,10 @@ def _n_rel_unit(m: re.Match[str], ctx: _Ctx) -> Result:
     return "DATE", _at(unit, base, shift), mod
 
 
+_PERIOD_ENDED = re.compile(r",?\s+(?:which\s+|that\s+)?end(?:ed|ing|s)\s+(?:on\s+)?(?P<mon>" + _MON_D + r")\s+"
+                           r"(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>" + _YEAR + r"))?", re.IGNORECASE)
+
+
 def _n_quarter(m: re.Match[str], ctx: _Ctx) -> Result:
     word = _g(m, "ord")
     n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -837,7 +846,12 @@ def _n_quarter(m: re.Match[str], ctx: _Ctx) -> Result:
         year = None
     else:
         year = ctx.ref.year
-        if n > _quarter(ctx.ref) and ctx.tense(m.start()) != "future":
+        ended = _PERIOD_ENDED.match(m.string, m.end())
+        if ended:  # 'its fiscal third quarter, which ended Feb. 28': the fiscal year that date closes
+            month = _MONTHS[ended["mon"].lower()[:3]]
+            year = int(ended["y"]) if ended["y"] else _month_year(month, ctx, ended.start("mon"), int(ended["d"]))
+            year = ctx.ref.year if year is None else year
+        elif n > _quarter(ctx.ref) and ctx.tense(m.start()) != "future":
             year -= 1
     if _g(m, "half"):
         half = 2 if word in ("last", "final") else n
