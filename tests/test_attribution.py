@@ -100,6 +100,8 @@ def test_quote_opening_inside_its_clause_is_recorded_with_the_clause():
     (q,) = parsed('Mr. Lopez said the new rules "will punish small farmers who did nothing wrong."')._.quotes
     assert q.kind == "indirect" and q.cue.text == "said"
     assert q.text == 'the new rules "will punish small farmers who did nothing wrong."'
+    (q,) = parsed('Mills "got an immunity agreement that nobody else received," Jordan said on Tuesday.')._.quotes
+    assert q.kind == "indirect" and q.text.startswith('Mills "got') and q.speaker.name == "Jordan"
     (q,) = parsed('The mayor said that "the plan will not survive a court challenge this year."')._.quotes
     assert q.kind == "direct" and q.text == "the plan will not survive a court challenge this year."
 

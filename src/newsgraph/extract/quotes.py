@@ -358,14 +358,18 @@ def _is_mixed(doc: Doc, q: _Raw, cue: Token) -> bool:
 
 
 def _clause_lead(doc: Doc, q: _Raw, cue: Token, mention: Span | None) -> int | None:
-    """Where the reported clause starts when the quote opens inside it ('said that "…"',
-    'said Putin has "been a leader …"'): the first of the words between the cue and the
-    opening mark that hang on a quoted word; None when the quote opens the clause."""
+    """Where the reported clause starts when the quote opens inside it ('said Putin has "been
+    a leader …"', 'Mills "got an immunity agreement," Jordan said'): the first of the words
+    between the cue (or the sentence start) and the opening mark that hang on a quoted word;
+    None when the quote opens the clause or only "that" comes before it."""
     span = _tokens(doc, q.start, q.end)
     if span is None:
         return None
     lo, hi = span.start, span.end
-    floor = max(cue.i, mention.end - 1 if mention is not None and mention.start > cue.i else cue.i) + 1
+    if cue.i < lo:
+        floor = max(cue.i, mention.end - 1 if mention is not None and mention.start > cue.i else cue.i) + 1
+    else:  # the cue follows the quote ('Mills "got an immunity agreement," Jordan said')
+        floor = doc[lo].sent.start
     start = None
     j = lo - 1
     while j >= floor and lo - j <= 12:
@@ -484,8 +488,8 @@ def _direct_quotes(doc: Doc, speakers: _Speakers | None, model: Model | None) ->
             mixed.add(n)
         elif cue is not None:
             cue_ids.add(cue.i)
-            if model is not None and frame_used[1] <= q.open:
-                lead = _clause_lead(doc, q, cue, mention)
+            if model is not None:
+                lead = _clause_lead(doc, q, cue, mention if frame_used[1] <= q.open else None)
         elif dash is None and not continuation and model is not None:
             mixed.add(n)  # no cue of its own: kept unless a reported clause found by the model holds it
         start, end = (q.start, q.end) if lead is None else (lead, _close_marks(text, lead, q.end))
