@@ -128,6 +128,8 @@ def test_rate_amount_is_not_a_time(nlp):
     assert "a year" not in found(nlp, "The deal will save the city $4 million a year in fuel costs.")
     assert "annually" not in found(nlp, "Exports have grown about 8% annually since the reform.")
     assert found(nlp, "The ministry updates the figures monthly.").get("monthly") == ("SET", "P1M")
+    assert "per second" not in found(nlp, "The new chip runs 15 million instructions per second.")
+    assert "daily" not in found(nlp, "Volume was a fifth of the exchange's average daily volume.")
 
 
 @pytest.mark.parametrize(

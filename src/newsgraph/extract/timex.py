@@ -1115,6 +1115,8 @@ def _n_set(m: re.Match[str], ctx: _Ctx) -> Result:
     unit = _unit(word)
     if unit not in _UNIT_CODES:
         return None
+    if m.group().lower().startswith("per") and _AMOUNT_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
+        return None  # '15 million instructions per second': a rate
     n = _number(_g(m, "n")) if m.groupdict().get("n") else 1
     return "SET", _duration(n or 1, unit), None
 
@@ -1125,10 +1127,13 @@ def _n_adverb_set(m: re.Match[str], ctx: _Ctx) -> Result:
     before = m.string[max(0, m.start() - 30): m.start()]
     if _AMOUNT_BEFORE.search(before):
         return None  # 'rise 8.5% annually', '10,000 units annually': a rate
+    if before.lower().endswith("average "):
+        return None  # 'average daily volume': a rate
     tok = _token_at(ctx.doc, m.start())
     if tok is not None and tok.tag_ in ("NN", "NNP") and _parsed(ctx.doc):
         return None  # 'the party daily Granma': a newspaper
     return "SET", _duration(1, unit), None
+
 
 
 _AMOUNT_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent|million|billion|thousand)?|%)(?:\s+[a-z]+){0,2}\s+$")
