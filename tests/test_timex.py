@@ -198,6 +198,9 @@ def test_rate_amount_is_not_a_time(nlp):
         ("FedEx said profit for its fiscal third quarter, which ended Feb. 28, fell 31%.", "2013-03-21",
          "fiscal third quarter", ("DATE", "2013-Q3")),
         ("Sun reported a loss for its fourth quarter ended June 30.", "2013-03-21", "June 30", ("DATE", "2012-06-30")),
+        # British 'fortnight' is two weeks
+        ("Talks on the budget collapsed a fortnight ago.", "2013-03-22", "a fortnight ago", ("DATE", "2013-W10")),
+        ("The strike lasted a fortnight.", "2013-03-22", "a fortnight", ("DURATION", "P2W")),
         # 'through January' looks ahead unless the clause is simple past
         ("Lenders have extended the company $90 million in loans through January.", "2013-03-22", "January",
          ("DATE", "2014-01")),

@@ -112,7 +112,7 @@ _VAGUE = r"(?:a\s+few|few|several|many|some|dozens\s+of|hundreds\s+of|a\s+number
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2)?|" + _NUM_WORD
         + r"(?:\s+and\s+a\s+half)?|a\s+hundred|a\s+dozen|(?:a\s+)?couple\s+of|a\s+half|half\s+an?|an?(?:\s+and\s+a\s+half)?)")
 _ORD = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))"
-_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|century|centuries)"
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|century|centuries)"
 _UNIT_SG = r"(?:second|minute|hour|day|week|month|quarter|year|decade|century)"
 _MON_FULL = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _MON = r"(?:" + _MON_FULL + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|sept)"
@@ -274,6 +274,8 @@ def _unit(text: str) -> str:
 
 def _duration(n: float | None, unit: str) -> str:
     """TIMEX3 duration value: (3, 'day') -> P3D, (5.5, 'hour') -> PT5H30M, (None, 'year') -> PXY."""
+    if unit == "fortnight":
+        n, unit = (None if n is None else n * 2), "week"
     t = "T" if unit in _TIME_UNITS else ""
     if n is None:  # TimeBank writes 'decades' as PXY
         return f"P{t}X{'Y' if unit == 'decade' else _UNIT_CODES[unit]}"
@@ -872,8 +874,8 @@ def _n_ago(m: re.Match[str], ctx: _Ctx) -> Result:
     base = ctx.anchor if anaphoric and ctx.anchor is not None else ctx.ref
     mod = "APPROX" if _g(m, "mod") in ("about", "around", "roughly", "nearly", "almost", "some",
                                          "approximately") or m["approx"] else None
-    if unit in ("decade", "century"):
-        n, unit = n * (10 if unit == "decade" else 100), "year"
+    if unit in ("decade", "century", "fortnight"):
+        n, unit = (n * 2, "week") if unit == "fortnight" else (n * (10 if unit == "decade" else 100), "year")
     if base is None:
         return "DATE", _at(unit, None), mod
     sign = -1 if back else 1
@@ -972,8 +974,8 @@ def _n_in_n(m: re.Match[str], ctx: _Ctx) -> Result:
         return None
     if ctx.tense(m.start()) != "future" or unit in _TIME_UNITS:
         return "DURATION", _duration(n, unit), None  # 'the first time in a decade'
-    if unit in ("decade", "century"):
-        n, unit = n * (10 if unit == "decade" else 100), "year"
+    if unit in ("decade", "century", "fortnight"):
+        n, unit = (n * 2, "week") if unit == "fortnight" else (n * (10 if unit == "decade" else 100), "year")
     return "DATE", _at(unit, ctx.ref, round(n)), None
 
 
@@ -1113,7 +1115,7 @@ def _n_set(m: re.Match[str], ctx: _Ctx) -> Result:
     if word == "weekend":
         return "SET", "XXXX-WXX-WE", None
     unit = _unit(word)
-    if unit not in _UNIT_CODES:
+    if unit not in _UNIT_CODES and unit != "fortnight":
         return None
     if m.group().lower().startswith("per") and _AMOUNT_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
         return None  # '15 million instructions per second': a rate
@@ -1515,7 +1517,7 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
 _TRIGGER = re.compile(
     r"\d|\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
-    r"(?:day|week|month|year|quarter|decade|hour|minute|second)s?\b|centur|now|current|recent|lately|formerly|"
+    r"(?:day|week|fortnight|month|year|quarter|decade|hour|minute|second)s?\b|centur|now|current|recent|lately|formerly|"
     r"past\b|future|ago\b|morning|afternoon|evening|night|noon|midnight|midday|tonight|today|yesterday|tomorrow|"
     r"daily|weekly|monthly|annually|yearly|hourly|nightly|spring|summer|fall\b|autumn|winter|season|weekend|"
     r"time\b|while\b|present|moment\b|due\b|long\b|term\b|q[1-4]\b|half\b|date\b|nineteen\b|eighteen\b|thousand\b|"
