@@ -121,3 +121,9 @@ def test_quoted_transcript_line_takes_its_speaker_tag():
     (q,) = parsed(text)._.quotes
     assert q.kind == "direct" and q.cue.text == ":" and q.speaker.text == "WALLACE"
     assert q.text == "Let's start with breaking news on the debate story tonight."
+
+
+def test_quoted_fragments_inside_a_reported_clause_are_one_quote():
+    text = 'Senator Warren called the senator a "nasty guy," an "anchor baby," and "deeply unstable" during the debate.'
+    (q,) = parsed(text)._.quotes
+    assert q.kind == "indirect" and q.cue.text == "called" and '"anchor baby,"' in q.text

@@ -490,7 +490,7 @@ def _direct_quotes(doc: Doc, speakers: _Speakers | None, model: Model | None) ->
             cue_ids.add(cue.i)
             if model is not None:
                 lead = _clause_lead(doc, q, cue, mention if frame_used[1] <= q.open else None)
-        elif dash is None and not continuation and model is not None:
+        elif dash is None and model is not None:
             mixed.add(n)  # no cue of its own: kept unless a reported clause found by the model holds it
         start, end = (q.start, q.end) if lead is None else (lead, _close_marks(text, lead, q.end))
         record = Quote(
@@ -795,7 +795,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         spans = [(q.start, q.end) for q in indirect]
         direct = [
             q for n, q in enumerate(direct)
-            if n not in mixed or not (_mostly_inside(spans, q.start, q.end) or q.cue is None and len(q.text.split()) <= MIN_QUOTE_WORDS)
+            if n not in mixed or not (_mostly_inside(spans, q.start, q.end) or q.cue is None and not q.continuation and len(q.text.split()) <= MIN_QUOTE_WORDS)
         ]
     else:
         indirect = _indirect_quotes(doc, speakers, raws, cue_ids)
