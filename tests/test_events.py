@@ -227,3 +227,13 @@ def test_one_people_on_both_sides_and_a_stance_in_the_passive():
 def test_an_idea_talked_about_is_no_event():
     a = analyze("Recognizing Crimea as part of Russia would violate the constitution, Zelensky said.")
     assert not [e for e in a.events if e.type == "SUPPORT"]
+
+
+def test_the_us_is_no_first_person_and_a_measured_noun_takes_its_verb():
+    a = analyze("The summit concluded that the US and other rich nations must allocate more money to fight hunger.")
+    ev = next(e for e in a.events if e.type == "REQUEST")
+    assert _names(a, ev.targets) == {"United States"}
+    b = analyze("The European Union will send 5,000 tons of food aid to Sudan, officials said.")
+    [ev] = b.events
+    assert ev.type == "AGREE" and ev.modality == "planned"  # promised aid
+    assert _names(b, ev.actors) == {"European Union"} and _names(b, ev.targets) == {"Sudan"}

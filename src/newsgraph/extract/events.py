@@ -744,6 +744,15 @@ def _prenominal_participle(tok: Token) -> bool:
     )
 
 
+def _measured(noun: Token) -> Token:
+    """The phrase a noun is measured or counted by ("tons of food aid", "a wave of strikes"),
+    when it is the object or passive subject of a verb; else the noun itself."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ in ("dobj", "nsubjpass") and prep.head.i < noun.i:
+        return prep.head
+    return noun
+
+
 def _topic_gerund(tok: Token) -> bool:
     """A gerund with no subject that is itself a clause's subject or what a noun is about
     ("recognizing Crimea would violate ...", "any mention of recognizing ..."): an idea talked
@@ -775,9 +784,10 @@ def extract_events(doc: Doc) -> list[Event]:
     # "suspended its strike", "called off the offensive": stopping a hostile act is a concession
     undone: dict[int, str] = {}  # noun trigger -> its type once stopped or barred ("banned the march": COERCE)
     for c in cands:
-        if c[3] == "noun" and c[4].dep_ in ("dobj", "nsubjpass") and (new := lex.recoded(c[1], c[4].head)):
+        np = _measured(c[4])
+        if c[3] == "noun" and np.dep_ in ("dobj", "nsubjpass") and (new := lex.recoded(c[1], np.head)):
             undone[c[4].i] = new
-    stoppers = {doc[i].head.i for i in undone}
+    stoppers = {_measured(doc[i]).head.i for i in undone}
     events: list[tuple[int, int, Event]] = []
     for span, etype, mode, kind, head in cands:
         if _nested(head, verbal_heads) or kind == "verb" and head.i in stoppers:
@@ -817,10 +827,11 @@ def extract_events(doc: Doc) -> list[Event]:
         if kind == "noun" and mode == "interview":
             for pobj in _prep_objects(head, ("with",)):
                 end_char = max(end_char, pobj.idx + len(pobj))
-        if kind == "noun" and head.dep_ == "dobj" and (lex.lemma(head.head) in lex.light_verbs or head.i in undone):
-            start_char = min(start_char, head.head.idx)  # "staged mass demonstrations"
-        verb = head.head if kind == "noun" and head.dep_ in ("dobj", "nsubjpass") and (
-            lex.lemma(head.head) in lex.light_verbs or head.i in undone) else head
+        np = _measured(head)  # "provide 25,000 tons of food aid": the tons are what is provided
+        carried = kind == "noun" and np.dep_ in ("dobj", "nsubjpass") and (lex.lemma(np.head) in lex.light_verbs or head.i in undone)
+        if carried and np.dep_ == "dobj":
+            start_char = min(start_char, np.head.idx)  # "staged mass demonstrations"
+        verb = np.head if carried else head
         negated, modality, reported_by = _modality(doc, verb, verb.i != head.i or kind == "verb")  # "will provide aid"
         etype, mode, actors, targets = _recode(doc, head, etype, mode, actors, targets, negated, modality)
         confidence = 0.8 if kind == "verb" else 0.65
@@ -905,7 +916,7 @@ def _demand(doc: Doc, verb: Token) -> list[str] | None:
 def _demands(doc: Doc, heads: set[int]) -> list[tuple[int, bool, Event]]:
     """Demands with no trigger word of their own: "the Red Cross said US forces must ensure security"."""
     out: list[tuple[int, bool, Event]] = []
-    modals = [doc.vocab.strings[w] for w in OBLIGATION_AUX]
+    modals = numpy.array([doc.vocab.strings[w] for w in OBLIGATION_AUX], dtype=numpy.uint64)  # hashes: no float rounding
     for i in numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), modals)):
         tok = doc[int(i)]
         if tok.dep_ != "aux" or tok.head.i in heads:
@@ -914,7 +925,7 @@ def _demands(doc: Doc, heads: set[int]) -> list[tuple[int, bool, Event]]:
         speaker = _demand(doc, verb)
         if speaker is None:
             continue
-        subj = [c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ not in FIRST_PERSON]
+        subj = [c for c in verb.children if c.dep_ in SUBJECTS and not (c.lower_ in FIRST_PERSON and c.pos_ == "PRON")]  # not "the US"
         addressee = [i for i in np_entities(doc, subj[0]) if i not in speaker] if subj else []
         if not addressee:
             continue  # "prices should fall": no one is asked to act
