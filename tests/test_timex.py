@@ -198,6 +198,10 @@ def test_rate_amount_is_not_a_time(nlp):
         ("FedEx said profit for its fiscal third quarter, which ended Feb. 28, fell 31%.", "2013-03-21",
          "fiscal third quarter", ("DATE", "2013-Q3")),
         ("Sun reported a loss for its fourth quarter ended June 30.", "2013-03-21", "June 30", ("DATE", "2012-06-30")),
+        # 'a Monday deadline' lies ahead unless the clause is past
+        ("Cyprus races to meet a Monday deadline set by the central bank.", "2013-03-22", "Monday",
+         ("DATE", "2013-03-25")),
+        ("The rebels ignored a Tuesday deadline to leave the city.", "2013-03-22", "Tuesday", ("DATE", "2013-03-19")),
         # British 'fortnight' is two weeks
         ("Talks on the budget collapsed a fortnight ago.", "2013-03-22", "a fortnight ago", ("DATE", "2013-W10")),
         ("The strike lasted a fortnight.", "2013-03-22", "a fortnight", ("DURATION", "P2W")),

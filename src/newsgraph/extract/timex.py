@@ -757,9 +757,16 @@ def _n_ahead(m: re.Match[str], ctx: _Ctx) -> Result:
     return "DURATION", _duration(None, _unit(_g(m, "u"))), None
 
 
+_DEADLINE_AFTER = re.compile(r"\s+deadline\b", re.IGNORECASE)
+
+
 def _n_weekday(m: re.Match[str], ctx: _Ctx) -> Result:
     weekday = _WEEKDAYS[_g(m, "wd")[:2]]
-    day = _weekday_date(weekday, ctx, m.start(), _g(m, "rel"))
+    rel = _g(m, "rel")
+    if not rel and ctx.ref is not None and m.string[max(0, m.start() - 2): m.start()] == "a " and _DEADLINE_AFTER.match(
+            m.string, m.end("wd")) and ctx.tense(m.start()) != "past":
+        rel = "coming"  # 'races to meet a Monday deadline': a deadline lies ahead unless the clause is past
+    day = _weekday_date(weekday, ctx, m.start(), rel)
     base = f"XXXX-WXX-{weekday}" if day is None else day.isoformat()
     if day is not None:
         ctx.anchor = day
