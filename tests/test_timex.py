@@ -189,6 +189,7 @@ def test_rate_amount_is_not_a_time(nlp):
          ("DURATION", "PXY")),
         ("Depositors waited hours outside the shuttered branches.", "2013-03-22", "hours", ("DURATION", "PTXH")),
         ("Investigators said the inquiry could take months.", "2013-03-22", "months", ("DURATION", "PXM")),
+        ("The investigation could last months, his lawyers said.", "2013-03-22", "months", ("DURATION", "PXM")),
         # 'one day' after a modal is some future day; after 'lasted' it is a length
         ("Analysts say Cyprus could one day export natural gas.", "2013-03-22", "one day", ("DATE", "FUTURE_REF")),
         ("The general strike lasted one day.", "2013-03-22", "one day", ("DURATION", "P1D")),

@@ -1329,7 +1329,7 @@ _RULES: tuple[_Rule, ...] = (
           _n_ordinal_duration, 0.7,
           gate=('st ', 'nd ', 'rd ', 'th ')),
     _Rule("bare_plural", re.compile(
-        r"(?<![\w-])(?:(?P<prep>for|over|in|within|after|take[ns]?|taking|took|lasted|lasts|lasting|spen[dt]|spends|spending|"
+        r"(?<![\w-])(?:(?P<prep>for|over|in|within|after|take[ns]?|taking|took|last|lasted|lasts|lasting|spen[dt]|spends|spending|"
         r"wait(?:s|ed|ing)?)\s+)?(?P<core>(?P<u>years|decades|months|"
         r"weeks|days|hours|minutes|centuries))(?![\w-])", re.IGNORECASE), _n_bare_plural, 0.7),
     _Rule("over_the_years", _rx(r"(?:over|throughout|in)\s+(?P<core>the\s+(?:early\s+)?(?P<u>years|decades|centuries))"
@@ -1446,6 +1446,7 @@ _GENERIC_TODAY = re.compile(r"['\u2019]s\s+(?:\w+\s+)?(?:world|youth|society|gen
 _ATTRIBUTIVE_MONTH = re.compile(r"\s+(?:elections?|vote|ballot|poll|referendum|accession|summit|meeting|session|talks|"
                                  r"deadline|agreement|deal|accord|report|figures|data|issue|edition|visit|trip|launch|"
                                  r"release|attacks?|uprising|crash|sales|quarter)\b")
+_MODAL_BEFORE = re.compile(r"\b(?:could|would|will|may|might|can|to|should|must)\s+$")
 _LATER = re.compile(r"\s+later\b", re.IGNORECASE)
 
 
@@ -1507,6 +1508,9 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
         return False  # "today's youth", 'the world of tomorrow': the present or future in general
     if rule.name == "bare_plural" and not m["prep"] and not _LATER.match(m.string, m.end()):
         return False  # bare 'days' is a time only after 'for', 'within'... or in 'days later'
+    if rule.name == "bare_plural" and _g(m, "prep") == "last" and not _MODAL_BEFORE.search(
+            m.string, max(0, m.start() - 8), m.start()):
+        return False  # 'could last months' is a length; 'the last weeks of the campaign' is not bare
     if rule.name == "present_ref" and m.group().lower() == "now":
         after = m.string[m.end(): m.end() + 6].lower()
         if after.startswith(" that"):
