@@ -203,6 +203,8 @@ def test_rate_amount_is_not_a_time(nlp):
         ("Cyprus races to meet a Monday deadline set by the central bank.", "2013-03-22", "Monday",
          ("DATE", "2013-03-25")),
         ("The rebels ignored a Tuesday deadline to leave the city.", "2013-03-22", "Tuesday", ("DATE", "2013-03-19")),
+        # a decade counted from the publication date is written at decade granularity
+        ("Wages fell behind inflation in the last decade.", "1998-02-06", "the last decade", ("DATE", "198")),
         # British 'fortnight' is two weeks
         ("Talks on the budget collapsed a fortnight ago.", "2013-03-22", "a fortnight ago", ("DATE", "2013-W10")),
         ("The strike lasted a fortnight.", "2013-03-22", "a fortnight", ("DURATION", "P2W")),

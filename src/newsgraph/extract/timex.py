@@ -10,7 +10,7 @@ whether a bare "Thursday" or "March" lies before or after the publication date.
 Conventions (TimeML / TIMEX3 1.2):
 
 * DATE values: ``2025-04-25``, ``2025-W17`` (ISO week), ``2025-03``, ``2025-Q1``,
-  ``2024-SU`` (season), ``2025``, ``199X`` (decade), ``19`` (century), ``PAST_REF``,
+  ``2024-SU`` (season), ``2025``, ``199`` (decade), ``19`` (century), ``PAST_REF``,
   ``PRESENT_REF``, ``FUTURE_REF``; TIME values: ``2025-04-25T15:00``, ``2025-04-25TMO``;
   DURATION: ``P3D``, ``PT3H``, ``PXY`` (vague); SET: ``P1W``, ``XXXX-WXX-1``.
 * Without a publication date, deictic expressions keep an unresolved value with the
@@ -328,7 +328,7 @@ def _at(unit: str, d: date | None, shift: int = 0) -> str:
     if unit == "year":
         return f"{d.year + shift:04d}"
     if unit == "decade":
-        return f"{d.year // 10 + shift:03d}X"
+        return f"{d.year // 10 + shift:03d}"
     return f"{d.year // 100 + shift:02d}"
 
 
