@@ -171,6 +171,8 @@ def test_rate_amount_is_not_a_time(nlp):
         ("The team planned to leave Nairobi on Thursday.", "1998-09-30", "Thursday", ("DATE", "1998-10-01")),
         ("Two bidders extended their offers to acquire the maker Friday.", "1989-10-30", "Friday", ("DATE", "1989-10-27")),
         ("The standoff lasted a year and a half.", "2013-03-22", "a year and a half", ("DURATION", "P1Y6M")),
+        ("The Nikkei index hit a four-and-a-half-year high.", "2013-03-22", "four-and-a-half-year",
+         ("DURATION", "P4Y6M")),
         ("Talks went on until late Thursday.", "2013-03-22", "Thursday", ("DATE", "2013-03-21")),
         ("Officials postponed until Tuesday any action on the permit.", "2000-03-30", "Tuesday", ("DATE", "2000-04-04")),
         ("The newspaper is published every Sunday.", "2013-03-22", "every Sunday", ("SET", "XXXX-WXX-7")),

@@ -110,7 +110,7 @@ _NUM_WORD = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_SMALL[1:10
              + "|".join(sorted(_SMALL, key=len, reverse=True)) + ")")
 _VAGUE = r"(?:a\s+few|few|several|many|some|dozens\s+of|hundreds\s+of|a\s+number\s+of|numerous)"
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2)?|" + _NUM_WORD
-        + r"(?:\s+and\s+a\s+half)?|a\s+hundred|a\s+dozen|(?:a\s+)?couple\s+of|a\s+half|half\s+an?|an?(?:\s+and\s+a\s+half)?)")
+        + r"(?:[\s-]+and[\s-]+a[\s-]+half)?|a\s+hundred|a\s+dozen|(?:a\s+)?couple\s+of|a\s+half|half\s+an?|an?(?:\s+and\s+a\s+half)?)")
 _ORD = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))"
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|century|centuries)"
 _UNIT_SG = r"(?:second|minute|hour|day|week|month|quarter|year|decade|century)"
