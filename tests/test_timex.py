@@ -207,6 +207,10 @@ def test_rate_amount_is_not_a_time(nlp):
         ("The rebels ignored a Tuesday deadline to leave the city.", "2013-03-22", "Tuesday", ("DATE", "2013-03-19")),
         # a decade counted from the publication date is written at decade granularity
         ("Wages fell behind inflation in the last decade.", "1998-02-06", "the last decade", ("DATE", "198")),
+        # 'the second day' right after a date is that date; years before 1600 after a preposition
+        ("The Argentine was elected on March 13, on the second day of the conclave.", "2013-03-22",
+         "the second day", ("DATE", "2013-03-13")),
+        ("Benedict was the first pope to resign since 1415.", "2013-03-22", "1415", ("DATE", "1415")),
         # British 'fortnight' is two weeks
         ("Talks on the budget collapsed a fortnight ago.", "2013-03-22", "a fortnight ago", ("DATE", "2013-W10")),
         ("The strike lasted a fortnight.", "2013-03-22", "a fortnight", ("DURATION", "P2W")),
@@ -280,6 +284,7 @@ def test_clock_time_takes_the_day_after_a_bracketed_aside(nlp):
 def test_look_alikes_are_not_dates(nlp):
     got = found(nlp, "May I ask why 2000 soldiers and a 6-year-old boy were there? The march went ahead.")
     assert not got
+    assert not found(nlp, "The chain closed 1200 stores in 1500 towns; the DAX fell to 1462.93.")
 
 
 def test_governing_date(nlp):

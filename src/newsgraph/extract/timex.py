@@ -142,6 +142,7 @@ class _Ctx:
     anchor_year: int | None = None  # the year of the last date the text named
     anchor_month: date | None = None  # the first of the last month the text named
     quarter: tuple[int, int] | None = None  # the first quarter the text named: (year, 1-4)
+    anchor_end: int = -1  # where the expression that named ``day_anchor`` ends
     tense_cache: dict[int, str] = field(default_factory=dict)
     _financial: bool | None = None
 
@@ -1018,8 +1019,10 @@ _RATE_BEFORE = re.compile(r"(?:(?P<amount>\d|\b(?:million|billion|thousand|hundr
 
 
 def _n_ordinal_day(m: re.Match[str], ctx: _Ctx) -> Result:
-    """'the second day (of talks)': TimeBank dates the day itself, usually the reporting day."""
-    day = ctx.ref if ctx.ref is not None else ctx.anchor
+    """'the second day (of talks)': TimeBank dates the day itself, usually the reporting day, but
+    'on March 13, on the second day of the conclave' is the day just named."""
+    named = ctx.anchor if ctx.anchor is not None and 0 <= m.start() - ctx.anchor_end <= 12 else None
+    day = named or (ctx.ref if ctx.ref is not None else ctx.anchor)
     return "DATE", "XXXX-XX-XX" if day is None else day.isoformat(), None
 
 
@@ -1216,6 +1219,8 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:(?P<mod>" + _EDGE_MOD + r")[- ]\s*|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?)?"
         r"(?:(?:fiscal(?:\s+year)?|FY)\s*)?(?P<y>" + _YEAR + r")(?!\s*(?:%|percent|per\s+cent|GMT|UTC|hrs\b|local\s+time))"),
           _n_year, 0.85),
+    _Rule("early_year", _rx(r"(?:in|since|from|until)\s+(?P<core>(?P<y>1[0-5]\d\d))(?=\s*[,.;:)]|\s+(?:and|to|when|until|after|"
+                            r"before|under|during|as|by|with)\b)(?![.,]\d)"), _n_year, 0.75),
     _Rule("year_range_end", re.compile(r"(?<=(?P<c>1[6-9]|20)\d\d[-–])(?P<yy>\d\d)(?![\w%])"), _n_year_range_end, 0.8),
     _Rule("decade", _rx(r"(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?:(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s"
                         r"|(?<=the\s)(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"),
@@ -1627,10 +1632,13 @@ def extract_timexes(doc: Doc) -> list[Timex]:
     sentence_starts = [b[0] for b in bounds]
     timexes: list[Timex] = []
     for start, end, rule, m in _candidates(doc, text):
+        before = ctx.day_anchor
         try:
             result = rule.normalize(m, ctx)
         except (ValueError, KeyError, IndexError, OverflowError, AttributeError, TypeError):
             result = None
+        if ctx.day_anchor is not before:
+            ctx.anchor_end = end
         if result is None:
             continue
         kind, value, mod = result
