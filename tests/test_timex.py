@@ -211,6 +211,7 @@ def test_rate_amount_is_not_a_time(nlp):
         ("The Argentine was elected on March 13, on the second day of the conclave.", "2013-03-22",
          "the second day", ("DATE", "2013-03-13")),
         ("Benedict was the first pope to resign since 1415.", "2013-03-22", "1415", ("DATE", "1415")),
+        ("The pope will lead the Holy Week services in Rome.", "2013-03-22", "Holy Week", ("DATE", "2013-W13")),
         # British 'fortnight' is two weeks
         ("Talks on the budget collapsed a fortnight ago.", "2013-03-22", "a fortnight ago", ("DATE", "2013-W10")),
         ("The strike lasted a fortnight.", "2013-03-22", "a fortnight", ("DURATION", "P2W")),

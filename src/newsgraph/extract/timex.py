@@ -647,7 +647,7 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     "election day": lambda y: _nth_weekday(y, 11, 1, 1) + timedelta(days=1), "easter": _easter,
     "good friday": lambda y: _easter(y) - timedelta(days=2), "easter sunday": _easter,
     "easter monday": lambda y: _easter(y) + timedelta(days=1), "palm sunday": lambda y: _easter(y) - timedelta(days=7),
-    "ash wednesday": lambda y: _easter(y) - timedelta(days=46), "pentecost": lambda y: _easter(y) + timedelta(days=49),
+    "holy week": lambda y: _easter(y) - timedelta(days=3), "ash wednesday": lambda y: _easter(y) - timedelta(days=46), "pentecost": lambda y: _easter(y) + timedelta(days=49),
     "maundy thursday": lambda y: _easter(y) - timedelta(days=3), "holy thursday": lambda y: _easter(y) - timedelta(days=3),
     "st. patrick's day": lambda y: date(y, 3, 17), "saint patrick's day": lambda y: date(y, 3, 17),
     "may day": lambda y: date(y, 5, 1), "bastille day": lambda y: date(y, 7, 14),
@@ -686,7 +686,7 @@ def _n_holiday(m: re.Match[str], ctx: _Ctx) -> Result:
         return "DATE", "XXXX-XX-XX", None
     day = rule(year)
     ctx.anchor = day
-    if m["week"]:
+    if m["week"] or name == "holy week":
         return "DATE", _week(day), None
     return "DATE", day.isoformat(), None
 
@@ -1231,13 +1231,13 @@ _RULES: tuple[_Rule, ...] = (
         r"New\s+Year['\u2019]?s\s+(?:Eve|Day)|Independence\s+Day|Fourth\s+of\s+July|Halloween|Valentine['\u2019]?s\s+Day|"
         r"Veterans['\u2019]?\s+Day|Boxing\s+Day|Thanksgiving(?:\s+Day)?|Memorial\s+Day|Labor\s+Day|"
         r"Martin\s+Luther\s+King(?:\s+Jr\.)?\s+Day|Election\s+Day|Good\s+Friday|Easter(?:\s+(?:Sunday|Monday|Day))?|"
-        r"Palm\s+Sunday|Ash\s+Wednesday|Pentecost|(?:Maundy|Holy)\s+Thursday|(?:St\.?|Saint)\s+Patrick['\u2019]?s\s+Day|"
+        r"Palm\s+Sunday|Holy\s+Week|Ash\s+Wednesday|Pentecost|(?:Maundy|Holy)\s+Thursday|(?:St\.?|Saint)\s+Patrick['\u2019]?s\s+Day|"
         r"May\s+Day|Bastille\s+Day|Mother['\u2019]?s\s+Day|Father['\u2019]?s\s+Day|Presidents['\u2019]?\s+Day|"
         r"Columbus\s+Day|Groundhog\s+Day|Armistice\s+Day|Remembrance\s+Day|Flag\s+Day)"
         r"(?:\s+(?P<week>week(?:end)?))?(?:,?\s+(?P<y>" + _YEAR + r"))?(?![\w-])"), _n_holiday, 0.85, ("h",),
           gate=("christmas", "new year", "independence", "fourth of july", "halloween", "valentine", "veterans",
                 "boxing", "thanksgiving", "memorial", "labor day", "king", "election day", "good friday", "easter",
-                "palm sunday", "ash wednesday", "pentecost", " thursday", "patrick", "may day", "bastille", "er's day",
+                "palm sunday", "holy week", "ash wednesday", "pentecost", " thursday", "patrick", "may day", "bastille", "er's day",
                 "presidents", "columbus day", "groundhog", "armistice", "remembrance day", "flag day")),
     _Rule("spelled_year", _rx(
         r"(?:(?P<mon>" + _MON_FULL + r")\s+|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+"
