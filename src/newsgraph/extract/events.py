@@ -89,6 +89,7 @@ PHYSICAL_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 # Lebanon", "was sentenced in Iran"), the state of the place acts.
 STATE_ACTS = {"COERCE", "SANCTION"}
 UNDOABLE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "THREATEN"}  # hostile acts one can call off
+DEESCALATING = {"ASSAULT", "MOBILIZE", "SANCTION"}  # stopping these is a RETREAT, other hostile acts a CONCEDE
 HELPFUL = {"AID", "COOPERATE", "CONSULT"}  # acts of help whose stopping or barring is a SANCTION
 FRAMING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE", "SUPPORT"}
 
@@ -162,10 +163,12 @@ class Lexicon:
 
     def recoded(self, noun_type: str, verb: Token) -> str | None:
         """The type of stopping or barring an act of ``noun_type``: calling off a hostile act is a
-        CONCEDE, barring a protest a COERCE, stopping or barring help a SANCTION; else None."""
+        CONCEDE, or a RETREAT for military action and sanctions (CAMEO 085, 087: "halted the
+        offensive", "lifted the embargo"), barring a protest a COERCE, stopping or barring help a
+        SANCTION; else None."""
         lemma = self.lemma(verb)
         if lemma in self.undoing_verbs and noun_type in UNDOABLE:
-            return "CONCEDE"
+            return "RETREAT" if noun_type in DEESCALATING else "CONCEDE"
         if lemma in self.barring_verbs and noun_type == "PROTEST":
             return "COERCE"
         return "SANCTION" if self.stopping(verb) and noun_type in HELPFUL else None
