@@ -269,6 +269,13 @@ def test_text_that_grows_when_lower_cased(nlp):
     assert "christmas" not in found(nlp, "A christmas tree stood in the hall.")
 
 
+def test_typographic_apostrophes_hyphens_and_spaces(nlp):
+    got = found(nlp, "Prices rose in the \u201990s; talks resumed on March\u00a022 after a two\u2011day break.", "2013-03-22")
+    assert got["the \u201990s"] == ("DATE", "199")
+    assert got["March\u00a022"] == ("DATE", "2013-03-22")
+    assert got["two\u2011day"] == ("DURATION", "P2D")
+
+
 def test_titles_are_not_dates(nlp):
     assert not found(nlp, "She was named Person of the Year by the magazine.")
     assert "noon" not in {k.lower() for k in found(nlp, "High noon comes today for the team.")}

@@ -1565,12 +1565,18 @@ def _segments(text: str, lowered: bool = False) -> list[tuple[int, int]]:
     return out
 
 
+# typographic apostrophes, hyphens and no-break spaces read as their plain forms (one character each,
+# so offsets stay put): "the ’90s", "two‑day", "March\u00a022"
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+                       "\u00a0": " "})
+
+
 def _candidates(doc: Doc, text: str) -> list[tuple[int, int, _Rule, re.Match[str]]]:
     """Every rule's matches, overlaps resolved longest first (ties: the earlier rule)."""
     found: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
     lowered = text.lower()
     same_length = len(lowered) == len(text)  # a few characters ('İ') grow when lower-cased
-    scanned = lowered if same_length else text
+    scanned = (lowered if same_length else text).translate(_FOLD)
     segments = _segments(scanned, same_length)
     for order, rule in enumerate(_RULES):
         if rule.gate and not any(word in lowered for word in rule.gate):
