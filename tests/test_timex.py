@@ -165,6 +165,7 @@ def test_rate_amount_is_not_a_time(nlp):
         ("For the year, sales rose 4%.", "1989-10-30", "the year", ("DATE", "1989")),
         ("Results are due at the end of the month.", "2013-03-22", "the end of the month", ("DATE", "2013-03")),
         ("This past weekend, thousands marched.", "2013-03-22", "This past weekend", ("DATE", "2013-W11-WE")),
+        ("This past week, markets in Nicosia slumped.", "2013-03-22", "This past week", ("DATE", "2013-W11")),
         ("The talks resumed in the summer.", "2013-10-02", "the summer", ("DATE", "2013-SU")),
         ("The vote is set for the week of April 8.", "2013-03-22", "the week of April 8", ("DATE", "2013-W15")),
         ("The prosecutor has scheduled a news conference Thursday.", "1999-05-05", "Thursday", ("DATE", "1999-05-06")),

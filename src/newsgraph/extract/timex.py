@@ -120,7 +120,7 @@ _MON_D = r"(?:" + _MON + r"|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)"  # bef
 _WD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)day"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_REL = r"(?:last|next|this|past|coming|previous|current|following|upcoming|same|that)"
+_REL = r"(?:this\s+past|last|next|this|past|coming|previous|current|following|upcoming|same|that)"
 _EDGE_MOD = r"(?:early|late|mid|earlier|later|the\s+(?:beginning|start|end|middle)\s+of)"
 _PREMOD = (r"(?:about|around|roughly|some|nearly|almost|approximately|more\s+than|less\s+than|at\s+least|at\s+most|"
            r"up\s+to|no\s+more\s+than|(?:just\s+|well\s+)?(?:over|under)(?!\s+the\b))")
@@ -793,7 +793,7 @@ def _n_weekend(m: re.Match[str], ctx: _Ctx) -> Result:
 _SHIFTS = {"last": -1, "past": -1, "previous": -1, "the last": -1, "the past": -1, "the previous": -1,
            "next": 1, "coming": 1, "upcoming": 1, "following": 1, "the next": 1, "the coming": 1,
            "the following": 1, "this": 0, "current": 0, "the current": 0, "this coming": 1,
-           "same": 0, "the same": 0, "that": 0}
+           "same": 0, "the same": 0, "that": 0, "this past": -1}
 
 
 def _n_rel_unit(m: re.Match[str], ctx: _Ctx) -> Result:
