@@ -157,3 +157,8 @@ def test_seed_quotations_and_speakers(shared):
         found += bool(hits)
     assert found == len(gold)
     assert not any("nonsense" == q.text for q in quotes)
+
+
+def test_closing_mark_that_opens_a_paragraph_opens_the_quote():
+    text = "Readers wrote in.\n”Fear. I am truly afraid of what happens next.” ― Edwin Monroy"
+    assert [text[q.start : q.end] for q in find_quote_spans(text)] == ["Fear. I am truly afraid of what happens next."]

@@ -139,6 +139,8 @@ def _scan_paragraph(text: str, ps: int, pe: int, para: int) -> tuple[list[_Raw],
             open_at = None
         elif ch in _CLOSERS and role != "close" and not (ch == "»" and open_at is not None):
             open_at, open_width, expect = i, width, _CLOSERS[ch]  # a new opener: an earlier unclosed one was stray
+        elif ch == "”" and open_at is None and not text[ps:i].strip():
+            open_at, open_width, expect = i, width, "”“"  # a closing mark typed to open a paragraph
     return found, open_at
 
 
