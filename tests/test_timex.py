@@ -203,6 +203,9 @@ def test_rate_amount_is_not_a_time(nlp):
          "fiscal third quarter", ("DATE", "2013-Q3")),
         ("Sun reported a loss for its fourth quarter ended June 30.", "2013-03-21", "June 30", ("DATE", "2012-06-30")),
         # 'a Monday deadline' lies ahead unless the clause is past
+        ("The deadline for the bailout is Monday, officials said.", "2013-03-22", "Monday", ("DATE", "2013-03-25")),
+        ("The vote in parliament is on Sunday.", "2013-03-22", "Sunday", ("DATE", "2013-03-24")),
+        ("Monday is the deadline for the deal.", "2013-03-22", "Monday", ("DATE", "2013-03-25")),
         ("Cyprus races to meet a Monday deadline set by the central bank.", "2013-03-22", "Monday",
          ("DATE", "2013-03-25")),
         ("The rebels ignored a Tuesday deadline to leave the city.", "2013-03-22", "Tuesday", ("DATE", "2013-03-19")),

@@ -376,9 +376,15 @@ def _weekday_date(weekday: int, ctx: _Ctx, char: int, rel: str) -> date | None:
     if rel == "this":
         return ref + timedelta(days=weekday - ref.isoweekday())
     tense = ctx.tense(char)
-    if tense == "future" or (tense == "present" and _scheduled_present(ctx.doc, char)):
-        return ref + timedelta(days=ahead)
+    if tense == "future" or (tense == "present" and _scheduled_present(ctx.doc, char)) or (
+            _IS_BEFORE.search(ctx.text, max(0, char - 24), char) or _IS_AFTER.match(ctx.text, char)):
+        return ref + timedelta(days=ahead)  # 'the deadline is Monday', 'the vote is on Sunday': ahead
     return ref - timedelta(days=back)
+
+
+_IS_BEFORE = re.compile(r"\b(?:is|are)\s+(?:(?:now|still|also)\s+)?(?:(?:on|set\s+for)\s+)?$")
+_IS_AFTER = re.compile(r"[A-Z][a-z]+day\s+(?:is|are)\s+(?!(?:a|an|one|when|also|typically|usually|normally)\b)"
+                       r"(?:the\s+)?(?:deadline|date|day|vote|election|start|opening)\b")
 
 
 def _scheduled_present(doc: Doc, char: int) -> bool:
