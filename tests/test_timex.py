@@ -206,6 +206,7 @@ def test_rate_amount_is_not_a_time(nlp):
         ("The deadline for the bailout is Monday, officials said.", "2013-03-22", "Monday", ("DATE", "2013-03-25")),
         ("The vote in parliament is on Sunday.", "2013-03-22", "Sunday", ("DATE", "2013-03-24")),
         ("Monday is the deadline for the deal.", "2013-03-22", "Monday", ("DATE", "2013-03-25")),
+        ("The next election is in January.", "2013-03-22", "January", ("DATE", "2014-01")),
         ("Cyprus races to meet a Monday deadline set by the central bank.", "2013-03-22", "Monday",
          ("DATE", "2013-03-25")),
         ("The rebels ignored a Tuesday deadline to leave the city.", "2013-03-22", "Tuesday", ("DATE", "2013-03-19")),

@@ -349,7 +349,7 @@ def _month_year(month: int, ctx: _Ctx, char: int, day: int = 15) -> int | None:
     ahead = diff + 12 * (year - ref.year)
     if ahead > 0 and _ENDED_BEFORE.search(ctx.text, max(0, char - 12), char):
         return year - 1  # 'the quarter ended June 30' has closed
-    tense = ctx.tense(char)
+    tense = "future" if _IS_BEFORE.search(ctx.text, max(0, char - 24), char) else ctx.tense(char)
     if tense == "past" and ahead > 2:
         return year - 1
     if tense == "future" and ahead < -2:
@@ -382,7 +382,7 @@ def _weekday_date(weekday: int, ctx: _Ctx, char: int, rel: str) -> date | None:
     return ref - timedelta(days=back)
 
 
-_IS_BEFORE = re.compile(r"\b(?:is|are)\s+(?:(?:now|still|also)\s+)?(?:(?:on|set\s+for)\s+)?$")
+_IS_BEFORE = re.compile(r"\b(?:is|are)\s+(?:(?:now|still|also)\s+)?(?:(?:on|in|set\s+for)\s+)?$")
 _IS_AFTER = re.compile(r"[A-Z][a-z]+day\s+(?:is|are)\s+(?!(?:a|an|one|when|also|typically|usually|normally)\b)"
                        r"(?:the\s+)?(?:deadline|date|day|vote|election|start|opening)\b")
 
