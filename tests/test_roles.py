@@ -157,3 +157,28 @@ def test_odd_input_never_crashes(text):
     doc = _analyze(text)
     for ent in roles.assign_roles(doc):
         assert all(r.main in FINE_UNDER for r in ent.roles)
+
+
+def test_article_words_are_lemma_counts_read_by_the_fine_model_only():
+    text = "Protesters marched in Paris. The protesters said 2,000 people marched!"
+    counts = roles.article_counts(_analyze(text))
+    assert counts["marched"] == 0 and counts["march"] == 2  # lemmas, lower case
+    assert "2,000" not in counts and "!" not in counts and "." not in counts
+    feats = roles.article_features(counts, {"march": 2.0, "protester": 1.5}, 1.0)
+    assert set(feats) == {"art=march", "art=protester"}
+    assert sum(v * v for v in feats.values()) == pytest.approx(1.0)  # L2-normalised block
+    assert roles.article_features(roles.article_counts(_analyze("")), {"march": 2.0}, 1.0) == {}
+
+
+@needs_model
+def test_the_shipped_fine_model_reads_the_article_words():
+    model = roles.load_model()
+    doc = _analyze(TEXT)
+    block = model.article_features(doc)
+    assert block and all(k.startswith(roles.ARTICLE) for k in block)
+    start = TEXT.index("Omar Vance")
+    feats = roles.features(doc, [(start, start + 10)])
+    with_block = {**feats, **block}
+    main_only = model.scores([feats])[0, : model.n_main]
+    assert model.scores([with_block])[0, : model.n_main] == pytest.approx(main_only)  # main role: mention only
+    assert model.scores([with_block])[0, model.n_main:] != pytest.approx(model.scores([feats])[0, model.n_main:])

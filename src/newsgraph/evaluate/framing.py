@@ -11,12 +11,14 @@ The same loader and ``fit_model`` build the shipped model (``scripts/train_roles
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from pathlib import Path
 
 from spacy.tokens import Doc
 
 from ..extract.roles import (
+    ARTICLE,
     FRAMED_TYPES,
     LEAN_TOKEN,
     MAIN_ROLES,
@@ -24,6 +26,8 @@ from ..extract.roles import (
     DocContext,
     Features,
     RoleModel,
+    article_counts,
+    article_features,
     camp,
     features,
     lean_features,
@@ -36,7 +40,9 @@ ANNOTATIONS = DATA / "EN/train/subtask-1-annotations.txt"
 DOCUMENTS = DATA / "EN/train/raw-documents"
 MIN_COUNT = 2  # a feature must occur in this many training mentions to get a weight
 C_MAIN = 4.0
-C_FINE = 16.0
+C_FINE = 8.0
+ARTICLE_ALPHA = 1.0  # weight of the article-word block (L2-normalised TF-IDF) beside the mention's features
+ARTICLE_MAX_DF = 0.5  # article words in more than this share of the training articles say nothing of the theme
 C_GATE = 4.0
 C_LEAN = 16.0
 GATE_THRESHOLD = 0.2  # an actor gets a role when the gate gives it this probability of being framed
@@ -173,32 +179,55 @@ def _weights(coef, names) -> dict[str, list[float]]:
     return {str(n): [round(float(w), 4) for w in coef[:, j]] for j, n in enumerate(names)}
 
 
+def fit_article_idf(counts: list[Counter[str]]) -> dict[str, float]:
+    """Smoothed idf (as scikit-learn's) of the lemmas in at least ``MIN_COUNT`` and at most
+    ``ARTICLE_MAX_DF`` of the given (training) articles."""
+    n = len(counts)
+    df = Counter(w for c in counts for w in c)
+    return {w: round(math.log((1 + n) / (1 + k)) + 1.0, 4) for w, k in sorted(df.items())
+            if MIN_COUNT <= k <= ARTICLE_MAX_DF * n}
+
+
+def with_article(rows: list[dict], feats: list[Features], counts: dict[str, Counter[str]],
+                 idf: dict[str, float]) -> list[Features]:
+    """Each mention's features plus its article's words (TF-IDF under ``idf``)."""
+    blocks = {a: article_features(counts[a], idf, ARTICLE_ALPHA) for a in {r["article"] for r in rows}}
+    return [{**f, **blocks[r["article"]]} for r, f in zip(rows, feats)]
+
+
 def fit_model(rows: list[dict], feats: list[Features], parents: dict[str, str], gate: dict | None = None,
-              lean: dict | None = None) -> dict:
+              lean: dict | None = None, article_idf: dict[str, float] | None = None) -> dict:
     """Train the main-role softmax and the fine-role softmax (a mention with two fine roles counts
-    half for each); JSON-ready weights. Deterministic (lbfgs, no sampling)."""
+    half for each; it also reads the article-word block, already scaled); JSON-ready weights.
+    Deterministic (lbfgs, no sampling)."""
     import numpy as np
+    import scipy.sparse as sp
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import normalize
 
-    df = Counter(k for f in feats for k in f)
-    kept = [{k: v for k, v in f.items() if df[k] >= MIN_COUNT} for f in feats]
+    df = Counter(k for f in feats for k in f if not k.startswith(ARTICLE))
     vec = DictVectorizer()
-    x = normalize(vec.fit_transform(kept))
+    x = normalize(vec.fit_transform([{k: v for k, v in f.items() if df.get(k, 0) >= MIN_COUNT} for f in feats]))
     names = vec.get_feature_names_out()
     main = LogisticRegression(C=C_MAIN, max_iter=5000).fit(x, np.array([r["main"] for r in rows]))
+    art_vec = DictVectorizer()
+    art = art_vec.fit_transform([{k: v for k, v in f.items() if k.startswith(ARTICLE)} for f in feats])
+    x_fine = sp.hstack([x, art]).tocsr() if art.shape[1] else x
+    fine_names = [*names, *art_vec.get_feature_names_out()] if art.shape[1] else names
     idx = [i for i, r in enumerate(rows) for _ in r["fine"]]
     labels = [f for r in rows for f in r["fine"]]
     weight = [1.0 / len(r["fine"]) for r in rows for _ in r["fine"]]
-    fine = LogisticRegression(C=C_FINE, max_iter=5000).fit(x[idx], labels, sample_weight=weight)
+    fine = LogisticRegression(C=C_FINE, max_iter=5000).fit(x_fine[idx], labels, sample_weight=weight)
     fine_classes = [str(c) for c in fine.classes_]
+    article = {"idf": article_idf, "alpha": ARTICLE_ALPHA} if article_idf and art.shape[1] else None
     return {"main": {"classes": [str(c) for c in main.classes_], "bias": [round(float(b), 4) for b in main.intercept_],
                      "weights": _weights(main.coef_, names)},
-            "fine": {"classes": fine_classes, "parents": {c: parents[c] for c in fine_classes},
-                     "bias": [round(float(b), 4) for b in fine.intercept_], "weights": _weights(fine.coef_, names)},
+            "fine": {"classes": fine_classes, "parents": {c: parents[c] for c in fine_classes}, "article": article,
+                     "bias": [round(float(b), 4) for b in fine.intercept_], "weights": _weights(fine.coef_, fine_names)},
             "gate": gate, "lean": lean, "trained_on": "SemEval-2025 Task 10 subtask 1, English train", "n": len(rows),
-            "params": {"min_count": MIN_COUNT, "c_main": C_MAIN, "c_fine": C_FINE, "c_gate": C_GATE, "c_lean": C_LEAN}}
+            "params": {"min_count": MIN_COUNT, "c_main": C_MAIN, "c_fine": C_FINE, "c_gate": C_GATE, "c_lean": C_LEAN,
+                       "article_alpha": ARTICLE_ALPHA, "article_max_df": ARTICLE_MAX_DF}}
 
 
 def camp_truth(rows: list[dict]) -> dict[str, float]:
@@ -258,10 +287,11 @@ def with_lean(rows: list[dict], feats: list[Features], lean: dict[str, float | N
 
 
 def cross_validate(rows: list[dict], feats: list[Features], parents: dict[str, str], texts: dict[str, str],
-                   folds: int = 5) -> dict:
+                   counts: dict[str, Counter[str]], folds: int = 5) -> dict:
     """Article-grouped k-fold predictions scored like the official scorer (overall and per fold).
     The lean model of each fold learns from its training articles only; their own lean values
-    come from an inner k-fold, the test articles' from the fold's model."""
+    come from an inner k-fold, the test articles' from the fold's model. The article-word idf is
+    fitted on the fold's training articles too (``counts``: each article's lemma counts)."""
     from sklearn.model_selection import GroupKFold
 
     preds: list[tuple[str, list[str]] | None] = [None] * len(rows)
@@ -272,9 +302,12 @@ def cross_validate(rows: list[dict], feats: list[Features], parents: dict[str, s
         seen = {r["article"]: texts[r["article"]] for r in train_rows}
         lean = out_of_fold_lean(train_rows, seen)
         lean.update(_lean_of(fit_lean(seen, camp_truth(train_rows)), texts, sorted({groups[i] for i in test})))
-        model = RoleModel(fit_model(train_rows, with_lean(train_rows, [feats[i] for i in train], lean), parents))
+        idf = fit_article_idf([counts[a] for a in sorted(seen)])
+        train_feats = with_article(train_rows, with_lean(train_rows, [feats[i] for i in train], lean), counts, idf)
+        model = RoleModel(fit_model(train_rows, train_feats, parents, article_idf=idf))
         test_rows = [rows[i] for i in test]
-        for i, f in zip(test, with_lean(test_rows, [feats[i] for i in test], lean)):
+        test_feats = with_article(test_rows, with_lean(test_rows, [feats[i] for i in test], lean), counts, idf)
+        for i, f in zip(test, test_feats):
             main, fine, _ = model.predict(f)
             preds[i] = (main, sorted(fine))
         per_fold.append((score(test_rows, [preds[i] for i in test]), majority_baseline(test_rows)))  # type: ignore[misc]
@@ -317,7 +350,8 @@ def run(options: EvalOptions) -> list[Table]:
     gate_feats, gate_labels, gate_groups = gate_examples(rows, {a: d for a, d in parsed[1].items() if a in articles})
     gate = cross_validate_gate(gate_feats, gate_labels, gate_groups)
     parents = taxonomy(options.shared)
-    ours = cross_validate(rows, feats, parents, {a: d.text for a, d in parsed[1].items()})
+    ours = cross_validate(rows, feats, parents, {a: d.text for a, d in parsed[1].items()},
+                          {a: article_counts(d) for a, d in parsed[1].items()})
     rows_out = [_row("newsgraph roles (5-fold CV by article)", ours), _row("majority baseline", majority_baseline(rows))]
     for k, (fold, base) in enumerate(ours["folds"], 1):
         rows_out.append(_row(f"fold {k}", fold))
@@ -327,7 +361,7 @@ def run(options: EvalOptions) -> list[Table]:
         "anchors on the official English test: gowithnlp main-role accuracy 0.936; Fane zero-shot LLM 0.894 / EMR 0.345",
         ("features: cue-word classes (harm, suffering, help, deceit ...) in the sentence and as the mention's verb, "
          "object or modifier (mention masked), governing verb, VADER valence, inside a quote, actor camp vs article lean (wording cues and a TF-IDF lean model "
-         "trained inside each fold)"),
+         "trained inside each fold); the fine-role model also reads the article's words (TF-IDF, idf fitted inside each fold)"),
         f"main roles: {', '.join(MAIN_ROLES)}; fine roles: {len(parents)} from taxonomy.json; one fine role per mention",
     ]
     gate_row = {"system": f"gate at p >= {GATE_THRESHOLD}", "actors": gate["n"], "framed": gate["framed"],

@@ -12,13 +12,16 @@ the actor belongs to against the camp the article takes, read twice: from tell-t
 ("Kiev regime" vs "invasion") and from a TF-IDF model of the article's words. Linear models
 (``scripts/train_roles.py``, weights shipped as JSON in ``data/models/roles.json``) score a
 softmax over main roles and one over fine roles; the fine role is the most likely one under the
-chosen main role (one role: a second rarely pays off in exact-match terms). A gate over the same
+chosen main role (one role: a second rarely pays off in exact-match terms). The fine-role model
+also reads the whole article's words (TF-IDF of its lemmas): which of a dozen antagonist roles
+the annotators chose (conspirator, deceiver, corrupt ...) follows the story's theme as much as
+the mention's sentence. A gate over the same
 features plus prominence (mentions, position, title) keeps the roles to the actors a story casts:
 the annotators framed a few actors per article, not every name in it. Without the file, roles
 are simply not filled.
 
 Measured by ``newsgraph evaluate framing`` (5-fold cross-validation by article on the public
-English train set); it runs in the default pipeline from the framing component.
+English train set); the framing component runs it on request only (``NEWSGRAPH_ROLES=1``).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import LEMMA, LOWER, SENT_START
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, SENT_START
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
@@ -46,6 +49,7 @@ OTHER_WEIGHT = 0.15  # the framed mention counts fully, the entity's other menti
 FRAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 MODEL_FILE = "roles.json"
 QUOTE_OPEN, QUOTE_CLOSE = '"\u201c', '"\u201d'
+ARTICLE = "art="  # prefix of the article-word features: TF-IDF values, read by the fine-role model only
 
 # plural common nouns for people are the usual innocents ("civilians", "refugees")
 PLURAL_GROUPS = {"civilians", "people", "children", "residents", "refugees", "citizens", "families", "victims",
@@ -181,6 +185,7 @@ class DocContext:
         leans = [m.lastgroup for m in LEANS.finditer(self.text)] if self.topic_war else []
         self.stance = (leans.count("ru") - leans.count("ua")) / (len(leans) + 2)
         self.lean: float | None = None  # the learned article lean (RoleModel.article_lean), where known
+        self.article: Features = {}  # the article's words as the fine-role model reads them (RoleModel.article_features)
         n = len(doc)
         self.cues: list[tuple[str, ...]] = [()] * n
         self.val: list[float] = [0.0] * n
@@ -210,6 +215,27 @@ class DocContext:
         for i, v in enumerate(self.val):
             if v:
                 self.sent_val[self.sent_of[i]][v < 0] += abs(v)
+
+
+def article_counts(doc: Doc) -> Counter[str]:
+    """The article's lemmas (lower case; no punctuation, spaces or numbers) and their counts."""
+    counts: Counter[str] = Counter()
+    if not len(doc):
+        return counts
+    arr = doc.to_array([LEMMA, IS_PUNCT, IS_SPACE, LIKE_NUM])
+    hashes, ns = np.unique(arr[(arr[:, 1:] == 0).all(axis=1), 0], return_counts=True)
+    strings = doc.vocab.strings
+    for h, n in zip(hashes.tolist(), ns.tolist()):
+        if h in strings:
+            counts[strings[h].lower()] += n
+    return counts
+
+
+def article_features(counts: Counter[str], idf: dict[str, float], alpha: float) -> Features:
+    """Sublinear, L2-normalised TF-IDF of the article's lemmas (``alpha`` times), as features."""
+    vec = {w: (1.0 + math.log(n)) * idf[w] for w, n in counts.items() if w in idf and n > 0}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {ARTICLE + w: alpha * v / norm for w, v in vec.items()}
 
 
 def camp(name: str) -> str:
@@ -339,6 +365,7 @@ def features(doc: Doc, spans: Iterable[tuple[int, int]], primary: tuple[int, int
         return {}
     feats["mentions"] = math.log1p(len(spans))
     _camp_features(ctx.text[primary[0]:primary[1]], ctx, feats)
+    feats.update(ctx.article)
     return feats
 
 
@@ -375,6 +402,9 @@ class RoleModel:
         self.gate_w = np.array([gate["weights"][n] for n in sorted(gate["weights"])], dtype=float)
         self.gate_bias = float(gate["bias"])
         self.gate_threshold = float(gate["threshold"])
+        article = data["fine"].get("article") or {"idf": {}, "alpha": 0.0}
+        self.article_idf: dict[str, float] = article["idf"]
+        self.article_alpha = float(article["alpha"])
         lean = data.get("lean") or {"bias": 0.0, "idf": {}, "weights": {}}
         self.lean_bias = float(lean["bias"])
         self.lean_idf: dict[str, float] = lean["idf"]
@@ -391,6 +421,12 @@ class RoleModel:
         z = self.lean_bias + sum(self.lean_w.get(t, 0.0) * v / norm for t, v in vec.items())
         return 2.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - 1.0
 
+    def article_features(self, doc: Doc) -> Features:
+        """The article's words as the fine-role model reads them (none without that block)."""
+        if not self.article_idf:
+            return {}
+        return article_features(article_counts(doc), self.article_idf, self.article_alpha)
+
     def framed_probs(self, batch: list[Features]) -> list[float]:
         """Probability that each entity (``salience`` features) is cast in a role at all: the
         SemEval annotators framed the story's actors, not every name in it. 1.0 without a gate."""
@@ -406,14 +442,15 @@ class RoleModel:
 
     def scores(self, batch: list[Features]) -> np.ndarray:
         """Linear scores (rows: feature dicts; columns: main roles, then fine roles). Each dict
-        is L2-scaled over the features the model knows, as in training."""
+        is L2-scaled over the features the model knows, as in training; the article-word block
+        comes already scaled."""
         rows, cols, vals = [], [], []
         for r, feats in enumerate(batch):
-            known = [(self.index[k], v) for k, v in feats.items() if k in self.index]
-            norm = math.sqrt(sum(v * v for _, v in known)) or 1.0
+            known = [(self.index[k], v, k.startswith(ARTICLE)) for k, v in feats.items() if k in self.index]
+            norm = math.sqrt(sum(v * v for _, v, art in known if not art)) or 1.0
             rows.extend([r] * len(known))
-            cols.extend(i for i, _ in known)
-            vals.extend(v / norm for _, v in known)
+            cols.extend(i for i, _, _ in known)
+            vals.extend(v if art else v / norm for _, v, art in known)
         out = np.tile(self.bias, (len(batch), 1))
         if cols:
             np.add.at(out, np.array(rows), self.weights[cols] * np.array(vals)[:, None])
@@ -478,6 +515,7 @@ def _context(doc: Doc, model: RoleModel) -> DocContext:
     context = DocContext(doc)
     if context.topic_war:
         context.lean = model.article_lean(context.text)
+    context.article = model.article_features(doc)
     return context
 
 
