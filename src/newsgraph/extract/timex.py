@@ -434,9 +434,15 @@ def _governing_verb(tok: Token) -> Token:
     return tok
 
 
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for)\s+(?:the\s+[a-z]+(?:\s+[a-z]+)?\s+"
+                       r"(?:on\s+|of\s+)?)?$", re.IGNORECASE)
+
+
 def _tense(doc: Doc, char: int, text: str) -> str:
     """'past', 'future' or 'present' for the clause around ``char``; 'until Friday' looks ahead
-    unless the clause is past ('talks went on until late Thursday')."""
+    unless the clause is past ('talks went on until late Thursday'); 'ahead of Sunday's vote' looks ahead."""
+    if _AHEAD_OF.search(text, max(0, char - 40), char):
+        return "future"
     tense = _clause_tense(doc, char)
     if _FUTURE_CUES.search(text[max(0, char - 24): char]):
         tok = _token_at(doc, char)
