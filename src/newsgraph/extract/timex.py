@@ -466,6 +466,9 @@ def _clause_tense(doc: Doc, char: int) -> str:
     verb = _governing_verb(tok)
     for _ in range(3):
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if verb.tag_ == "VBN" and any(a.lower_ == "have" for a in auxes) and any(
+                a.lower_ in ("would", "could", "might", "should", "must") for a in auxes):
+            return "past"  # 'the levy would have hit savers from Tuesday': a counterfactual past
         if any(a.lower_ in _FUTURE_AUX for a in auxes) or (verb.lower_ == "going" and any(
                 c.lower_ == "to" for c in verb.head.children)):
             return "future"
