@@ -26,6 +26,9 @@ Conventions (TimeML / TIMEX3 1.2):
   values (``1988-Q3``), "the quarter" and "the latest period" the quarter reported.
 * A month or weekday named alone is placed by the clause's tense; with no clear tense a month
   falls from 8 months before to 4 months after the publication date, a weekday in the past week.
+  Some cues override the tense: "ahead of Sunday's vote", "the deadline is Monday" and "a Monday
+  deadline" look ahead, "would have hit savers from Tuesday" looks back, and a date after
+  "ended" has passed. A quarter "which ended Feb. 28" takes the (fiscal) year of that date.
 * Where the TimeML guidelines and the annotated corpora differ, the corpora win unless they
   disagree among themselves: "Friday night" is the TIME ``2025-04-25TNI`` (the guidelines; the
   corpora write it both ways), "the 1990s" is ``199`` and a bare
@@ -97,8 +100,8 @@ _SAME_IN_PAST = {"hurt", "put", "set", "cut", "hit", "let", "cost", "shut", "qui
                  "split", "burst", "cast", "upset", "broadcast", "forecast", "bet", "rid", "shed", "thrust"}
 _QUARTERLY = re.compile(r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarterly)\b", re.IGNORECASE)
 _EARNINGS = re.compile(r"\b(?:net income|net loss|a share|per share|earnings|profits?|revenues?|sales)\b", re.IGNORECASE)
-_FUTURE_CUES = re.compile(r"(?:\b(?:until|till|through|as\s+(?:early|soon|late)\s+as|starting|beginning|no\s+later\s+than)\s+"
-                          r"(?:on\s+|at\s+)?)$", re.IGNORECASE)
+_FUTURE_CUES = re.compile(r"(?:\b(?:until|till|through|as\s+(?:early|soon|late)\s+as|starting|beginning|"
+                          r"no\s+later\s+than)\s+(?:on\s+|at\s+)?)$", re.IGNORECASE)
 
 # ---------------------------------------------------------------------------------------------
 # Grammar (regular expressions over the raw text, compiled once)
@@ -110,7 +113,8 @@ _NUM_WORD = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_SMALL[1:10
              + "|".join(sorted(_SMALL, key=len, reverse=True)) + ")")
 _VAGUE = r"(?:a\s+few|few|several|many|some|dozens\s+of|hundreds\s+of|a\s+number\s+of|numerous)"
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2)?|" + _NUM_WORD
-        + r"(?:[\s-]+and[\s-]+a[\s-]+half)?|a\s+hundred|a\s+dozen|(?:a\s+)?couple\s+of|a\s+half|half\s+an?|an?(?:\s+and\s+a\s+half)?)")
+        + r"(?:[\s-]+and[\s-]+a[\s-]+half)?|a\s+hundred|a\s+dozen|(?:a\s+)?couple\s+of|a\s+half|half\s+an?"
+        r"|an?(?:\s+and\s+a\s+half)?)")
 _ORD = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))"
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|century|centuries)"
 _UNIT_SG = r"(?:second|minute|hour|day|week|month|quarter|year|decade|century)"
@@ -434,8 +438,8 @@ def _governing_verb(tok: Token) -> Token:
     return tok
 
 
-_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for)\s+(?:the\s+[a-z]+(?:\s+[a-z]+)?\s+"
-                       r"(?:on\s+|of\s+)?)?$", re.IGNORECASE)
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for)\s+"
+                       r"(?:the\s+[a-z]+(?:\s+[a-z]+)?\s+(?:on\s+|of\s+)?)?$", re.IGNORECASE)
 
 
 def _tense(doc: Doc, char: int, text: str) -> str:
@@ -662,7 +666,8 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     "election day": lambda y: _nth_weekday(y, 11, 1, 1) + timedelta(days=1), "easter": _easter,
     "good friday": lambda y: _easter(y) - timedelta(days=2), "easter sunday": _easter,
     "easter monday": lambda y: _easter(y) + timedelta(days=1), "palm sunday": lambda y: _easter(y) - timedelta(days=7),
-    "holy week": lambda y: _easter(y) - timedelta(days=3), "ash wednesday": lambda y: _easter(y) - timedelta(days=46), "pentecost": lambda y: _easter(y) + timedelta(days=49),
+    "holy week": lambda y: _easter(y) - timedelta(days=3), "ash wednesday": lambda y: _easter(y) - timedelta(days=46),
+    "pentecost": lambda y: _easter(y) + timedelta(days=49),
     "maundy thursday": lambda y: _easter(y) - timedelta(days=3), "holy thursday": lambda y: _easter(y) - timedelta(days=3),
     "st. patrick's day": lambda y: date(y, 3, 17), "saint patrick's day": lambda y: date(y, 3, 17),
     "may day": lambda y: date(y, 5, 1), "bastille day": lambda y: date(y, 7, 14),
@@ -1162,7 +1167,6 @@ def _n_adverb_set(m: re.Match[str], ctx: _Ctx) -> Result:
     return "SET", _duration(1, unit), None
 
 
-
 _AMOUNT_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent|million|billion|thousand)?|%)(?:\s+[a-z]+){0,2}\s+$")
 
 
@@ -1232,10 +1236,11 @@ _RULES: tuple[_Rule, ...] = (
           ("mon",)),
     _Rule("year", _rx(
         r"(?:(?P<mod>" + _EDGE_MOD + r")[- ]\s*|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?)?"
-        r"(?:(?:fiscal(?:\s+year)?|FY)\s*)?(?P<y>" + _YEAR + r")(?!\s*(?:%|percent|per\s+cent|GMT|UTC|hrs\b|local\s+time))"),
+        r"(?:(?:fiscal(?:\s+year)?|FY)\s*)?(?P<y>" + _YEAR
+        + r")(?!\s*(?:%|percent|per\s+cent|GMT|UTC|hrs\b|local\s+time))"),
           _n_year, 0.85),
-    _Rule("early_year", _rx(r"(?:in|since|from|until)\s+(?P<core>(?P<y>1[0-5]\d\d))(?=\s*[,.;:)]|\s+(?:and|to|when|until|after|"
-                            r"before|under|during|as|by|with)\b)(?![.,]\d)"), _n_year, 0.75),
+    _Rule("early_year", _rx(r"(?:in|since|from|until)\s+(?P<core>(?P<y>1[0-5]\d\d))(?=\s*[,.;:)]|\s+(?:and|to|when|"
+                            r"until|after|before|under|during|as|by|with)\b)(?![.,]\d)"), _n_year, 0.75),
     _Rule("year_range_end", re.compile(r"(?<=(?P<c>1[6-9]|20)\d\d[-–])(?P<yy>\d\d)(?![\w%])"), _n_year_range_end, 0.8),
     _Rule("decade", _rx(r"(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?:(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s"
                         r"|(?<=the\s)(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"),
@@ -1246,14 +1251,15 @@ _RULES: tuple[_Rule, ...] = (
         r"New\s+Year['\u2019]?s\s+(?:Eve|Day)|Independence\s+Day|Fourth\s+of\s+July|Halloween|Valentine['\u2019]?s\s+Day|"
         r"Veterans['\u2019]?\s+Day|Boxing\s+Day|Thanksgiving(?:\s+Day)?|Memorial\s+Day|Labor\s+Day|"
         r"Martin\s+Luther\s+King(?:\s+Jr\.)?\s+Day|Election\s+Day|Good\s+Friday|Easter(?:\s+(?:Sunday|Monday|Day))?|"
-        r"Palm\s+Sunday|Holy\s+Week|Ash\s+Wednesday|Pentecost|(?:Maundy|Holy)\s+Thursday|(?:St\.?|Saint)\s+Patrick['\u2019]?s\s+Day|"
+        r"Palm\s+Sunday|Holy\s+Week|Ash\s+Wednesday|Pentecost|(?:Maundy|Holy)\s+Thursday|"
+        r"(?:St\.?|Saint)\s+Patrick['\u2019]?s\s+Day|"
         r"May\s+Day|Bastille\s+Day|Mother['\u2019]?s\s+Day|Father['\u2019]?s\s+Day|Presidents['\u2019]?\s+Day|"
         r"Columbus\s+Day|Groundhog\s+Day|Armistice\s+Day|Remembrance\s+Day|Flag\s+Day)"
         r"(?:\s+(?P<week>week(?:end)?))?(?:,?\s+(?P<y>" + _YEAR + r"))?(?![\w-])"), _n_holiday, 0.85, ("h",),
           gate=("christmas", "new year", "independence", "fourth of july", "halloween", "valentine", "veterans",
                 "boxing", "thanksgiving", "memorial", "labor day", "king", "election day", "good friday", "easter",
-                "palm sunday", "holy week", "ash wednesday", "pentecost", " thursday", "patrick", "may day", "bastille", "er's day",
-                "presidents", "columbus day", "groundhog", "armistice", "remembrance day", "flag day")),
+                "palm sunday", "holy week", "ash wednesday", "pentecost", " thursday", "patrick", "may day", "bastille",
+                "er's day", "presidents", "columbus day", "groundhog", "armistice", "remembrance day", "flag day")),
     _Rule("spelled_year", _rx(
         r"(?:(?P<mon>" + _MON_FULL + r")\s+|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+"
         r"|the\s+year\s+(?=two\s+thousand))?(?P<sy>(?:eighteen|nineteen)\s+(?:" + "|".join(_TENS)
@@ -1324,8 +1330,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("edge_unit", _rx(
         r"(?P<mod>(?:earlier|later|early|late)\s+in|(?:the\s+)?(?:beginning|start|end|middle)\s+of)\s+the\s+"
         r"(?P<u>month|week)(?!-|\s+(?:of|before|after)\b)"), _n_edge_unit, 0.75),
-    _Rule("in_the_day", _rx(r"(?P<mod>earlier|later)\s+in\s+the\s+day(?!-|\s+(?:of|before|after)\b)"), _n_in_the_day, 0.7,
-          gate=("in the day",)),
+    _Rule("in_the_day", _rx(r"(?P<mod>earlier|later)\s+in\s+the\s+day(?!-|\s+(?:of|before|after)\b)"), _n_in_the_day,
+          0.7, gate=("in the day",)),
     _Rule("the_season", _rx(r"the\s+(?:(?P<mod>early|late|mid)[- ]?)?(?P<s>spring|summer|fall|autumn|winter)"
                             r"(?!\s+(?:of|season|olympics|games|session|meeting)\b|-)"), _n_the_season, 0.7,
           gate=("spring", "summer", "fall", "autumn", "winter")),
@@ -1349,8 +1355,8 @@ _RULES: tuple[_Rule, ...] = (
           _n_ordinal_duration, 0.7,
           gate=('st ', 'nd ', 'rd ', 'th ')),
     _Rule("bare_plural", re.compile(
-        r"(?<![\w-])(?:(?P<prep>for|over|in|within|after|take[ns]?|taking|took|last|lasted|lasts|lasting|spen[dt]|spends|spending|"
-        r"wait(?:s|ed|ing)?)\s+)?(?P<core>(?P<u>years|decades|months|"
+        r"(?<![\w-])(?:(?P<prep>for|over|in|within|after|take[ns]?|taking|took|last|lasted|lasts|lasting|spen[dt]|"
+        r"spends|spending|wait(?:s|ed|ing)?)\s+)?(?P<core>(?P<u>years|decades|months|"
         r"weeks|days|hours|minutes|centuries))(?![\w-])", re.IGNORECASE), _n_bare_plural, 0.7),
     _Rule("over_the_years", _rx(r"(?:over|throughout|in)\s+(?P<core>the\s+(?:early\s+)?(?P<u>years|decades|centuries))"
                                 r"(?!\s+(?:of|before|after|since|that|when|to|ahead|following|between)\b)"),
@@ -1374,7 +1380,8 @@ _RULES: tuple[_Rule, ...] = (
           gate=('recently', 'lately', 'formerly', 'the past', 'the time', 'upon a time')),
     _Rule("future_ref", _rx(r"the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future"
                             r"|as\s+soon\s+as\s+possible|in\s+due\s+course"
-                            r"|an?\s+(?:later|future)\s+date|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bof\s))the\s+(?:near|short|long)\s+term"
+                            r"|an?\s+(?:later|future)\s+date"
+                            r"|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bof\s))the\s+(?:near|short|long)\s+term"
                             r"|(?<=\bin\s)(?:the\s+)?(?:coming\s+|next\s+)?future\s+(?:years|months|weeks|quarters|decades)"),
           _n_ref("FUTURE_REF"), 0.75,
           gate=('future', 'as soon', 'due course', 'later date', ' term')),
