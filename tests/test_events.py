@@ -49,10 +49,17 @@ def test_sentence_classifier_types_a_sentence_without_trigger():
     model = load_type_model()
     if model is None:
         pytest.skip("data/models/event_types.json not built (scripts/train_event_types.py)")
-    probs = model.probs("Thousands of workers walked off the job in Lagos on Monday over unpaid wages.")
+    from newsgraph.extract.events import sentence_features
+    from newsgraph.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    doc = nlp("Thousands of workers walked off the job in Lagos on Monday over unpaid wages.")
+    features = sentence_features(doc[:])
+    assert "VP:walk|off" in features and "R:walk" in features  # the verb with its preposition, the root
+    probs = model.probs(features)
     assert abs(sum(probs.values()) - 1.0) < 1e-6
     assert max(probs, key=probs.get) == "PROTEST"
-    assert model.probs("") and model.probs("\u201c\u2014 🙂")  # unknown words: the prior, no crash
+    assert model.probs([]) and model.probs(sentence_features(nlp("\u201c\u2014 🙂")[:]))  # nothing known: the prior, no crash
 
 
 

@@ -32,7 +32,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import pairwise
 from typing import Any
 
 import numpy
@@ -96,28 +95,59 @@ FRAMING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE", 
 
 # The sentence classifier (``scripts/train_event_types.py``, trained on NGEC synthetic stories).
 TYPE_TOKEN_PATTERN = r"(?u)\b\w\w+\b"
+FUTURE_WORDS = frozenset({"will", "would", "could", "may", "might", "shall"})
 _TYPE_TOKEN = re.compile(TYPE_TOKEN_PATTERN)
 TYPE_MODEL_FILE = "event_types.json"
-CLASSIFIER_MIN_PROB = 0.4  # below this the sentence most likely reports no PLOVER event at all
+CLASSIFIER_MIN_PROB = 0.2  # below this the sentence most likely reports no PLOVER event (balanced classes: flat probabilities)
 # copulas and other state verbs: a sentence built on one describes, it reports no act to type
 STATIVE = frozenset({"be", "seem", "appear", "become", "look", "sound", "feel"})
 
 
+def sentence_features(sent: Span) -> list[str]:
+    """What the sentence classifier reads: each verb's lemma, with its object, prepositions,
+    particle, negation and future auxiliary; the root verb and the clause under it; noun lemmas;
+    the words. Verb-object pairs carry over to wordings the lexicon lacks far better than word
+    pairs do (cross-validated on the GSR dev half: 0.51 against 0.33 type accuracy)."""
+    out: list[str] = []
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if t.pos_ == "VERB":
+            out.append(f"V:{lemma}")
+            for c in t.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    out.append(f"VO:{lemma}|{c.lemma_.lower()}")
+                elif c.dep_ == "prep":
+                    out.append(f"VP:{lemma}|{c.lower_}")
+                elif c.dep_ == "prt":
+                    out.append(f"V:{lemma}_{c.lower_}")
+                elif c.dep_ == "neg":
+                    out.append("NEG")
+                elif c.dep_ == "aux" and c.lower_ in FUTURE_WORDS:
+                    out.append(f"FUT:{lemma}")
+            if t.dep_ == "ROOT":
+                out.append(f"R:{lemma}")
+            elif t.dep_ in ("xcomp", "ccomp") and t.head.dep_ == "ROOT":
+                out.append(f"C:{lemma}")
+        elif t.pos_ == "NOUN":
+            out.append(f"N:{lemma}")
+    out.extend("w:" + w.lower() for w in _TYPE_TOKEN.findall(sent.text))
+    return out
+
+
 @dataclass(frozen=True)
 class TypeModel:
-    """TF-IDF (words and word pairs) + multinomial logistic regression, as plain weights."""
+    """TF-IDF over ``sentence_features`` + multinomial logistic regression, as plain weights."""
 
     classes: tuple[str, ...]
     bias: tuple[float, ...]
     features: dict[str, list[float]]  # feature -> [idf, weight per class]
 
-    def probs(self, text: str) -> dict[str, float]:
-        """Probability of each PLOVER type for one sentence (uniform when no feature is known)."""
-        words = [w.lower() for w in _TYPE_TOKEN.findall(text)]
+    def probs(self, features: list[str]) -> dict[str, float]:
+        """Probability of each PLOVER type for one sentence's features (the prior when none is known)."""
         counts: dict[str, int] = {}
-        for gram in (*words, *(f"{a} {b}" for a, b in pairwise(words))):
-            if gram in self.features:
-                counts[gram] = counts.get(gram, 0) + 1
+        for f in features:
+            if f in self.features:
+                counts[f] = counts.get(f, 0) + 1
         vals = {g: (1.0 + math.log(c)) * self.features[g][0] for g, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in vals.values())) or 1.0
         scores = list(self.bias)
@@ -888,7 +918,7 @@ def _classified_events(doc: Doc, found: list[Event]) -> list[tuple[int, bool, Ev
         actors, targets = _verb_arguments(doc, root, root.lemma_.lower())
         if not actors and not targets or (root.lemma_.lower() in NEEDS_ACTOR_OBJECT and not targets):
             continue
-        probs = model.probs(sent.text)
+        probs = model.probs(sentence_features(sent))
         etype = max(probs, key=probs.__getitem__)
         prob = probs[etype]
         if prob < CLASSIFIER_MIN_PROB:
