@@ -209,6 +209,7 @@ def test_rate_amount_is_not_a_time(nlp):
         ("The next election is in January.", "2013-03-22", "January", ("DATE", "2014-01")),
         ("Campaigning intensified ahead of Sunday's election.", "2013-03-22", "Sunday", ("DATE", "2013-03-24")),
         ("The rejected levy would have hit savers from Tuesday.", "2013-03-22", "Tuesday", ("DATE", "2013-03-19")),
+        ("Shares rose ahead of the release of January data.", "2013-03-22", "January", ("DATE", "2013-01")),
         ("Ahead of the vote on Sunday, protesters gathered in Nicosia.", "2013-03-22", "Sunday",
          ("DATE", "2013-03-24")),
         ("Cyprus races to meet a Monday deadline set by the central bank.", "2013-03-22", "Monday",

@@ -439,7 +439,7 @@ def _governing_verb(tok: Token) -> Token:
 
 
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for)\s+"
-                       r"(?:the\s+[a-z]+(?:\s+[a-z]+)?\s+(?:on\s+|of\s+)?)?$", re.IGNORECASE)
+                       r"(?:the\s+(?!of\b)[a-z]+(?:\s+(?!of\b)[a-z]+)?\s+(?:on\s+)?)?$", re.IGNORECASE)
 
 
 def _tense(doc: Doc, char: int, text: str) -> str:
