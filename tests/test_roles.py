@@ -95,7 +95,7 @@ def test_features_mask_the_mention_and_read_its_verb():
     doc = _analyze(TEXT)
     start = TEXT.index("General Omar Vance")
     feats = roles.features(doc, [(start + 8, start + 18)])
-    assert not any("omar" in k or "vance" in k for k in feats)
+    assert not any("omar" in k or "vance" in k for k in feats if not k.startswith(roles.NAME))  # context masked
     assert "dep=nsubj:order" in feats  # "Vance ... ordered the attack"
     assert feats["objval:nsubj"] < 0  # what he ordered is negative: "the attack"
     assert feats["agobj:harm"] > 0  # he is the agent of a harm: "ordered the attack"
@@ -182,3 +182,13 @@ def test_the_shipped_fine_model_reads_the_article_words():
     main_only = model.scores([feats])[0, : model.n_main]
     assert model.scores([with_block])[0, : model.n_main] == pytest.approx(main_only)  # main role: mention only
     assert model.scores([with_block])[0, model.n_main:] != pytest.approx(model.scores([feats])[0, model.n_main:])
+
+
+def test_name_words_are_a_normalised_block_beside_the_masked_context():
+    doc = _analyze(TEXT)
+    start = TEXT.index("Omar Vance")
+    feats = roles.features(doc, [(start, start + 10)])
+    names = {k: v for k, v in feats.items() if k.startswith(roles.NAME)}
+    assert set(names) == {"name=omar", "name=vance"}
+    assert sum(v * v for v in names.values()) == pytest.approx(roles.NAME_WEIGHT ** 2)
+    assert roles.name_features("") == {} and roles.name_features("‽ 🙂") == {}

@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from ..extract.roles import (
-    ARTICLE,
+    FINE_ONLY,
     FRAMED_TYPES,
     LEAN_TOKEN,
     MAIN_ROLES,
@@ -198,21 +198,23 @@ def with_article(rows: list[dict], feats: list[Features], counts: dict[str, Coun
 def fit_model(rows: list[dict], feats: list[Features], parents: dict[str, str], gate: dict | None = None,
               lean: dict | None = None, article_idf: dict[str, float] | None = None) -> dict:
     """Train the main-role softmax and the fine-role softmax (a mention with two fine roles counts
-    half for each; it also reads the article-word block, already scaled); JSON-ready weights.
-    Deterministic (lbfgs, no sampling)."""
+    half for each; it also reads the article and name words, blocks already scaled); JSON-ready
+    weights. Deterministic (lbfgs, no sampling)."""
     import numpy as np
     import scipy.sparse as sp
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import normalize
 
-    df = Counter(k for f in feats for k in f if not k.startswith(ARTICLE))
+    df = Counter(k for f in feats for k in f)
     vec = DictVectorizer()
-    x = normalize(vec.fit_transform([{k: v for k, v in f.items() if df.get(k, 0) >= MIN_COUNT} for f in feats]))
+    x = normalize(vec.fit_transform([{k: v for k, v in f.items() if df[k] >= MIN_COUNT and not k.startswith(FINE_ONLY)}
+                                     for f in feats]))
     names = vec.get_feature_names_out()
     main = LogisticRegression(C=C_MAIN, max_iter=5000).fit(x, np.array([r["main"] for r in rows]))
     art_vec = DictVectorizer()
-    art = art_vec.fit_transform([{k: v for k, v in f.items() if k.startswith(ARTICLE)} for f in feats])
+    art = art_vec.fit_transform([{k: v for k, v in f.items() if df[k] >= MIN_COUNT and k.startswith(FINE_ONLY)}
+                                 for f in feats])
     x_fine = sp.hstack([x, art]).tocsr() if art.shape[1] else x
     fine_names = [*names, *art_vec.get_feature_names_out()] if art.shape[1] else names
     idx = [i for i, r in enumerate(rows) for _ in r["fine"]]
@@ -361,7 +363,7 @@ def run(options: EvalOptions) -> list[Table]:
         "anchors on the official English test: gowithnlp main-role accuracy 0.936; Fane zero-shot LLM 0.894 / EMR 0.345",
         ("features: cue-word classes (harm, suffering, help, deceit ...) in the sentence and as the mention's verb, "
          "object or modifier (mention masked), governing verb, VADER valence, inside a quote, actor camp vs article lean (wording cues and a TF-IDF lean model "
-         "trained inside each fold); the fine-role model also reads the article's words (TF-IDF, idf fitted inside each fold)"),
+         "trained inside each fold); the fine-role model also reads the article's words (TF-IDF, idf fitted inside each fold) and the actor's name words"),
         f"main roles: {', '.join(MAIN_ROLES)}; fine roles: {len(parents)} from taxonomy.json; one fine role per mention",
     ]
     gate_row = {"system": f"gate at p >= {GATE_THRESHOLD}", "actors": gate["n"], "framed": gate["framed"],

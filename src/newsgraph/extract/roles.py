@@ -13,9 +13,10 @@ the actor belongs to against the camp the article takes, read twice: from tell-t
 (``scripts/train_roles.py``, weights shipped as JSON in ``data/models/roles.json``) score a
 softmax over main roles and one over fine roles; the fine role is the most likely one under the
 chosen main role (one role: a second rarely pays off in exact-match terms). The fine-role model
-also reads the whole article's words (TF-IDF of its lemmas): which of a dozen antagonist roles
-the annotators chose (conspirator, deceiver, corrupt ...) follows the story's theme as much as
-the mention's sentence. A gate over the same
+also reads the whole article's words (TF-IDF of its lemmas) and the words of the actor's name:
+which of a dozen antagonist roles the annotators chose (conspirator, deceiver, corrupt ...)
+follows the story's theme, and how a public figure is habitually cast, as much as the
+mention's sentence. A gate over the same
 features plus prominence (mentions, position, title) keeps the roles to the actors a story casts:
 the annotators framed a few actors per article, not every name in it. Without the file, roles
 are simply not filled.
@@ -50,6 +51,10 @@ FRAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 MODEL_FILE = "roles.json"
 QUOTE_OPEN, QUOTE_CLOSE = '"\u201c', '"\u201d'
 ARTICLE = "art="  # prefix of the article-word features: TF-IDF values, read by the fine-role model only
+NAME = "name="  # prefix of the words of the actor's name, read by the fine-role model only
+FINE_ONLY = (ARTICLE, NAME)  # feature blocks that come scaled (not L2-scaled with the rest) and skip the main role
+NAME_WEIGHT = 0.5  # the name words' block, L2-normalised, times this
+NAME_WORD = re.compile(r"(?u)\b\w\w+\b")
 
 # plural common nouns for people are the usual innocents ("civilians", "refugees")
 PLURAL_GROUPS = {"civilians", "people", "children", "residents", "refugees", "citizens", "families", "victims",
@@ -238,6 +243,12 @@ def article_features(counts: Counter[str], idf: dict[str, float], alpha: float) 
     return {ARTICLE + w: alpha * v / norm for w, v in vec.items()}
 
 
+def name_features(name: str) -> Features:
+    """The words of the actor's name (lower case, two letters or more), an L2-normalised block."""
+    words = set(NAME_WORD.findall(name.lower()))
+    return {NAME + w: NAME_WEIGHT / math.sqrt(len(words)) for w in words}
+
+
 def camp(name: str) -> str:
     """The war camp a name belongs to: RU, UA (Ukraine and its backers), RUally, or none."""
     return ("RU" if RUSSIA_CAMP.search(name) else "UA" if UKRAINE_CAMP.search(name)
@@ -364,7 +375,9 @@ def features(doc: Doc, spans: Iterable[tuple[int, int]], primary: tuple[int, int
     if not feats:
         return {}
     feats["mentions"] = math.log1p(len(spans))
-    _camp_features(ctx.text[primary[0]:primary[1]], ctx, feats)
+    name = ctx.text[primary[0]:primary[1]]
+    _camp_features(name, ctx, feats)
+    feats.update(name_features(name))
     feats.update(ctx.article)
     return feats
 
@@ -442,11 +455,11 @@ class RoleModel:
 
     def scores(self, batch: list[Features]) -> np.ndarray:
         """Linear scores (rows: feature dicts; columns: main roles, then fine roles). Each dict
-        is L2-scaled over the features the model knows, as in training; the article-word block
-        comes already scaled."""
+        is L2-scaled over the features the model knows, as in training; the fine-role model's own
+        blocks (article and name words) come already scaled."""
         rows, cols, vals = [], [], []
         for r, feats in enumerate(batch):
-            known = [(self.index[k], v, k.startswith(ARTICLE)) for k, v in feats.items() if k in self.index]
+            known = [(self.index[k], v, k.startswith(FINE_ONLY)) for k, v in feats.items() if k in self.index]
             norm = math.sqrt(sum(v * v for _, v, art in known if not art)) or 1.0
             rows.extend([r] * len(known))
             cols.extend(i for i, _, _ in known)
