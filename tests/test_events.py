@@ -244,3 +244,9 @@ def test_the_us_is_no_first_person_and_a_measured_noun_takes_its_verb():
     [ev] = b.events
     assert ev.type == "AGREE" and ev.modality == "planned"  # promised aid
     assert _names(b, ev.actors) == {"European Union"} and _names(b, ev.targets) == {"Sudan"}
+
+
+def test_a_state_may_strike_its_own_places():
+    a = analyze("Syrian government forces shelled Homs on Sunday, activists said.")
+    ev = next(e for e in a.events if e.type == "ASSAULT")
+    assert _names(a, ev.targets) == {"Homs"}  # domestic force: the own country is no reason to skip

@@ -432,6 +432,11 @@ CLAUSES = {"relcl", "advcl", "parataxis", "conj", "cc", "appos", "punct"}
 ABOUT_PREPS = {"on", "against", "over", "about", "for", "to", "toward", "towards", "into", "after", "before", "since", "despite"}
 
 
+# Acts a state often turns on its own places and people ("imposed a curfew in Algiers", "shelled
+# Homs"): for these the actor's own country is no reason to skip a target.
+DOMESTIC_TYPES = frozenset({"COERCE", "MOBILIZE", "ASSAULT", "PROTEST", "THREATEN"})
+
+
 def _own_side(doc: Doc, actors: list[str]) -> set[str]:
     """Places of the actors' own country ("Szijjarto warned that Budapest would not ..."): a state
     does not target itself."""
@@ -527,7 +532,7 @@ def _condition_parties(doc: Doc, verb: Token, exclude: set[str]) -> list[str]:
     return []
 
 
-def _verb_arguments(doc: Doc, verb: Token, lemma: str) -> tuple[list[str], list[str]]:
+def _verb_arguments(doc: Doc, verb: Token, lemma: str, etype: str = "") -> tuple[list[str], list[str]]:
     lex = load_lexicon()
     actors: list[str] = []
     targets: list[str] = []
@@ -571,7 +576,7 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str) -> tuple[list[str], list[
         done_to = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] if ctrl.i == verb.i else []
         # a lemma with its own target prepositions looks only there ("discussed frozen Russian assets": a topic)
         scope = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preferred] if preferred else _target_scope(verb)
-        skip = set(actors) | _own_side(doc, actors)
+        skip = set(actors) | (set() if etype in DOMESTIC_TYPES else _own_side(doc, actors))
         targets = _first_entities(doc, done_to or scope, skip)  # a passive's: its subject or no one
     if not targets and verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         told = [c for c in verb.head.children if c.dep_ == "dobj"]  # "summoned the ambassador to complain"
@@ -833,7 +838,7 @@ def extract_events(doc: Doc) -> list[Event]:
         if kind == "verb" and _topic_gerund(head):
             continue  # "recognizing Crimea would violate ...", "no mention of recognizing ...": a topic, not an act
         if kind == "verb":
-            actors, targets = _verb_arguments(doc, head, lemma)
+            actors, targets = _verb_arguments(doc, head, lemma, etype)
             if lemma in NEEDS_ACTOR_OBJECT and not targets:
                 continue  # "received no formal proposal", "host the talks": no one is met
             if lemma in NEEDS_CLAUSE and not any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
