@@ -250,3 +250,15 @@ def test_a_state_may_strike_its_own_places():
     a = analyze("Syrian government forces shelled Homs on Sunday, activists said.")
     ev = next(e for e in a.events if e.type == "ASSAULT")
     assert _names(a, ev.targets) == {"Homs"}  # domestic force: the own country is no reason to skip
+
+
+def test_mediator_stance_passive_and_guilty_of():
+    a = analyze("Qatar's emir launched a mediation effort on Saturday between the United Arab Emirates and Saudi Arabia.")
+    ev = next(e for e in a.events if e.type == "CONSULT")
+    assert _names(a, ev.actors) == {"Qatar"} and "United Arab Emirates" in _names(a, ev.targets)
+    b = analyze("Serbian forces were engaged in fighting against Albanian rebels in Kosovo.")
+    ev = next(e for e in b.events if e.type == "ASSAULT")
+    assert "Serb" in " ".join(_names(b, ev.actors)) and "Albania" in " ".join(_names(b, ev.targets))
+    c = analyze("The Moro Islamic Liberation Front is guilty of violating the ceasefire, monitors said.")
+    ev = next(e for e in c.events if e.type == "ASSAULT")
+    assert _names(c, ev.actors) == {"Moro Islamic Liberation Front"}

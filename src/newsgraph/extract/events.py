@@ -419,6 +419,8 @@ def _controller(verb: Token) -> Token:
             cur = cur.head  # "acomp": "he is prepared to lift the ban" (lift <- prepared <- is)
         elif cur.dep_ == "acl" and cur.head.dep_ == "dobj" and load_lexicon().lemma(cur.head.head) in light_verbs:
             cur = cur.head.head
+        elif cur.dep_ == "pcomp" and cur.head.head.dep_ == "acomp":
+            cur = cur.head.head.head  # "X is guilty of violating", "responsible for attacking": X
         else:
             break
     return cur
@@ -498,7 +500,7 @@ def _passive(verb: Token) -> bool:
 
 
 # Verbs whose passive with no agent states the subject's own stance ("Vietnam is committed to ...").
-STANCE_PASSIVES = frozenset({"commit", "determine", "resolve", "dedicate"})
+STANCE_PASSIVES = frozenset({"commit", "determine", "resolve", "dedicate", "engage", "involve"})
 # Nouns after "in" that make the phrase a reason, not a place ("in protest against X", "in response to X").
 REASON_NOUNS = frozenset({"protest", "response", "retaliation", "reprisal", "solidarity", "support", "opposition", "defiance"})
 
@@ -573,7 +575,7 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str, etype: str = "") -> tuple
         subjects = [c for c in ctrl.children if c.dep_ in SUBJECTS or (c.dep_ in PASSIVE_SUBJECTS and ctrl.i != verb.i)]
         actors = _first_entities(doc, told if ctrl.i != verb.i and told else subjects, set(targets), members=True)
     if not targets:  # "demanded that the US cancel ...", "a blockade on Palestinian lorries"
-        done_to = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] if ctrl.i == verb.i else []
+        done_to = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] if ctrl.i == verb.i and lemma not in STANCE_PASSIVES else []
         # a lemma with its own target prepositions looks only there ("discussed frozen Russian assets": a topic)
         scope = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preferred] if preferred else _target_scope(verb)
         skip = set(actors) | (set() if etype in DOMESTIC_TYPES else _own_side(doc, actors))
@@ -598,8 +600,8 @@ def _noun_arguments(doc: Doc, noun: Token, lemma: str) -> tuple[list[str], list[
     for pobj in _prep_objects(noun, ("by",)):
         actors = np_entities(doc, pobj) or actors
     between = _prep_objects(noun, ("between", "among"))
-    if between:
-        actors = np_entities(doc, between[0])
+    parties = np_entities(doc, between[0]) if between else []
+    actors = parties or actors
     for pobj in _prep_objects(noun, lex.target_preps.get(lemma, ()) + DEFAULT_TARGET_PREPS + ("of",)):
         found = [i for i in np_entities(doc, pobj) if i not in actors]
         if found:
@@ -612,11 +614,15 @@ def _noun_arguments(doc: Doc, noun: Token, lemma: str) -> tuple[list[str], list[
     if noun.dep_ == "pobj" and verb.lower_ in ("in", "during"):  # "in an interview with X, he said"
         verb = verb.head
         light = verb.lemma_.lower() in REPORTING
-    if not actors and light and verb.pos_ in ("VERB", "AUX"):
+    if (not actors or parties) and light and verb.pos_ in ("VERB", "AUX"):
         for child in _controller(verb).children:
             if child.dep_ in SUBJECTS:
-                actors = [i for i in np_entities(doc, child, exclude=set(targets)) if i not in targets]
-                actors = actors or _first_entities(doc, [child], set(targets), members=True)
+                found = [i for i in np_entities(doc, child, exclude=set(targets)) if i not in targets]
+                found = found or _first_entities(doc, [child], set(targets), members=True)
+                if parties and found and not set(found) & set(parties):
+                    actors, targets = found, targets or parties  # "X launched a mediation between A and B": X acts on A and B
+                elif not parties:
+                    actors = found
     if not targets:  # "a suspension of air links with Serbia", "staged a hunger strike to protest X"
         scope = _target_scope(noun) + (_target_scope(verb) if light else [])
         scope = [t for t in scope if not _place_phrase(t)]
