@@ -192,3 +192,11 @@ def test_name_words_are_a_normalised_block_beside_the_masked_context():
     assert set(names) == {"name=omar", "name=vance"}
     assert sum(v * v for v in names.values()) == pytest.approx(roles.NAME_WEIGHT ** 2)
     assert roles.name_features("") == {} and roles.name_features("‽ 🙂") == {}
+
+
+def test_a_passive_participle_modifier_makes_the_actor_its_patient():
+    text = "The children abducted by the soldiers were taken across the border, officials said."
+    doc = _analyze(text)
+    feats = roles.features(doc, [(4, 12)])
+    assert feats.get("pat:harm", 0.0) > 0  # "children abducted": they undergo the harm
+    assert not feats.get("ag:harm")

@@ -68,7 +68,7 @@ CUE_WORDS: dict[str, str] = {
             "abduct kidnap invasion aggression war shelling bombing killing occupation sanction sanctions blow sabotage "
             "hit raid fire assassinate devastate ravage genocide poisoning pressure contain encircle surround blackmail "
             "intimidate strangle cripple repress persecution crime crimes atrocity atrocities exterminate annihilate "
-            "bombard missile missiles drone drones airstrike airstrikes",
+            "bombard missile missiles drone drones airstrike airstrikes harm kidnapping abduction hostility",
     "suffer": "suffer die flee lose starve struggle endure mourn perish survive wound injure victim casualty casualties "
               "refugee hunger famine poverty plight suffering death dead wounded injured hostage displaced loss grieve "
               "hardship destruction ruin homeless orphan tragedy",
@@ -350,8 +350,11 @@ def _mention_features(doc: Doc, ctx: DocContext, start: int, end: int, weight: f
         if child.dep_ not in MOD_DEPS or s <= child.i < e:
             continue
         _add(feats, f"mod={child.lemma_.lower()}", weight)
+        passive = child.dep_ == "acl" and child.tag_ == "VBN"  # "children abducted ...": the actor undergoes it
         for cue in cues[child.i]:
             _add(feats, f"mod:{cue}", weight)
+            if passive:
+                _add(feats, f"pat:{cue}", weight)
         for tok in child.subtree:
             if tok is not child:
                 for cue in cues[tok.i]:
