@@ -87,6 +87,7 @@ PHYSICAL_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 # Acts only a state's authorities perform: told in the passive with no agent ("was arrested in
 # Lebanon", "was sentenced in Iran"), the state of the place acts.
 STATE_ACTS = {"COERCE", "SANCTION"}
+COURT_VERBS = frozenset({"convict", "sentence"})  # a court's verdict (ACCUSE, CAMEO 116 "find guilty") is the state's act too
 UNDOABLE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "THREATEN"}  # hostile acts one can call off
 DEESCALATING = {"ASSAULT", "MOBILIZE", "SANCTION"}  # stopping these is a RETREAT, other hostile acts a CONCEDE
 HELPFUL = {"AID", "COOPERATE", "CONSULT"}  # acts of help whose stopping or barring is a SANCTION
@@ -859,7 +860,7 @@ def extract_events(doc: Doc) -> list[Event]:
                 continue  # a bare noun ("the war", "sanctions against X") names no event we can attribute
         place = _place(doc, head)
         state = next((e for e in doc._.entities or () if e.id == place and e.type == "GPE"), None) if place else None
-        if kind == "verb" and not actors and etype in STATE_ACTS and state is not None and _passive(head):
+        if kind == "verb" and not actors and (etype in STATE_ACTS or lemma in COURT_VERBS) and state is not None and _passive(head):
             actors = [state.id]  # "was arrested in Lebanon": the state whose authorities act there
         start_char, end_char = span.start_char, span.end_char
         inst = _instrument(lex, head) if etype == "ASSAULT" and kind == "verb" else None
