@@ -200,3 +200,12 @@ def test_a_passive_participle_modifier_makes_the_actor_its_patient():
     feats = roles.features(doc, [(4, 12)])
     assert feats.get("pat:harm", 0.0) > 0  # "children abducted": they undergo the harm
     assert not feats.get("ag:harm")
+
+
+def test_a_negated_verb_does_not_cast_its_subject_as_agent():
+    text = "The army did not attack the village, the ministry said. The rebels attacked the town."
+    doc = _analyze(text)
+    army = roles.features(doc, [(4, 8)])
+    rebels = roles.features(doc, [(text.index("rebels"), text.index("rebels") + 6)])
+    assert army.get("negag:harm", 0.0) > 0 and not army.get("ag:harm")
+    assert rebels.get("ag:harm", 0.0) > 0

@@ -318,6 +318,8 @@ def _mention_features(doc: Doc, ctx: DocContext, start: int, end: int, weight: f
     # what the mention does or undergoes
     dep, head = _governor(root)
     place = PLACE.get(dep)
+    if place and any(c.dep_ == "neg" for c in head.children):  # "did not attack": the cue does not hold
+        place = "neg" + place
     if head is not root and not (s <= head.i < e):
         lemma = head.lemma_.lower()
         _add(feats, f"dep={dep}:{lemma}", weight)
