@@ -262,3 +262,12 @@ def test_mediator_stance_passive_and_guilty_of():
     c = analyze("The Moro Islamic Liberation Front is guilty of violating the ceasefire, monitors said.")
     ev = next(e for e in c.events if e.type == "ASSAULT")
     assert _names(c, ev.actors) == {"Moro Islamic Liberation Front"}
+
+
+def test_target_on_the_object_of_a_multiword_trigger_and_conjoined_nouns():
+    a = analyze("The European Union imposed sanctions on the Taliban leadership on Monday.")
+    ev = next(e for e in a.events if e.type == "SANCTION")
+    assert _names(a, ev.targets) == {"Taliban"}
+    b = analyze("Vietnamese forces launched artillery, mortar and rocket fire against Cambodian guerrilla camps, killing 50.")
+    ev = next(e for e in b.events if e.trigger.text.startswith("launched"))
+    assert ev.type == "ASSAULT" and "Cambodia" in " ".join(_names(b, ev.targets)) and ev.actors

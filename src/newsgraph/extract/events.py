@@ -558,7 +558,8 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str, etype: str = "") -> tuple
         for pobj in _prep_objects(verb, ("by",)):
             actors = np_entities(doc, pobj)
     preferred = lex.target_preps.get(lemma, ())
-    candidates = _prep_objects(verb, preferred)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    candidates = _prep_objects(verb, preferred) + [p for o in objects for p in _prep_objects(o, preferred)]  # "imposed sanctions on X"
     if verb.dep_ == "relcl" and not targets and not candidates and any(  # "the official whom the SBU killed"
         c.dep_ in OBJECTS and c.lower_ in RELATIVE for c in verb.children
     ):
@@ -608,9 +609,8 @@ def _noun_arguments(doc: Doc, noun: Token, lemma: str) -> tuple[list[str], list[
         if found:
             targets = found
             break
-    verb, np = noun.head, noun
-    if noun.dep_ == "pobj" and verb.lower_ == "of" and verb.head.dep_ in ("dobj", "nsubjpass"):
-        np, verb = verb.head, verb.head.head  # "launched ten days of war games", "staged a wave of strikes"
+    np = _measured(noun)  # "launched ten days of war games", "staged a wave of strikes", "launched mortar and rocket fire"
+    verb = np.head if np.i != noun.i else noun.head
     light = np.dep_ in ("dobj", "nsubjpass") and (lex.lemma(verb) in lex.light_verbs or lex.stopping(verb))
     if noun.dep_ == "pobj" and verb.lower_ in ("in", "during"):  # "in an interview with X, he said"
         verb = verb.head
@@ -790,8 +790,16 @@ def _prenominal_participle(tok: Token) -> bool:
 
 
 def _measured(noun: Token) -> Token:
-    """The phrase a noun is measured or counted by ("tons of food aid", "a wave of strikes"),
-    when it is the object or passive subject of a verb; else the noun itself."""
+    """The phrase that stands for a noun as a verb's object: the first of its conjuncts
+    ("launched artillery, mortar and rocket fire") or what it is measured or counted by ("tons of
+    food aid", "a wave of strikes"), when that is the object or passive subject of a verb; else the noun."""
+    first = noun
+    for _ in range(8):  # up a chain of conjuncts to the first one
+        if first.dep_ != "conj" or first.head.i >= first.i:
+            break
+        first = first.head
+    if first.dep_ in ("dobj", "nsubjpass"):
+        return first
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ in ("dobj", "nsubjpass") and prep.head.i < noun.i:
         return prep.head
