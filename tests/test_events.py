@@ -271,3 +271,9 @@ def test_target_on_the_object_of_a_multiword_trigger_and_conjoined_nouns():
     b = analyze("Vietnamese forces launched artillery, mortar and rocket fire against Cambodian guerrilla camps, killing 50.")
     ev = next(e for e in b.events if e.trigger.text.startswith("launched"))
     assert ev.type == "ASSAULT" and "Cambodia" in " ".join(_names(b, ev.targets)) and ev.actors
+
+
+def test_everyday_senses_of_trigger_verbs_are_no_event():
+    assert not analyze("The ministry released a statement on Monday.").events
+    assert not analyze("The government met the deadline for the reform.").events
+    assert [e.type for e in analyze("Rebels released 20 hostages on Monday.").events] == ["RETREAT"]

@@ -186,6 +186,14 @@ class Lexicon:
     topic_verbs: frozenset[str]  # verbs whose direct object is what is talked about, not a party
     undoing_verbs: frozenset[str]  # verbs that stop what their object names ("suspended the strike")
     barring_verbs: frozenset[str]  # verbs that forbid or prevent what their object names ("banned the march")
+    other_senses: dict[str, frozenset[str]]  # trigger verb -> objects that give it a sense with no event ("met the deadline")
+
+    def other_sense(self, verb: Token) -> bool:
+        """True when the verb's object (or passive subject) gives it an everyday sense:
+        "released a statement", "met the demand", "withdrew the bill"."""
+        objects = self.other_senses.get(self.lemma(verb))
+        return bool(objects) and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in objects for c in verb.children)
 
     def stopping(self, tok: Token) -> bool:
         """True when ``tok`` stops or bars what its object names."""
@@ -263,6 +271,7 @@ def load_lexicon() -> Lexicon:
         topic_verbs=frozenset(raw.get("topic_verbs") or ()),
         undoing_verbs=frozenset(raw.get("undoing_verbs") or ()),
         barring_verbs=frozenset(raw.get("barring_verbs") or ()),
+        other_senses={str(k): frozenset(str(w) for w in v or ()) for k, v in (raw.get("other_senses") or {}).items()},
     )
 
 
@@ -850,6 +859,8 @@ def extract_events(doc: Doc) -> list[Event]:
         lemma = lex.lemma(head)
         if kind == "verb" and (head.dep_ == "amod" or _prenominal_participle(head)):
             continue  # a participle used as an adjective ("a negotiated solution", "occupied territories")
+        if kind == "verb" and len(span) == 1 and lex.other_sense(head):
+            continue  # "released a statement", "met the deadline": the word's other, everyday sense
         if kind == "verb" and _topic_gerund(head):
             continue  # "recognizing Crimea would violate ...", "no mention of recognizing ...": a topic, not an act
         if kind == "verb":
