@@ -1,26 +1,34 @@
 """PLOVER events: who did what to whom, where and when, read off the dependency parse.
 
 Triggers come from an editable lexicon (``data/plover_verbs.yaml``: lemmas and multiword
-patterns per PLOVER type and mode) matched with small spaCy Matchers. Each trigger's arguments
+patterns per PLOVER type and mode, typed as the CAMEO->PLOVER table of the GSR types them)
+matched with small spaCy Matchers; a one-word trigger whose object gives it an everyday sense
+("released a statement", "met the deadline") and a subjectless gerund that is only talked about
+("recognizing Crimea would violate ...") report no event. Each trigger's arguments
 are read from the parse: the subject (or the "by" agent of a passive, or the object of "urged X
-to") is the actor, the object (or a "with/on/against" phrase) the target, a GPE/LOC in an
-"in/near/at" phrase the place. Actors and targets are entity ids from ``doc._.entities``: a span
-that is no entity is left out rather than invented. News names parties indirectly, so the entity
-is looked for deeper when the head is none: "it"/"they"/"its forces" resolve to the state or group
-that speaks or was named before; "Hungarian officials", "doctors from American aid groups" give
-the entity inside the phrase; with no object the target is the first entity in the trigger's
-complements ("demanded that the US cancel ..."), place phrases last, never a topic ("discussed
-frozen Russian assets") or the actor's own country. Each event also says whether it is negated,
-planned, proposed, denied or only reported, and is recoded as PLOVER codes intentions: a
-cooperative act promised is AGREE, one promised "unless ..." or a hostile one THREATEN, "Y must
-do Z" a REQUEST of Y (with or without a trigger word), stopping a hostile act ("suspended its
-strike") a CONCEDE. An event is dated by the time expression governing it; a past event whose
-clause has none takes the date of the event it follows up in the same paragraph ("the meeting
-... was overshadowed by ..." after "met yesterday").
-A sentence where the lexicon finds no trigger falls back to a TF-IDF + logistic regression
-sentence classifier (``data/models/event_types.json``, trained on NGEC synthetic stories and
-the PLOVER GSR dev half by ``scripts/train_event_types.py``): its main verb becomes the
-trigger, with a low confidence.
+to", or the subject above "is prepared to" / "is guilty of") is the actor, the object (or a
+"with/on/against" phrase, also on the object of a multiword trigger: "imposed sanctions on X")
+the target, a GPE/LOC in an "in/near/at" phrase the place. Actors and targets are entity ids
+from ``doc._.entities``: a span that is no entity is left out rather than invented. News names
+parties indirectly, so the entity is looked for deeper when the head is none: "it"/"they"/"its
+forces" resolve to the state or group that speaks or was named before; "Hungarian officials",
+"doctors from American aid groups" give the entity inside the phrase; with no object the target
+is the first entity in the trigger's complements ("demanded that the US cancel ..."), place
+phrases last ("in protest against X" is a reason, not a place), then the object of the verb a
+purpose clause hangs from ("summoned the ambassador to complain") or the subject of an
+"if/unless" condition ("threatened to ... if the US ..."); never a topic ("discussed frozen
+Russian assets") nor, outside force a state turns on itself, the actor's own country. Each event
+also says whether it is negated, planned, proposed, denied or only reported, and is recoded as
+PLOVER codes intentions: a cooperative act promised is AGREE, one promised "unless ..." or a
+hostile one THREATEN, "Y must do Z" a REQUEST of Y (with or without a trigger word), stopping a
+hostile act ("suspended its strike") a CONCEDE, or a RETREAT for military action and sanctions.
+An event is dated by the time expression governing it; a past event whose clause has none takes
+the date of the event it follows up in the same paragraph ("the meeting ... was overshadowed by
+..." after "met yesterday").
+A sentence where the lexicon finds no trigger falls back to a logistic regression sentence
+classifier over parse features (``sentence_features``; ``data/models/event_types.json``, trained
+on NGEC synthetic stories and the PLOVER GSR dev half by ``scripts/train_event_types.py``): its
+main verb becomes the trigger, with a low confidence.
 """
 
 from __future__ import annotations
