@@ -182,6 +182,7 @@ def test_the_shipped_fine_model_reads_the_article_words():
     main_only = model.scores([feats])[0, : model.n_main]
     assert model.scores([with_block])[0, : model.n_main] == pytest.approx(main_only)  # main role: mention only
     assert model.scores([with_block])[0, model.n_main:] != pytest.approx(model.scores([feats])[0, model.n_main:])
+    assert model.scores([feats], shared=block) == pytest.approx(model.scores([with_block]))  # the pipeline's way
 
 
 def test_name_words_are_a_normalised_block_beside_the_masked_context():

@@ -383,7 +383,6 @@ def features(doc: Doc, spans: Iterable[tuple[int, int]], primary: tuple[int, int
     name = ctx.text[primary[0]:primary[1]]
     _camp_features(name, ctx, feats)
     feats.update(name_features(name))
-    feats.update(ctx.article)
     return feats
 
 
@@ -458,10 +457,11 @@ class RoleModel:
             out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
         return out
 
-    def scores(self, batch: list[Features]) -> np.ndarray:
+    def scores(self, batch: list[Features], shared: Features | None = None) -> np.ndarray:
         """Linear scores (rows: feature dicts; columns: main roles, then fine roles). Each dict
         is L2-scaled over the features the model knows, as in training; the fine-role model's own
-        blocks (article and name words) come already scaled."""
+        blocks (article and name words) come already scaled. ``shared``: such a block every row
+        has (the article's words, ``DocContext.article``), scored once."""
         rows, cols, vals = [], [], []
         for r, feats in enumerate(batch):
             known = [(self.index[k], v, k.startswith(FINE_ONLY)) for k, v in feats.items() if k in self.index]
@@ -470,6 +470,9 @@ class RoleModel:
             cols.extend(i for i, _, _ in known)
             vals.extend(v if art else v / norm for _, v, art in known)
         out = np.tile(self.bias, (len(batch), 1))
+        common = [(self.index[k], v) for k, v in (shared or {}).items() if k in self.index]
+        if common:
+            out += self.weights[[i for i, _ in common]].T @ np.array([v for _, v in common])
         if cols:
             np.add.at(out, np.array(rows), self.weights[cols] * np.array(vals)[:, None])
         return out
@@ -487,11 +490,13 @@ class RoleModel:
         """Softmax over fine roles."""
         return dict(zip(self.fine_classes, self._softmax(self.scores([feats])[0, self.n_main:]).tolist()))
 
-    def predict_many(self, batch: list[Features]) -> list[tuple[str, list[str], float]]:
-        """(main role, the most likely fine role under it, main-role probability) per feature dict."""
+    def predict_many(self, batch: list[Features], shared: Features | None = None
+                     ) -> list[tuple[str, list[str], float]]:
+        """(main role, the most likely fine role under it, main-role probability) per feature dict
+        (``shared``: as in ``scores``)."""
         if not batch:
             return []
-        scores = self.scores(batch)
+        scores = self.scores(batch, shared)
         probs = self._softmax(scores[:, : self.n_main])
         out = []
         for row, p in zip(scores[:, self.n_main:].tolist(), probs.tolist()):
@@ -502,9 +507,9 @@ class RoleModel:
             out.append((main, fine, p[best]))
         return out
 
-    def predict(self, feats: Features) -> tuple[str, list[str], float]:
+    def predict(self, feats: Features, shared: Features | None = None) -> tuple[str, list[str], float]:
         """(main role, the most likely fine role under it, main-role probability)."""
-        return self.predict_many([feats])[0]
+        return self.predict_many([feats], shared)[0]
 
 
 def model_path() -> Path:
@@ -545,7 +550,7 @@ def predict_role(doc: Doc, start: int, end: int, others: Iterable[tuple[int, int
         return None
     context = context or _context(doc, model)
     feats = features(doc, [(start, end), *others], primary=(start, end), context=context)
-    return _frame(doc, start, end, model.predict(feats)) if feats else None
+    return _frame(doc, start, end, model.predict(feats, context.article)) if feats else None
 
 
 def assign_roles(doc: Doc, entities: list[Entity] | None = None) -> list[Entity]:
@@ -568,7 +573,7 @@ def assign_roles(doc: Doc, entities: list[Entity] | None = None) -> list[Entity]
             model.framed_probs([salience(doc, [(m.start, m.end) for m in e.mentions], f) for e, f in zip(framed, batch)])]
     framed = [e for e, k in zip(framed, keep) if k]
     batch = [f for f, k in zip(batch, keep) if k]
-    for ent, prediction in zip(framed, model.predict_many(batch)):
+    for ent, prediction in zip(framed, model.predict_many(batch, context.article)):
         first = ent.mentions[0]
         ent.roles = [_frame(doc, first.start, first.end, prediction)]
     return entities
