@@ -277,3 +277,10 @@ def test_everyday_senses_of_trigger_verbs_are_no_event():
     assert not analyze("The ministry released a statement on Monday.").events
     assert not analyze("The government met the deadline for the reform.").events
     assert [e.type for e in analyze("Rebels released 20 hostages on Monday.").events] == ["RETREAT"]
+
+
+def test_hyphenated_triggers_match_the_split_tokens():
+    a = analyze("North Korea test-fired two ballistic missiles into the sea.")
+    assert [(e.type, e.mode) for e in a.events] == [("MOBILIZE", "weapons")]
+    b = analyze("Students staged a sit-in at the ministry in Dhaka.")
+    assert [e.type for e in b.events] == ["PROTEST"]

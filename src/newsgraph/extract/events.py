@@ -237,13 +237,29 @@ def _phrase_pattern(phrase: str, kind: str, wrong: dict[str, list[str]]) -> list
             run = next((k for k, w in enumerate(words[i:]) if w != "*"), len(words) - i)
             pattern.append({"OP": f"{{0,{run + 1}}}"})  # Lexicon.longest reads the bound back
             continue
-        tok: dict[str, Any] = {"LOWER": word} if "-" in word else {"LEMMA": {"IN": [word, *wrong[word]]} if word in wrong else word}
+        if "-" in word.strip("-"):  # the tokenizer splits "sit-in", "test-fired": one token per part
+            pattern.extend(_hyphen_tokens(word))
+            continue
+        tok: dict[str, Any] = {"LEMMA": {"IN": [word, *wrong[word]]} if word in wrong else word}
         if i == head_index:
             tok["POS"] = {"IN": ["VERB"]} if kind == "verb" else {"IN": ["NOUN", "PROPN"]}
         pattern.append(tok)
-    if len(words) > 1 and kind == "verb":
+    if len(words) > 1 and kind == "verb" and "LEMMA" in pattern[0]:
         pattern[0]["POS"] = {"IN": ["VERB", "AUX"]}
     return pattern
+
+
+def _hyphen_tokens(word: str) -> list[dict[str, Any]]:
+    """Matcher tokens for a hyphenated word: its parts around "-", the last one inflected
+    ("sit-ins", "test-fired", "cyber-attacks")."""
+    parts = word.split("-")
+    last = parts[-1]
+    stem = last[:-1] if last.endswith("e") else last
+    forms = [last, last + "s", last + "es", stem + "ed", stem + "ing", last + "d"]
+    out: list[dict[str, Any]] = []
+    for part in parts[:-1]:
+        out += [{"LOWER": part}, {"ORTH": "-"}]
+    return [*out, {"LOWER": {"IN": forms}}]
 
 
 @lru_cache(maxsize=1)
@@ -780,9 +796,13 @@ def _candidates(doc: Doc) -> list[tuple[Span, str, str, str, Token]]:
     for span in filter_spans(spans):
         etype, mode, kind = doc.vocab.strings[span.label].split("|")
         words = [t for t in span if t.pos_ in (("VERB", "AUX") if kind == "verb" else ("NOUN", "PROPN"))]
-        if not words:
+        if not words and not any(t.text == "-" for t in span):
             continue
-        head = words[0] if kind == "verb" else words[-1]
+        head = (words[0] if kind == "verb" else words[-1]) if words else span.root  # "sit-in": no part is a noun
+        if kind == "verb" and etype == "ASSAULT" and span.start >= 2 and doc[span.start - 1].text == "-" and (
+            doc[span.start - 2].lower_ == "test"
+        ):  # "test-fired two missiles" (the tokenizer splits the hyphen): a weapons test
+            span, etype, mode = doc[span.start - 2:span.end], "MOBILIZE", "weapons"
         out.append((span, etype, mode, kind, head))
     return out
 
