@@ -127,3 +127,15 @@ def test_quoted_fragments_inside_a_reported_clause_are_one_quote():
     text = 'Senator Warren called the senator a "nasty guy," an "anchor baby," and "deeply unstable" during the debate.'
     (q,) = parsed(text)._.quotes
     assert q.kind == "indirect" and q.cue.text == "called" and '"anchor baby,"' in q.text
+
+
+def test_cue_preposition_leads_to_the_content():
+    text = "He sharply criticized free-trade deals and called for steep new tariffs on goods from China."
+    q = next(q for q in parsed(text)._.quotes if q.cue.text == "called for")
+    assert q.text == "steep new tariffs on goods from China"
+
+
+def test_spans_stop_at_a_line_break():
+    text = "7:45 a.m.\n\nHillary Clinton said on Tuesday that she would visit Ohio next week."
+    (q,) = parsed(text)._.quotes
+    assert q.speaker.text == "Hillary Clinton" and q.text == "that she would visit Ohio next week"

@@ -73,8 +73,9 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def cue_features(tok: Token, quoted: bool) -> list[str]:
-    """Features of a candidate cue head."""
+def cue_features(tok: Token, quoted: bool, headline: bool = False) -> list[str]:
+    """Features of a candidate cue head; ``headline``: it lies in the doc's first sentence,
+    where titles state claims in the present tense ("Obama Sees 'Personal Insult' …")."""
     lem, pos, dep = _lemma(tok), tok.pos_, tok.dep_
     head = tok.head
     f = ["b", "l=" + lem, "p=" + pos, "d=" + dep, "t=" + tok.tag_, "ld=" + lem + "|" + dep, "lp=" + lem + "|" + pos]
@@ -83,17 +84,25 @@ def cue_features(tok: Token, quoted: bool) -> list[str]:
     f.append("hl=" + hl + "|" + dep)
     f.append("lhl=" + lem + "|" + hl)
     f.append("lt=" + lem + "|" + tok.tag_)
+    subject = False
     for c in tok.children:
         cd = c.dep_
         f.append("c=" + cd)
         f.append("lc=" + lem + "|" + cd)
+        if cd == "ccomp":  # "said that …", "asked whether …"
+            mark = next((g.lower_ for g in c.children if g.dep_ == "mark"), "-")
+            f.append("lcm=" + lem + "|" + mark)
         if cd in {"nsubj", "nsubjpass", "poss"}:
+            subject = True
             kind = c.lower_ if c.pos_ == "PRON" else c.pos_ + "|" + (c.ent_type_ or "-")
             f.append("sp=" + kind)
             f.append("lsp=" + lem + "|" + kind)
         elif cd in {"ccomp", "xcomp", "prep", "dobj", "mark", "advmod", "aux", "neg"}:
             f.append("cl=" + cd + "|" + _lemma(c))
             f.append("lcl=" + lem + "|" + cd + "|" + _lemma(c))
+    if not subject:  # a conjunct or participle sharing its subject ("…, adding that …")
+        f.append("ns=" + dep)
+        f.append("lns=" + lem)
     doc = tok.doc
     i = tok.i
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else "</s>"
@@ -105,6 +114,9 @@ def cue_features(tok: Token, quoted: bool) -> list[str]:
     if quoted:
         f.append("inq")
         f.append("linq=" + lem)
+    if headline:
+        f.append("s0")
+        f.append("ls0=" + lem)
     lo, hi = max(0, i - 3), min(len(doc), i + 4)
     if any(doc[j].text[:1] in _MARKS for j in range(lo, i)):
         f.append("qL")
@@ -112,6 +124,13 @@ def cue_features(tok: Token, quoted: bool) -> list[str]:
     if any(doc[j].text[:1] in _MARKS for j in range(i + 1, hi)):
         f.append("qR")
     return f
+
+
+def first_sentence_end(doc: Doc) -> int:
+    """The token index where the doc's first sentence (often its headline) ends."""
+    if not len(doc) or not doc.has_annotation("SENT_START"):
+        return 0
+    return next(iter(doc.sents)).end
 
 
 def neighbours(cue: Token) -> list[tuple[Token, str]]:
@@ -157,6 +176,7 @@ def pair_features(cue: Token, cand: Token, path: str) -> list[str]:
         "di=" + dist,
         "ldi=" + lem + "|" + dist,
         "nl=" + (cand.lower_ if cand.pos_ in {"PRON", "DET", "ADP", "SCONJ", "PART"} else cand.pos_),
+        "lh=" + lem + "|" + cand.dep_ + "|" + cand.head.lower_,  # "called [for] X", "accused Y [of] X"
     ]
 
 
@@ -300,14 +320,15 @@ def cut_content(head: Token, content: TokRange, keep: dict[str, bool]) -> TokRan
 
 def head_span(head: Token, exclude: set[int], bounds: TokRange) -> TokRange | None:
     """The contiguous stretch of ``head``'s subtree around it, without ``exclude``, inside
-    ``bounds``, its edge punctuation trimmed."""
+    ``bounds`` and its paragraph (a headline the parser ran on into the text ends at its line
+    break), its edge punctuation trimmed."""
     doc = head.doc
     lo_lim = max(head.left_edge.i, bounds[0])
     hi_lim = min(head.right_edge.i + 1, bounds[1])
     lo = hi = head.i
-    while lo - 1 >= lo_lim and lo - 1 not in exclude:
+    while lo - 1 >= lo_lim and lo - 1 not in exclude and not _is_break(doc[lo - 1]):
         lo -= 1
-    while hi + 1 < hi_lim and hi + 1 not in exclude:
+    while hi + 1 < hi_lim and hi + 1 not in exclude and not _is_break(doc[hi + 1]):
         hi += 1
     hi += 1
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space) and lo != head.i:
@@ -317,6 +338,10 @@ def head_span(head: Token, exclude: set[int], bounds: TokRange) -> TokRange | No
             break  # "Rep. Trey Gowdy (R-S.C.)" keeps its closing bracket
         hi -= 1
     return (lo, hi) if hi > lo else None
+
+
+def _is_break(tok: Token) -> bool:
+    return tok.is_space and "\n" in tok.text
 
 
 def far_part(head: Token, content: TokRange, cue: TokRange, used: set[int], bounds: TokRange) -> TokRange | None:
@@ -381,6 +406,7 @@ def find_attributions(
     skip = skip or set()
     threshold = model.thresholds["cue"]
     found: list[tuple[int, Token, float]] = []
+    first_end = first_sentence_end(doc)
     arr = doc.to_array([LEMMA, DEP]).reshape(-1, 2)
     mask = np.isin(arr[:, 0], model.lexicon_ids) & ~np.isin(arr[:, 1], _NOT_CUE_IDS)
     for i in np.flatnonzero(mask).tolist():
@@ -388,7 +414,7 @@ def find_attributions(
         if i in skip:
             continue
         inq = any(s <= tok.idx < e for s, e in quoted)
-        p = model.prob("cue", cue_features(tok, inq))
+        p = model.prob("cue", cue_features(tok, inq, i < first_end))
         if p >= threshold:
             found.append((_depth(tok), tok, p))
     found.sort(key=lambda x: (x[0], x[1].i))
