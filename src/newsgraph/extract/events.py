@@ -37,7 +37,7 @@ import json
 import math
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -150,24 +150,30 @@ class TypeModel:
     classes: tuple[str, ...]
     bias: tuple[float, ...]
     features: dict[str, list[float]]  # feature -> [idf, weight per class]
+    _index: dict[str, int] = field(init=False, repr=False, compare=False)
+    _idf: numpy.ndarray = field(init=False, repr=False, compare=False)
+    _weights: numpy.ndarray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        table = numpy.array(list(self.features.values()), dtype=float).reshape(len(self.features), len(self.classes) + 1)
+        object.__setattr__(self, "_index", {f: i for i, f in enumerate(self.features)})
+        object.__setattr__(self, "_idf", table[:, 0])
+        object.__setattr__(self, "_weights", table[:, 1:])
 
     def probs(self, features: list[str]) -> dict[str, float]:
         """Probability of each PLOVER type for one sentence's features (the prior when none is known)."""
-        counts: dict[str, int] = {}
+        counts: dict[int, int] = {}
         for f in features:
-            if f in self.features:
-                counts[f] = counts.get(f, 0) + 1
-        vals = {g: (1.0 + math.log(c)) * self.features[g][0] for g, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vals.values())) or 1.0
-        scores = list(self.bias)
-        for g, v in vals.items():
-            row = self.features[g]
-            for i in range(len(scores)):
-                scores[i] += row[i + 1] * v / norm
-        top = max(scores)
-        exps = [math.exp(x - top) for x in scores]
-        total = sum(exps)
-        return {c: e / total for c, e in zip(self.classes, exps)}
+            i = self._index.get(f)
+            if i is not None:
+                counts[i] = counts.get(i, 0) + 1
+        scores = numpy.array(self.bias, dtype=float)
+        if counts:
+            idx = numpy.fromiter(counts, dtype=int, count=len(counts))
+            vals = (1.0 + numpy.log(numpy.fromiter(counts.values(), dtype=float, count=len(counts)))) * self._idf[idx]
+            scores += (vals / (math.sqrt(float(vals @ vals)) or 1.0)) @ self._weights[idx]
+        exps = numpy.exp(scores - scores.max())
+        return dict(zip(self.classes, (exps / exps.sum()).tolist()))
 
 
 @lru_cache(maxsize=1)
