@@ -260,7 +260,7 @@ def _hyphen_tokens(word: str) -> list[dict[str, Any]]:
     ("sit-ins", "test-fired", "cyber-attacks")."""
     parts = word.split("-")
     last = parts[-1]
-    stem = last[:-1] if last.endswith("e") else last
+    stem = last.removesuffix("e")
     forms = [last, last + "s", last + "es", stem + "ed", stem + "ing", last + "d"]
     out: list[dict[str, Any]] = []
     for part in parts[:-1]:
