@@ -7,7 +7,8 @@ Three linear models share one feature extractor (``newsgraph.extract.roles``): m
 fine role, and the gate that decides which actors of an article are cast in a role at all; a
 fourth, over the article's words, tells which war camp the article takes (its lean feeds the
 role models, trained on out-of-fold lean values as the pipeline meets unseen articles). The
-fine-role model also reads the article's words (TF-IDF; the idf ships with it).
+fine-role model also reads the article's words (TF-IDF; the idf ships with it) and the actor's
+name words.
 """
 
 from __future__ import annotations

@@ -16,10 +16,9 @@ chosen main role (one role: a second rarely pays off in exact-match terms). The 
 also reads the whole article's words (TF-IDF of its lemmas) and the words of the actor's name:
 which of a dozen antagonist roles the annotators chose (conspirator, deceiver, corrupt ...)
 follows the story's theme, and how a public figure is habitually cast, as much as the
-mention's sentence. A gate over the same
-features plus prominence (mentions, position, title) keeps the roles to the actors a story casts:
-the annotators framed a few actors per article, not every name in it. Without the file, roles
-are simply not filled.
+mention's sentence. A gate over the same features plus prominence (mentions, position, title)
+keeps the roles to the actors a story casts: the annotators framed a few actors per article,
+not every name in it. Without the file, roles are simply not filled.
 
 Measured by ``newsgraph evaluate framing`` (5-fold cross-validation by article on the public
 English train set); the framing component runs it on request only (``NEWSGRAPH_ROLES=1``).
