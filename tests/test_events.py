@@ -284,3 +284,9 @@ def test_hyphenated_triggers_match_the_split_tokens():
     assert [(e.type, e.mode) for e in a.events] == [("MOBILIZE", "weapons")]
     b = analyze("Students staged a sit-in at the ministry in Dhaka.")
     assert [e.type for e in b.events] == ["PROTEST"]
+
+
+def test_a_party_named_by_whose_side_it_is_on():
+    a = analyze("Forces loyal to Khalifa Haftar attacked Tripoli on Sunday.")
+    ev = next(e for e in a.events if e.type == "ASSAULT")
+    assert _names(a, ev.actors) == {"Khalifa Haftar"} and _names(a, ev.targets) == {"Tripoli"}

@@ -511,7 +511,7 @@ def _first_entities(doc: Doc, roots: list[Token], exclude: set[str], members: bo
             stack.extend(
                 c for c in t.children
                 if (c.dep_ not in CLAUSES or t.i == root.i and c.dep_ == "conj" and root.pos_ != "VERB")
-                and not (members and c.dep_ == "prep" and c.lower_ in ABOUT_PREPS)
+                and not (members and c.dep_ == "prep" and c.lower_ in ABOUT_PREPS and not _allegiance(c))
             )
         toks.extend(sorted(phrase, key=lambda t: t.i))
     for t in toks:
@@ -524,6 +524,13 @@ def _first_entities(doc: Doc, roots: list[Token], exclude: set[str], members: bo
                     ids.append(other.id)
             return ids
     return []
+
+
+def _allegiance(prep: Token) -> bool:
+    """True for a phrase saying whose side a party is on ("forces loyal to Haftar", "militants
+    linked to al-Qaeda", "groups allied with Iran"): an adjective or participle with "to/with"."""
+    head = prep.head
+    return prep.lower_ in ("to", "with") and (head.pos_ == "ADJ" or head.tag_ == "VBN") and head.dep_ in ("amod", "acl")
 
 
 def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
