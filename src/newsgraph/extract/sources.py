@@ -68,21 +68,24 @@ def _record(doc: Doc, phrase: tuple[int, int], source: SourceLink, claim: tuple[
 
 
 def _from_according(doc: Doc, tok: Token) -> SourceAttribution | None:
-    """ "according to Reuters", "according to documents seen by Reuters", "according to the report"."""
+    """ "according to Reuters", "according to documents seen by Reuters", "according to the report";
+    a source that is not itself a named outlet keeps its whole phrase ("a recent Reuters survey of
+    voter lists"), as PolNeAR marks sources."""
     found = according_phrase(tok)
     if found is None:
         return None
     phrase, pobj = found
     mention = noun_phrase(pobj)
+    whole = doc[phrase.start + 2 : phrase.end]  # "a recent Reuters survey of voter lists"
     via: list[SourceLink] = []
     if _is_document(pobj):
         agent = _seen_by(pobj)
         if agent is not None:
             source, via = _link(doc, noun_phrase(agent)), [_link(doc, mention)]
         else:
-            source = _link(doc, mention)
+            source = _link(doc, whole)
     elif _is_outlet_np(mention):
-        source = _link(doc, mention)
+        source = _link(doc, whole if entity_at(doc, mention.start_char, mention.end_char) is None else mention)
     else:
         return None
     claim = clause_around(doc, phrase)
