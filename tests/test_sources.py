@@ -95,10 +95,7 @@ def test_seed_source_attributions(shared):
 
 
 def test_according_to_a_survey_keeps_the_whole_source_phrase():
-    from newsgraph.nlp import load_pipeline, make_doc
-
-    nlp = load_pipeline()
     text = "Voter purges appear to be helping Republicans in Ohio, according to a recent Reuters survey of voter lists."
-    (s,) = nlp(make_doc(nlp, text, None))._.sources
+    (s,) = sources_of(text)
     assert s.source.text == "a recent Reuters survey of voter lists" and s.source.name == "Reuters"
     assert s.claim.text == "Voter purges appear to be helping Republicans in Ohio"
