@@ -290,3 +290,12 @@ def test_a_party_named_by_whose_side_it_is_on():
     a = analyze("Forces loyal to Khalifa Haftar attacked Tripoli on Sunday.")
     ev = next(e for e in a.events if e.type == "ASSAULT")
     assert _names(a, ev.actors) == {"Khalifa Haftar"} and _names(a, ev.targets) == {"Tripoli"}
+
+
+def test_the_object_decides_between_aid_and_release():
+    a = analyze("Swiss doctors handed over 700 kg of medicine to the Red Crescent in Bam.")
+    assert [e.type for e in a.events] == ["AID"]
+    b = analyze("The rebels handed over two prisoners to the Red Cross.")
+    assert [e.type for e in b.events] == ["RETREAT"]
+    c = analyze("UN helicopters evacuated the wounded from Gorazde.")
+    assert [e.type for e in c.events] == ["AID"]  # and 'the wounded' is people, no attack

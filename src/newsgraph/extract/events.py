@@ -201,6 +201,16 @@ class Lexicon:
     undoing_verbs: frozenset[str]  # verbs that stop what their object names ("suspended the strike")
     barring_verbs: frozenset[str]  # verbs that forbid or prevent what their object names ("banned the march")
     other_senses: dict[str, frozenset[str]]  # trigger verb -> objects that give it a sense with no event ("met the deadline")
+    object_types: dict[str, dict[str, str]]  # trigger verb -> object lemma -> the type that object gives it
+
+    def object_type(self, verb: Token) -> str | None:
+        """The type the verb's object gives it ("handed over medicine", "evacuated the wounded": AID), or None."""
+        table = self.object_types.get(self.lemma(verb))
+        if not table:
+            return None
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]  # "700 kg of medicine"
+        return next((table[w] for o in objects for w in (o.lemma_.lower(), o.lower_) if w in table), None)
 
     def other_sense(self, verb: Token) -> bool:
         """True when the verb's object (or passive subject) gives it an everyday sense:
@@ -302,6 +312,8 @@ def load_lexicon() -> Lexicon:
         undoing_verbs=frozenset(raw.get("undoing_verbs") or ()),
         barring_verbs=frozenset(raw.get("barring_verbs") or ()),
         other_senses={str(k): frozenset(str(w) for w in v or ()) for k, v in (raw.get("other_senses") or {}).items()},
+        object_types={str(verb): {str(o): str(t) for t, objs in (types or {}).items() for o in objs or ()}
+                      for verb, types in (raw.get("object_types") or {}).items()},
     )
 
 
@@ -902,6 +914,12 @@ def extract_events(doc: Doc) -> list[Event]:
             continue  # a participle used as an adjective ("a negotiated solution", "occupied territories")
         if kind == "verb" and len(span) == 1 and lex.other_sense(head):
             continue  # "released a statement", "met the deadline": the word's other, everyday sense
+        if kind == "verb" and (by_object := lex.object_type(head)) and by_object != etype:
+            etype, mode = by_object, ""  # "handed over 700 kg of medicine": aid, not a release
+        if kind == "verb" and head.tag_ in UNTENSED_PAST and head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
+            c.dep_ == "det" for c in head.children
+        ):
+            continue  # "evacuated the wounded": a participle used as a noun names people, not an act
         if kind == "verb" and _topic_gerund(head):
             continue  # "recognizing Crimea would violate ...", "no mention of recognizing ...": a topic, not an act
         if kind == "verb":
