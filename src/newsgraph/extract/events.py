@@ -4,7 +4,8 @@ Triggers come from an editable lexicon (``data/plover_verbs.yaml``: lemmas and m
 patterns per PLOVER type and mode, typed as the CAMEO->PLOVER table of the GSR types them)
 matched with small spaCy Matchers; a one-word trigger whose object gives it an everyday sense
 ("released a statement", "met the deadline") and a subjectless gerund that is only talked about
-("recognizing Crimea would violate ...") report no event. Each trigger's arguments
+("recognizing Crimea would violate ...") report no event, and an object can decide the type
+("handed over medicine" is AID, "handed over prisoners" a RETREAT). Each trigger's arguments
 are read from the parse: the subject (or the "by" agent of a passive, or the object of "urged X
 to", or the subject above "is prepared to" / "is guilty of") is the actor, the object (or a
 "with/on/against" phrase, also on the object of a multiword trigger: "imposed sanctions on X")
