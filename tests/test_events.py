@@ -299,3 +299,8 @@ def test_the_object_decides_between_aid_and_release():
     assert [e.type for e in b.events] == ["RETREAT"]
     c = analyze("UN helicopters evacuated the wounded from Gorazde.")
     assert [e.type for e in c.events] == ["AID"]  # and 'the wounded' is people, no attack
+
+
+def test_seizing_ground_is_force_and_seizing_goods_a_confiscation():
+    assert [e.type for e in analyze("Rebels seized the town of Goma on Tuesday.").events] == ["ASSAULT"]
+    assert [e.type for e in analyze("Customs officers seized two tons of cocaine in Rotterdam.").events] == ["COERCE"]
