@@ -235,6 +235,11 @@ def test_rate_amount_is_not_a_time(nlp):
          ("DATE", "FUTURE_REF")),
         ("Capital controls will stay in place for the foreseeable future.", "2013-03-22", "the foreseeable future",
          ("DATE", "FUTURE_REF")),
+        # 'effective' puts the date ahead even after a past-tense announcement
+        ("The bank also created a four-member office of the chairman, effective Feb. 1.", "1989-10-26", "Feb. 1",
+         ("DATE", "1990-02-01")),
+        ("Costs were boosted by the company's new labor pact effective June 1.", "1989-10-26", "June 1",
+         ("DATE", "1990-06-01")),
     ],
 )
 def test_context_rules(nlp, text, published, phrase, expected):

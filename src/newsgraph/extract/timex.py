@@ -353,7 +353,7 @@ def _month_year(month: int, ctx: _Ctx, char: int, day: int = 15) -> int | None:
     ahead = diff + 12 * (year - ref.year)
     if ahead > 0 and _ENDED_BEFORE.search(ctx.text, max(0, char - 12), char):
         return year - 1  # 'the quarter ended June 30' has closed
-    tense = "future" if _IS_BEFORE.search(ctx.text, max(0, char - 24), char) else ctx.tense(char)
+    tense = "future" if _looks_ahead(ctx.text, char) else ctx.tense(char)
     if tense == "past" and ahead > 2:
         return year - 1
     if tense == "future" and ahead < -2:
@@ -381,12 +381,22 @@ def _weekday_date(weekday: int, ctx: _Ctx, char: int, rel: str) -> date | None:
         return ref + timedelta(days=weekday - ref.isoweekday())
     tense = ctx.tense(char)
     if tense == "future" or (tense == "present" and _scheduled_present(ctx.doc, char)) or (
-            _IS_BEFORE.search(ctx.text, max(0, char - 24), char) or _IS_AFTER.match(ctx.text, char)):
+            _looks_ahead(ctx.text, char) or _IS_AFTER.match(ctx.text, char)):
         return ref + timedelta(days=ahead)  # 'the deadline is Monday', 'the vote is on Sunday': ahead
     return ref - timedelta(days=back)
 
 
 _IS_BEFORE = re.compile(r"\b(?:is|are)\s+(?:(?:now|still|also)\s+)?(?:(?:on|in|set\s+for)\s+)?$")
+_EFFECTIVE = re.compile(r"\beffective\s+(?:on\s+|as\s+of\s+|from\s+)?$", re.IGNORECASE)
+
+
+def _looks_ahead(text: str, char: int) -> bool:
+    """'the deadline is on Monday', 'a pact effective June 1': a date the sentence places ahead,
+    whatever the tense of the announcement ('created an office, effective Feb. 1')."""
+    start = max(0, char - 24)
+    return bool(_IS_BEFORE.search(text, start, char) or _EFFECTIVE.search(text, start, char))
+
+
 _IS_AFTER = re.compile(r"[A-Z][a-z]+day\s+(?:is|are)\s+(?!(?:a|an|one|when|also|typically|usually|normally)\b)"
                        r"(?:the\s+)?(?:deadline|date|day|vote|election|start|opening)\b")
 
