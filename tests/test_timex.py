@@ -339,3 +339,10 @@ def test_seed_article():
     got = {(t.start, t.end): (t.type, t.value) for t in doc._.timexes}
     hits = sum(got.get((g["start"], g["end"])) == (g["type"], g["value"]) for g in gold)
     assert hits == len(gold)
+
+
+def test_at_the_time(nlp):
+    # TimeML leaves the preposition out; 'the time of its founding' is fixed by an event, not a time expression
+    got = found(nlp, "He gave a speech six weeks ago, saying at the time he was willing to withdraw.", "1990-08-15")
+    assert got.get("the time") == ("DATE", "PAST_REF")
+    assert not found(nlp, "There were 12 original members of NATO at the time of its founding.")

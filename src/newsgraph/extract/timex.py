@@ -1385,7 +1385,7 @@ _RULES: tuple[_Rule, ...] = (
                              r"|at\s+this\s+time"), _n_ref("PRESENT_REF"), 0.8),
     _Rule("current", _rx(r"(?P<then>then[- ])?current(?!ly|s?\s+(?:account|affairs|events|of)\b)"), _n_current, 0.6,
           gate=('current',)),
-    _Rule("past_ref", _rx(r"recently|lately|formerly|the\s+past|at\s+the\s+time|once\s+upon\s+a\s+time"),
+    _Rule("past_ref", _rx(r"recently|lately|formerly|the\s+past|(?<=\bat\s)the\s+time(?!\s+of\b)|once\s+upon\s+a\s+time"),
           _n_ref("PAST_REF"), 0.75,
           gate=('recently', 'lately', 'formerly', 'the past', 'the time', 'upon a time')),
     _Rule("future_ref", _rx(r"the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future"
