@@ -296,6 +296,9 @@ def test_titles_are_not_dates(nlp):
     assert "noon" not in {k.lower() for k in found(nlp, "High noon comes today for the team.")}
     got = found(nlp, 'Baker said on ABC\'s "This Week" that talks would go on; Gonzalez spoke to "60 Minutes" later.')
     assert "This Week" not in got and "60 Minutes" not in got
+    text = "The poll, published in USA Today, came out on Friday. Today, the senator responded."
+    got = [(t.start, t.value) for t in run(nlp, text)._.timexes]
+    assert got == [(text.index("Friday"), "2025-04-25"), (text.rindex("Today"), "2025-04-26")]
 
 
 def test_clock_time_takes_the_day_after_a_bracketed_aside(nlp):

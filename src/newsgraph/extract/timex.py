@@ -1487,6 +1487,7 @@ _MODAL_BEFORE = re.compile(r"\b(?:could|would|will|may|might|can|to|should|must)
 _LATER = re.compile(r"\s+later\b", re.IGNORECASE)
 
 
+_TITLE_WORD = re.compile(r"(?<![.!?:;\"'`])\s[A-Z][\w'\u2019]*\s+$")  # a capitalized word, not sentence-initial
 _OPEN_QUOTES = ("\"", "'", "`", "\u201c", "\u2018")
 _YEAR_DETERMINERS = {"the", "its", "their", "his", "her", "our", "fiscal", "in", "of", "since", "for", "by", "from",
                      "until", "through", "during"}
@@ -1543,6 +1544,9 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
     if rule.name == "rel_day" and not m["part"] and (_GENERIC_TODAY.match(m.string, m.end()) or (
             _g(m, "w") == "tomorrow" and m.string[max(0, m.start() - 3): m.start()] == "of ")):
         return False  # "today's youth", 'the world of tomorrow': the present or future in general
+    if rule.name == "rel_day" and not m["mod"] and original[m.start("w")].isupper() and _TITLE_WORD.search(
+            original, max(0, m.start() - 30), m.start()):
+        return False  # 'USA Today', 'This is VOA Today.', 'NBC's Today show': a name, mid-sentence and capitalized
     if rule.name == "bare_plural" and not m["prep"] and not _LATER.match(m.string, m.end()):
         return False  # bare 'days' is a time only after 'for', 'within'... or in 'days later'
     if rule.name == "bare_plural" and _g(m, "prep") == "last" and not _MODAL_BEFORE.search(
