@@ -349,3 +349,13 @@ def test_at_the_time(nlp):
     got = found(nlp, "He gave a speech six weeks ago, saying at the time he was willing to withdraw.", "1990-08-15")
     assert got.get("the time") == ("DATE", "PAST_REF")
     assert not found(nlp, "There were 12 original members of NATO at the time of its founding.")
+
+
+def test_weekday_with_plural_day_part_is_a_set(nlp):
+    text = "Two new flights will leave Bombay on Monday and Tuesday nights from March 30, the airline said Friday."
+    got = found(nlp, text, "1998-02-13")
+    assert got["Monday"] == ("SET", "XXXX-WXX-1TNI")
+    assert got["Tuesday nights"] == ("SET", "XXXX-WXX-2TNI")
+    assert got["Friday"] == ("DATE", "1998-02-13")
+    assert found(nlp, "The talks resume on Monday and end Tuesday night.", "1998-02-13")["Monday"] == (
+        "DATE", "1998-02-16")

@@ -1181,7 +1181,9 @@ _AMOUNT_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent|million|billion|thousa
 
 
 def _n_weekday_set(m: re.Match[str], ctx: _Ctx) -> Result:
-    return "SET", f"XXXX-WXX-{_WEEKDAYS[_g(m, 'wd')[:2]]}", None
+    """'every Monday', 'on Sundays', 'Tuesday nights' (each Tuesday night: ``XXXX-WXX-2TNI``)."""
+    part = _g(m, "parts").removesuffix("s")
+    return "SET", f"XXXX-WXX-{_WEEKDAYS[_g(m, 'wd')[:2]]}" + (f"T{_DAY_PARTS[part]}" if part else ""), None
 
 
 _DAY_AFTER_CLOCK = re.compile(r"\s*\([^()]{1,24}\)\s*,?\s*(?:on\s+)?(?P<day>" + _WD + r"|today|yesterday|tomorrow)\b",
@@ -1299,12 +1301,14 @@ _RULES: tuple[_Rule, ...] = (
           gate=(' in the ',)),
     _Rule("ahead", _rx(r"the\s+(?P<u>days|weeks|months|years)\s+ahead"), _n_ahead, 0.8,
           gate=(' ahead',)),
+    _Rule("weekday_set", _rx(r"(?:every|each)\s+(?P<wd>" + _WD + r")s?|on\s+(?P<wd2>" + _WD + r")s"
+                             r"|(?P<wd3>" + _WD + r")(?:\s+(?P<parts>mornings|afternoons|evenings|nights)|(?=\s+(?:and|or)\s+"
+                             + _WD + r"\s+(?P<parts2>mornings|afternoons|evenings|nights)\b))"),
+          lambda m, c: _n_weekday_set(_WeekdaySet(m), c), 0.85, ("wd", "wd2", "wd3"),
+          gate=("every", "each", "days", "mornings", "afternoons", "evenings", "nights")),
     _Rule("weekday", _rx(
         r"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<core>(?:(?P<rel>last|next|this|coming|past|previous|this\s+coming|the\s+(?:previous|following))\s+)?"
         r"(?P<wd>" + _WD + r")(?:\s+(?P<part>" + _PART + r"))?)"), _n_weekday, 0.9, ("wd",)),
-    _Rule("weekday_set", _rx(r"(?:every|each)\s+(?P<wd>" + _WD + r")s?|on\s+(?P<wd2>" + _WD + r")s"),
-          lambda m, c: _n_weekday_set(_WeekdaySet(m), c), 0.85, ("wd", "wd2"),
-          gate=("every", "each", "days")),
     _Rule("weekend", _rx(r"(?P<rel>last|this|next|the\s+past|the\s+coming|this\s+coming|this\s+past|the)\s+weekend"),
           _n_weekend, 0.85,
           gate=('weekend',)),
@@ -1462,7 +1466,7 @@ class _YearAgo(_Alias):
 
 
 class _WeekdaySet(_Alias):
-    _names: ClassVar[dict[str, tuple[str, ...]]] = {"wd": ("wd", "wd2")}
+    _names: ClassVar[dict[str, tuple[str, ...]]] = {"wd": ("wd", "wd2", "wd3"), "parts": ("parts", "parts2")}
 
 
 class _Clock(_Alias):
