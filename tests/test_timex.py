@@ -359,3 +359,11 @@ def test_weekday_with_plural_day_part_is_a_set(nlp):
     assert got["Friday"] == ("DATE", "1998-02-13")
     assert found(nlp, "The talks resume on Monday and end Tuesday night.", "1998-02-13")["Monday"] == (
         "DATE", "1998-02-16")
+
+
+def test_that_day_after_a_month_is_a_day_of_that_month(nlp):
+    text = ("Protesters rallied on Thursday. Doctors on the list were killed, most recently last October when "
+            "a doctor was shot at home. His name on the Web site was crossed out that same day.")
+    assert found(nlp, text, "1999-02-06")["same day"] == ("DATE", "1998-10-XX")
+    text = "The deal was signed on Oct. 23, weeks after talks began in October. Shares rose that day."
+    assert found(nlp, text, "1999-02-06")["that day"] == ("DATE", "1998-10-23")

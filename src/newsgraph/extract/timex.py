@@ -147,6 +147,7 @@ class _Ctx:
     anchor_month: date | None = None  # the first of the last month the text named
     quarter: tuple[int, int] | None = None  # the first quarter the text named: (year, 1-4)
     anchor_end: int = -1  # where the expression that named ``day_anchor`` ends
+    month_end: int = -1  # where the expression that named ``anchor_month`` ends
     tense_cache: dict[int, str] = field(default_factory=dict)
     _financial: bool | None = None
 
@@ -858,6 +859,9 @@ def _n_rel_unit(m: re.Match[str], ctx: _Ctx) -> Result:
             year += 1
         return "DATE", f"{year:04d}-{code}", mod
     if unit == "day":
+        if anaphoric and shift == 0 and ctx.anchor_month is not None and ctx.month_end > ctx.anchor_end and (
+                ctx.anchor is None or ctx.anchor.replace(day=1) != ctx.anchor_month):
+            return "DATE", f"{ctx.anchor_month.isoformat()[:7]}-XX", mod  # 'last October ... that same day'
         if base is None:
             return "DATE", "XXXX-XX-XX", mod
         value = base + timedelta(days=shift)
@@ -1678,13 +1682,15 @@ def extract_timexes(doc: Doc) -> list[Timex]:
     sentence_starts = [b[0] for b in bounds]
     timexes: list[Timex] = []
     for start, end, rule, m in _candidates(doc, text):
-        before = ctx.day_anchor
+        before, month_before = ctx.day_anchor, ctx.anchor_month
         try:
             result = rule.normalize(m, ctx)
         except (ValueError, KeyError, IndexError, OverflowError, AttributeError, TypeError):
             result = None
         if ctx.day_anchor is not before:
             ctx.anchor_end = end
+        if ctx.anchor_month is not month_before:
+            ctx.month_end = end
         if result is None:
             continue
         kind, value, mod = result
