@@ -367,3 +367,12 @@ def test_that_day_after_a_month_is_a_day_of_that_month(nlp):
     assert found(nlp, text, "1999-02-06")["same day"] == ("DATE", "1998-10-XX")
     text = "The deal was signed on Oct. 23, weeks after talks began in October. Shares rose that day."
     assert found(nlp, text, "1999-02-06")["that day"] == ("DATE", "1998-10-23")
+
+
+def test_names_and_generic_kinds_of_day_are_not_times(nlp):
+    got = found(nlp, "The minister told The Sunday Times and Fox News Sunday that she would resign on Sunday.")
+    assert got == {"Sunday": ("DATE", "2025-04-27")}
+    got = found(nlp, "The council cited Resolution 1973 and met in Room 2012 before the vote in 2011.")
+    assert got == {"2011": ("DATE", "2011")}
+    assert not found(nlp, "It was a day when nobody in the city felt safe.")
+    assert found(nlp, "The talks lasted a day.")["a day"] == ("DURATION", "P1D")

@@ -1496,6 +1496,12 @@ _LATER = re.compile(r"\s+later\b", re.IGNORECASE)
 
 
 _TITLE_WORD = re.compile(r"(?<![.!?:;\"'`])\s[A-Z][\w'\u2019]*\s+$")  # a capitalized word, not sentence-initial
+_TITLE_AFTER_WEEKDAY = re.compile(r"(?:\s+Night)?\s+(?:Times|Telegraph|Mirror|Express|Herald|Post|Tribune|Mail|"
+                                  r"Independent|Observer|Star|Sport|Live|Morning\s+Post|Magazine|Review)\b")
+_LABEL_BEFORE_NUMBER = re.compile(r"\b(?:Resolution|Room|Flight|Route|Highway|Interstate|Title|Vision|Agenda|Section|"
+                                  r"Article|Rule|Proposition|Prop\.|Suite|Apartment|Gate|Channel|Windows|Model|Expo|"
+                                  r"Bus|Train|Platform|Volume|Chapter|Page|Item|Code|Number|No\.)\s+$")
+_GENERIC_WHEN = re.compile(r"\s+(?:when|(?:in|on|during)\s+which)\b")
 _OPEN_QUOTES = ("\"", "'", "`", "\u201c", "\u2018")
 _YEAR_DETERMINERS = {"the", "its", "their", "his", "her", "our", "fiscal", "in", "of", "since", "for", "by", "from",
                      "until", "through", "during"}
@@ -1532,11 +1538,16 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
                 return False
             if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.lower_ not in ("elections", "games"):
                 return False
+        if _LABEL_BEFORE_NUMBER.search(original, max(0, m.start() - 16), m.start()):
+            return False  # 'Resolution 1973', 'Room 2012', 'Flight 1549', 'Vision 2030': a number in a name
         before = m.string[max(0, m.start() - 3): m.start()]
         if re.search(r"[$£€]\s*$|\d[,.]$", before) or re.match(r"[.,]\d", m.string[m.end(): m.end() + 2]):
             return False  # '$2000', 'closed at 2082.1'
     if rule.name == "duration" and _g(m, "u").startswith("quarter") and re.match(r"\s+of\b", m.string[m.end():]):
         return False  # 'three-quarters of the vote' is a fraction
+    if rule.name == "duration" and _g(m, "n") in ("a", "an") and not m["qual"] and not m["mod"] and _GENERIC_WHEN.match(
+            m.string, m.end()):
+        return False  # 'a day when nobody felt safe': a kind of day, not a length of time
     if rule.name == "duration" and _g(m, "u") == "second" and _g(m, "n") in ("a", "the") and _ORDINAL_SECOND.match(
             m.string, m.end()):
         return False  # 'a second group', 'a second betrayal': the ordinal
@@ -1552,6 +1563,9 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
     if rule.name == "rel_day" and not m["part"] and (_GENERIC_TODAY.match(m.string, m.end()) or (
             _g(m, "w") == "tomorrow" and m.string[max(0, m.start() - 3): m.start()] == "of ")):
         return False  # "today's youth", 'the world of tomorrow': the present or future in general
+    if rule.name == "weekday" and (_TITLE_AFTER_WEEKDAY.match(original, m.end()) or original[
+            max(0, m.start() - 5): m.start()] == "News "):
+        return False  # 'The Sunday Times', 'Saturday Night Live', 'Fox News Sunday': a title
     if rule.name == "rel_day" and not m["mod"] and original[m.start("w")].isupper() and _TITLE_WORD.search(
             original, max(0, m.start() - 30), m.start()):
         return False  # 'USA Today', 'This is VOA Today.', 'NBC's Today show': a name, mid-sentence and capitalized
