@@ -235,6 +235,12 @@ def test_rate_amount_is_not_a_time(nlp):
          ("DATE", "FUTURE_REF")),
         ("Capital controls will stay in place for the foreseeable future.", "2013-03-22", "the foreseeable future",
          ("DATE", "FUTURE_REF")),
+        # a promise or agreement to act looks ahead even when it was made in the past
+        ("The summit, which ended Tuesday, agreed to meet again in the fall.", "2013-03-22", "the fall",
+         ("DATE", "2013-FA")),
+        ("The junta vowed to hold elections in December, a spokesman said.", "2013-03-22", "December",
+         ("DATE", "2013-12")),
+        ("The junta held elections in December, a spokesman said.", "2013-03-22", "December", ("DATE", "2012-12")),
         # 'effective' puts the date ahead even after a past-tense announcement
         ("The bank also created a four-member office of the chairman, effective Feb. 1.", "1989-10-26", "Feb. 1",
          ("DATE", "1990-02-01")),

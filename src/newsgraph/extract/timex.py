@@ -93,7 +93,8 @@ _MODS = {
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going"}
 _FUTURE_VERBS = {"expect", "schedule", "due", "set", "slate", "plan", "intend", "hope", "aim", "want", "postpone",
                  "delay", "extend", "reschedule", "adjourn", "defer", "suspend"}
-_INTENT_VERBS = {"plan", "intend", "hope", "aim", "want", "expect", "schedule", "slate", "due"}
+_INTENT_VERBS = {"plan", "intend", "hope", "aim", "want", "expect", "schedule", "slate", "due", "agree", "promise", "pledge",
+                 "vow", "decide", "threaten", "prepare"}
 _PLAN_VERBS = {"schedule", "plan", "slate", "set", "reschedule", "postpone"}
 _NOT_SCHEDULED = {"be", "have", "say", "do", "tell", "report", "remain", "seem", "appear"}
 _SAME_IN_PAST = {"hurt", "put", "set", "cut", "hit", "let", "cost", "shut", "quit", "spread", "bid", "beat", "read",
