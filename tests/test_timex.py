@@ -382,3 +382,12 @@ def test_names_and_generic_kinds_of_day_are_not_times(nlp):
     assert got == {"2011": ("DATE", "2011")}
     assert not found(nlp, "It was a day when nobody in the city felt safe.")
     assert found(nlp, "The talks lasted a day.")["a day"] == ("DURATION", "P1D")
+
+
+def test_following_and_previous_week_count_from_the_week_just_named(nlp):
+    got = found(nlp, "The president will visit Israel next week and Jordan the following week.", "2013-03-22")
+    assert got["next week"] == ("DATE", "2013-W13") and got["the following week"] == ("DATE", "2013-W14")
+    got = found(nlp, "Talks were held last week; the previous week, rebels had shelled the city.", "2013-03-22")
+    assert got["the previous week"] == ("DATE", "2013-W10")
+    got = found(nlp, "On March 3, rebels seized the town, and the following week troops retook it.", "2013-03-22")
+    assert got["the following week"] == ("DATE", "2013-W10")

@@ -149,6 +149,7 @@ class _Ctx:
     quarter: tuple[int, int] | None = None  # the first quarter the text named: (year, 1-4)
     anchor_end: int = -1  # where the expression that named ``day_anchor`` ends
     month_end: int = -1  # where the expression that named ``anchor_month`` ends
+    week_anchor: tuple[date, int] | None = None  # a day of the last week named, and where that expression ends
     tense_cache: dict[int, str] = field(default_factory=dict)
     _financial: bool | None = None
 
@@ -836,7 +837,7 @@ def _n_rel_unit(m: re.Match[str], ctx: _Ctx) -> Result:
         return "DURATION", _duration(1, unit), mod  # 'the past decade': the ten years up to now
     shift = _SHIFTS.get(rel, 0)
     anaphoric = rel in ("same", "the same", "that", "following", "the following") or (
-        unit == "day" and rel in ("the next", "the previous"))
+        unit == "day" and rel in ("the next", "the previous")) or (unit == "week" and rel == "the previous")
     base = ctx.anchor if anaphoric and ctx.anchor is not None else ctx.ref
     if anaphoric and unit == "year" and ctx.anchor_year is not None:
         base = date(ctx.anchor_year, 7, 1)
@@ -870,6 +871,10 @@ def _n_rel_unit(m: re.Match[str], ctx: _Ctx) -> Result:
         return "DATE", value.isoformat(), mod
     if unit == "quarter" and rel in ("latest", "the latest", "most recent", "the most recent"):
         shift = -1
+    if unit == "week" and base is not None:
+        if anaphoric and ctx.week_anchor is not None and ctx.week_anchor[1] > ctx.anchor_end:
+            base = ctx.week_anchor[0]  # 'next week ... and the following week'
+        ctx.week_anchor = (base + timedelta(weeks=shift), m.end())
     return "DATE", _at(unit, base, shift), mod
 
 
