@@ -391,3 +391,9 @@ def test_following_and_previous_week_count_from_the_week_just_named(nlp):
     assert got["the previous week"] == ("DATE", "2013-W10")
     got = found(nlp, "On March 3, rebels seized the town, and the following week troops retook it.", "2013-03-22")
     assert got["the following week"] == ("DATE", "2013-W10")
+
+
+def test_the_next_year_in_a_past_narrative(nlp):
+    text = "In 2009, the firm moved to Texas. Later that year it was sold, and the next year it closed."
+    assert found(nlp, text, "2013-03-22")["the next year"] == ("DATE", "2010")
+    assert found(nlp, "The firm expects to open two plants next year.", "2013-03-22")["next year"] == ("DATE", "2014")

@@ -837,7 +837,8 @@ def _n_rel_unit(m: re.Match[str], ctx: _Ctx) -> Result:
         return "DURATION", _duration(1, unit), mod  # 'the past decade': the ten years up to now
     shift = _SHIFTS.get(rel, 0)
     anaphoric = rel in ("same", "the same", "that", "following", "the following") or (
-        unit == "day" and rel in ("the next", "the previous")) or (unit == "week" and rel == "the previous")
+        unit == "day" and rel in ("the next", "the previous")) or (unit == "week" and rel == "the previous") or (
+        unit in ("month", "year") and rel in ("the next", "the previous") and _in_past_narrative(m, ctx))
     base = ctx.anchor if anaphoric and ctx.anchor is not None else ctx.ref
     if anaphoric and unit == "year" and ctx.anchor_year is not None:
         base = date(ctx.anchor_year, 7, 1)
@@ -876,6 +877,16 @@ def _n_rel_unit(m: re.Match[str], ctx: _Ctx) -> Result:
             base = ctx.week_anchor[0]  # 'next week ... and the following week'
         ctx.week_anchor = (base + timedelta(weeks=shift), m.end())
     return "DATE", _at(unit, base, shift), mod
+
+
+_OVER_BEFORE = re.compile(r"\b(?:over|within|for|during|throughout)\s+$")
+
+
+def _in_past_narrative(m: re.Match[str], ctx: _Ctx) -> bool:
+    """'In 2009 the firm moved; the next year it closed': after a past year the text named, 'the next
+    year' counts from that year ('over the next year' still looks ahead from now)."""
+    return (ctx.ref is not None and ctx.anchor_year is not None and ctx.anchor_year < ctx.ref.year
+            and not _OVER_BEFORE.search(m.string, max(0, m.start() - 12), m.start()))
 
 
 _PERIOD_ENDED = re.compile(r",?\s+(?:which\s+|that\s+)?end(?:ed|ing|s)\s+(?:on\s+)?(?P<mon>" + _MON_D + r")\s+"
