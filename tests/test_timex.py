@@ -241,6 +241,12 @@ def test_rate_amount_is_not_a_time(nlp):
         ("The junta vowed to hold elections in December, a spokesman said.", "2013-03-22", "December",
          ("DATE", "2013-12")),
         ("The junta held elections in December, a spokesman said.", "2013-03-22", "December", ("DATE", "2012-12")),
+        # 'last Oct. 23' is the latest such day; a record 'set on Aug. 6' lies in the past
+        ("Slepian was shot to death last Oct. 23 at his home.", "1999-04-19", "last Oct. 23", ("DATE", "1998-10-23")),
+        ("The trial opens next Jan. 7, the court said.", "2013-03-22", "next Jan. 7", ("DATE", "2014-01-07")),
+        ("The index ended within 70 points of its record high set on Aug. 6.", "1998-02-06", "Aug. 6",
+         ("DATE", "1997-08-06")),
+        ("The vote, set for Aug. 6, was postponed.", "1998-02-06", "Aug. 6", ("DATE", "1998-08-06")),
         # 'effective' puts the date ahead even after a past-tense announcement
         ("The bank also created a four-member office of the chairman, effective Feb. 1.", "1989-10-26", "Feb. 1",
          ("DATE", "1990-02-01")),

@@ -451,6 +451,7 @@ def _governing_verb(tok: Token) -> Token:
     return tok
 
 
+_RECORDS = {"record", "high", "low", "mark", "peak", "best", "level"}
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for)\s+"
                        r"(?:the\s+(?!of\b)[a-z]+(?:\s+(?!of\b)[a-z]+)?\s+(?:on\s+)?)?$", re.IGNORECASE)
 
@@ -481,6 +482,8 @@ def _clause_tense(doc: Doc, char: int) -> str:
             return "future"
         return "past" if any(t.tag_ in ("VBD", "VBN") for t in doc[max(0, tok.i - 8): tok.i]) else "present"
     verb = _governing_verb(tok)
+    if verb.lemma_ == "set" and verb.tag_ == "VBN" and verb.head.lemma_ in _RECORDS:
+        return "past"  # 'its record high set on Aug. 6': a record is set before it is reported
     for _ in range(3):
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if verb.tag_ == "VBN" and any(a.lower_ == "have" for a in auxes) and any(
@@ -556,6 +559,9 @@ def _n_month_day(m: re.Match[str], ctx: _Ctx) -> Result:
         year: int | None = _two_digit_year(m["y"]) if m["y"].startswith("'") else int(m["y"])
     elif ctx.ref is None and ctx.anchor is not None:
         year = ctx.anchor.year
+    elif m["rel"] and ctx.ref is not None:  # 'last Oct. 23': the latest one before the reference date
+        later = (month, day) > (ctx.ref.month, ctx.ref.day)
+        year = ctx.ref.year - (m["rel"] == "last" and later) + (m["rel"] == "next" and not later)
     else:
         year = _month_year(month, ctx, m.start(), day)
     try:
@@ -1255,7 +1261,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("numeric", _rx(r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>" + _YEAR + r"|\d\d)"),
           _n_numeric, 0.85),
     _Rule("month_day", _rx(
-        r"(?:(?P<wd>" + _WD + r"),?\s+)?(?:(?P<mon>" + _MON_D + r")\s+(?P<d>" + _DAYNUM + r")|(?:the\s+)?(?P<d2>"
+        r"(?:(?P<wd>" + _WD + r"),?\s+)?(?:(?:(?P<rel>last|next)\s+)?(?P<mon>" + _MON_D + r")\s+(?P<d>" + _DAYNUM
+        + r")|(?:the\s+)?(?P<d2>"
         + _DAYNUM + r")\s+(?:of\s+)?(?P<mon2>" + _MON + r"))(?:,?\s+(?P<y>" + _YEAR + r"|'\d\d))?"
         r"(?:\s+(?P<part>" + _PART + r"))?"), lambda m, c: _n_month_day(_MonthDay(m), c), 0.95,
           ("mon", "mon2", "wd")),
