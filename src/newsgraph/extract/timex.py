@@ -852,7 +852,9 @@ def _n_rel_unit(m: re.Match[str], ctx: _Ctx) -> Result:
         base = ctx.anchor_month
     if anaphoric and base is None:
         return "DATE", _at(unit, None), mod
-    if unit == "quarter" and rel in ("the", "that", "the same") and ctx.tense(m.start()) != "future":
+    if unit == "quarter" and (rel in ("the", "that", "the same") or (rel == "this" and ctx.financial and (
+            m.string.startswith("'s", m.end()) or ctx.tense(m.start()) == "past"))) and ctx.tense(m.start()) != "future":
+        # 'This quarter's loss includes charges' after the results: the quarter reported
         reported = ctx.reported_quarter()
         if reported is not None:
             return "DATE", f"{reported[0]:04d}-Q{reported[1]}", mod
