@@ -26,19 +26,21 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import DEP, LEMMA
+from spacy.attrs import DEP, IDX, LEMMA
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "attribution" / "model.json"
 SOURCE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "DET", "ADJ", "SYM"})
 _MARKS = frozenset('"“”„«»‘’\'`')
+_MARK_RE = re.compile("[" + re.escape("".join(sorted(_MARKS))) + "]")
 _MAX_PATH = 4
 # dependencies whose words are (almost) never a cue head in PolNeAR train (5 of 7,418 "aux"
 # and "auxpass" tokens of lexicon lemmas): skipped before scoring
@@ -73,9 +75,10 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def cue_features(tok: Token, quoted: bool, headline: bool = False) -> list[str]:
+def cue_features(tok: Token, quoted: bool, headline: bool = False, marks: set[int] | None = None) -> list[str]:
     """Features of a candidate cue head; ``headline``: it lies in the doc's first sentence,
-    where titles state claims in the present tense ("Obama Sees 'Personal Insult' …")."""
+    where titles state claims in the present tense ("Obama Sees 'Personal Insult' …");
+    ``marks``: the doc's ``mark_tokens`` when the caller has them (else read off the tokens)."""
     lem, pos, dep = _lemma(tok), tok.pos_, tok.dep_
     head = tok.head
     f = ["b", "l=" + lem, "p=" + pos, "d=" + dep, "t=" + tok.tag_, "ld=" + lem + "|" + dep, "lp=" + lem + "|" + pos]
@@ -118,12 +121,34 @@ def cue_features(tok: Token, quoted: bool, headline: bool = False) -> list[str]:
         f.append("s0")
         f.append("ls0=" + lem)
     lo, hi = max(0, i - 3), min(len(doc), i + 4)
-    if any(doc[j].text[:1] in _MARKS for j in range(lo, i)):
+    if marks is None:
+        marks = {j for j in range(lo, hi) if doc[j].text[:1] in _MARKS}
+    if any(j in marks for j in range(lo, i)):
         f.append("qL")
         f.append("lqL=" + lem)
-    if any(doc[j].text[:1] in _MARKS for j in range(i + 1, hi)):
+    if any(j in marks for j in range(i + 1, hi)):
         f.append("qR")
     return f
+
+
+def mark_tokens(doc: Doc) -> set[int]:
+    """Indices of the tokens that start with a quote mark, found by one regex over the text."""
+    starts = [m.start() for m in _MARK_RE.finditer(doc.text)]
+    if not starts:
+        return set()
+    idx = doc.to_array(IDX)
+    pos = np.searchsorted(idx, starts)
+    ok = pos < len(idx)
+    pos, chars = pos[ok], np.asarray(starts)[ok]
+    return set(pos[idx[pos] == chars].tolist())
+
+
+def _isin_sorted(values: np.ndarray, sorted_ids: np.ndarray) -> np.ndarray:
+    """``np.isin`` for a sorted, unique ``sorted_ids``, by binary search (faster on short docs)."""
+    if not len(sorted_ids):
+        return np.zeros(len(values), dtype=bool)
+    pos = np.minimum(np.searchsorted(sorted_ids, values), len(sorted_ids) - 1)
+    return sorted_ids[pos] == values
 
 
 def first_sentence_end(doc: Doc) -> int:
@@ -382,10 +407,17 @@ def _depth(tok: Token) -> int:
     return n
 
 
-def _best(model: Model, part: str, cue: Token, cands: list[tuple[Token, str]]) -> tuple[Token | None, float]:
+def _best(
+    model: Model, part: str, cue: Token, cands: list[tuple[Token, str]], feats: dict[int, list[str]]
+) -> tuple[Token | None, float]:
+    """The candidate with the highest ``part`` probability over the threshold; ``feats``
+    caches pair features by candidate index for this cue (source and content share them)."""
     best, best_p = None, 0.0
     for cand, path in cands:
-        p = model.prob(part, pair_features(cue, cand, path))
+        f = feats.get(cand.i)
+        if f is None:
+            f = feats[cand.i] = pair_features(cue, cand, path)
+        p = model.prob(part, f)
         if p > best_p:
             best, best_p = cand, p
     if best is None or best_p < model.thresholds[part]:
@@ -408,13 +440,14 @@ def find_attributions(
     found: list[tuple[int, Token, float]] = []
     first_end = first_sentence_end(doc)
     arr = doc.to_array([LEMMA, DEP]).reshape(-1, 2)
-    mask = np.isin(arr[:, 0], model.lexicon_ids) & ~np.isin(arr[:, 1], _NOT_CUE_IDS)
+    mask = _isin_sorted(arr[:, 0], model.lexicon_ids) & ~_isin_sorted(arr[:, 1], _NOT_CUE_IDS)
+    marks = mark_tokens(doc)
     for i in np.flatnonzero(mask).tolist():
         tok = doc[i]
         if i in skip:
             continue
         inq = any(s <= tok.idx < e for s, e in quoted)
-        p = model.prob("cue", cue_features(tok, inq, i < first_end))
+        p = model.prob("cue", cue_features(tok, inq, i < first_end, marks))
         if p >= threshold:
             found.append((_depth(tok), tok, p))
     found.sort(key=lambda x: (x[0], x[1].i))
@@ -431,11 +464,12 @@ def find_attributions(
         cue_ids = set(range(cue_lo, cue_hi))
         near = neighbours(cue)
         src_cands = [(t, pa) for t, pa in near if t.pos_ in SOURCE_POS and t.i not in cue_ids and t.i not in taken]
-        src, _ = _best(model, "source", cue, src_cands)
+        feats: dict[int, list[str]] = {}
+        src, _ = _best(model, "source", cue, src_cands, feats)
         source = head_span(src, cue_ids | taken, bounds) if src is not None else None
         used = cue_ids | taken | (set(range(*source)) if source else set())
         con_cands = [(t, pa) for t, pa in near if t.i not in used and not t.is_punct and not t.is_space]
-        con, _ = _best(model, "content", cue, con_cands)
+        con, _ = _best(model, "content", cue, con_cands, feats)
         content = head_span(con, used, bounds) if con is not None else None
         if content is None:
             continue
