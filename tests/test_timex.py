@@ -252,6 +252,8 @@ def test_rate_amount_is_not_a_time(nlp):
          "quarter's loss includes charges of $4.9 million.", "1989-11-01", "This quarter", ("DATE", "1989-Q3")),
         ("Acme reported a third-quarter net loss of $8.1 million, or $2.14 a share. It expects a profit this quarter.",
          "1989-11-01", "this quarter", ("DATE", "1989-Q4")),
+        ("Tourist arrivals fell 8 percent from the same period last year, the ministry said.", "2013-03-22",
+         "the same period last year", ("DATE", "2012")),
         # 'effective' puts the date ahead even after a past-tense announcement
         ("The bank also created a four-member office of the chairman, effective Feb. 1.", "1989-10-26", "Feb. 1",
          ("DATE", "1990-02-01")),

@@ -967,7 +967,9 @@ def _year_before_quarter(ctx: _Ctx) -> str:
 
 
 def _n_year_ago_period(m: re.Match[str], ctx: _Ctx) -> Result:
-    if _g(m, "u") or ctx.financial:
+    """'the year-ago quarter' (and any such period in an earnings story) is the reported quarter a year
+    before; elsewhere 'the same period last year' is last year."""
+    if _g(m, "u") == "quarter" or ctx.financial:
         return "DATE", _year_before_quarter(ctx), None
     return "DATE", _at("year", ctx.ref, -1), None
 
