@@ -254,6 +254,8 @@ def test_rate_amount_is_not_a_time(nlp):
          "1989-11-01", "this quarter", ("DATE", "1989-Q4")),
         ("Tourist arrivals fell 8 percent from the same period last year, the ministry said.", "2013-03-22",
          "the same period last year", ("DATE", "2012")),
+        ("Talks between the two sides are set for the first week of April.", "2013-03-22", "the first week of April",
+         ("DATE", "2013-W14")),
         # 'effective' puts the date ahead even after a past-tense announcement
         ("The bank also created a four-member office of the chairman, effective Feb. 1.", "1989-10-26", "Feb. 1",
          ("DATE", "1990-02-01")),

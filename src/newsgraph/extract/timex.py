@@ -1022,6 +1022,19 @@ def _n_week_of(m: re.Match[str], ctx: _Ctx) -> Result:
     return "DATE", _week(date(year, month, day)), None
 
 
+def _n_nth_week_of(m: re.Match[str], ctx: _Ctx) -> Result:
+    """'the first week of April': the ISO week holding that stretch of the month (its middle day)."""
+    month = _MONTHS[_g(m, "mon")[:3]]
+    year = int(m["y"]) if m["y"] else _month_year(month, ctx, m.start())
+    if year is None:
+        return "DATE", f"XXXX-{month:02d}", None
+    n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(_g(m, "ord"))
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    middle = date(year, month, 7 * n - 3) if n else last - timedelta(days=3)
+    ctx.name_month(year, month)
+    return "DATE", _week(middle), None
+
+
 def _n_latest_period(m: re.Match[str], ctx: _Ctx) -> Result:
     reported = ctx.reported_quarter() if ctx.financial else None
     if reported is None:
@@ -1383,6 +1396,8 @@ _RULES: tuple[_Rule, ...] = (
           gate=("spring", "summer", "fall", "autumn", "winter")),
     _Rule("week_of", _rx(r"the\s+week\s+of\s+(?P<mon>" + _MON_D + r")\s+(?P<d>" + _DAYNUM + r")(?:,?\s+(?P<y>" + _YEAR
                          + r"))?"), _n_week_of, 0.85, ("mon",), gate=("week of",)),
+    _Rule("nth_week_of", _rx(r"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>" + _MON
+                             + r")(?:,?\s+(?P<y>" + _YEAR + r"))?"), _n_nth_week_of, 0.8, ("mon",), gate=("week of",)),
     _Rule("latest_period", _rx(r"the\s+(?:latest|most\s+recent)\s+period"), _n_latest_period, 0.7,
           gate=('period',)),
     _Rule("year_period", _rx(r"the\s+(?P<y>" + _YEAR + r")\s+(?:quarter|period)"), _n_year_period, 0.8,
