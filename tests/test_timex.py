@@ -256,6 +256,12 @@ def test_rate_amount_is_not_a_time(nlp):
          "the same period last year", ("DATE", "2012")),
         ("Talks between the two sides are set for the first week of April.", "2013-03-22", "the first week of April",
          ("DATE", "2013-W14")),
+        # 'is due' and 'is to' look ahead
+        ("The former minister is due in court on Monday.", "2013-03-22", "Monday", ("DATE", "2013-03-25")),
+        ("On Wednesday, the court is to rule on the appeal.", "2013-03-22", "Wednesday", ("DATE", "2013-03-27")),
+        # 'last' the verb is not part of the duration
+        ("The talks, which begin Monday, are expected to last a week.", "2013-03-22", "a week", ("DURATION", "P1W")),
+        ("Prices rose sharply in the last two weeks.", "2013-03-22", "the last two weeks", ("DURATION", "P2W")),
         # 'effective' puts the date ahead even after a past-tense announcement
         ("The bank also created a four-member office of the chairman, effective Feb. 1.", "1989-10-26", "Feb. 1",
          ("DATE", "1990-02-01")),

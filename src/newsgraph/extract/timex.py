@@ -132,6 +132,11 @@ _PREMOD = (r"(?:about|around|roughly|some|nearly|almost|approximately|more\s+tha
 _PART = r"(?:morning|afternoon|evening|night)"
 
 
+# 'last' qualifies a duration ('the last two weeks'), unless it is the verb ('expected to last a week')
+_LAST_QUAL = (r"(?<!\bto\s)(?<!will\s)(?<!would\s)(?<!could\s)(?<!\bmay\s)(?<!might\s)(?<!\bcan\s)(?<!should\s)"
+              r"(?<!must\s)last(?!\s+an?\s)")
+
+
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(_L + pattern + _R, re.IGNORECASE)
 
@@ -492,6 +497,10 @@ def _clause_tense(doc: Doc, char: int) -> str:
         if any(a.lower_ in _FUTURE_AUX for a in auxes) or (verb.lower_ == "going" and any(
                 c.lower_ == "to" for c in verb.head.children)):
             return "future"
+        if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(
+                (c.dep_ == "acomp" and c.lower_ == "due") or (c.dep_ == "xcomp" and c.tag_ == "VB" and any(
+                    a.lower_ == "to" for a in c.children)) for c in verb.children):
+            return "future"  # 'he is due in court on Monday', 'on Wednesday the court is to rule'
         if verb.lemma_ in _PLAN_VERBS and verb.tag_ != "VBD" and not any(a.lower_ == "had" for a in auxes):
             return "future"  # 'has scheduled a news conference Thursday': the plan lies ahead
         if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
@@ -1405,7 +1414,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("in_n", _rx(r"in\s+(?:the\s+next\s+)?(?P<core>(?P<n>" + _NUM + r")\s+(?P<u>" + _UNIT + r"))(?:'?\s+time)?"),
           _n_in_n, 0.8),
     _Rule("duration", _rx(
-        r"(?:(?P<mod>" + _PREMOD + r")\s+)?(?:(?P<qual>(?:the\s+)?(?:first|last|past|next|coming|final|previous|"
+        r"(?:(?P<mod>" + _PREMOD + r")\s+)?(?:(?P<qual>(?:the\s+)?(?:first|" + _LAST_QUAL + r"|past|next|coming|final|previous|"
         r"following|full|entire|whole|latest|initial|remaining|same)|the|a\s+mere|another)\s+)?"
         r"(?!(?:1[6-9]|20)\d\d\b)(?P<n>" + _NUM + r"|" + _VAGUE + r")(?:[- ](?:more|additional|extra|straight|consecutive"
         r"|trading|business|working))?"
