@@ -248,8 +248,8 @@ def test_rate_amount_is_not_a_time(nlp):
          ("DATE", "1997-08-06")),
         ("The vote, set for Aug. 6, was postponed.", "1998-02-06", "Aug. 6", ("DATE", "1998-08-06")),
         # in an earnings story 'this quarter's loss' is the quarter reported; 'a profit this quarter' the current one
-        ("Acme reported a net loss of $8.1 million, or $2.14 a share, for the third quarter ended Sept. 30. This "
-         "quarter's loss includes charges of $4.9 million.", "1989-11-01", "This quarter", ("DATE", "1989-Q3")),
+        (("Acme reported a net loss of $8.1 million, or $2.14 a share, for the third quarter ended Sept. 30. This "
+          "quarter's loss includes charges of $4.9 million."), "1989-11-01", "This quarter", ("DATE", "1989-Q3")),
         ("Acme reported a third-quarter net loss of $8.1 million, or $2.14 a share. It expects a profit this quarter.",
          "1989-11-01", "this quarter", ("DATE", "1989-Q4")),
         ("Tourist arrivals fell 8 percent from the same period last year, the ministry said.", "2013-03-22",

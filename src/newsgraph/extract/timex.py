@@ -93,8 +93,8 @@ _MODS = {
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going"}
 _FUTURE_VERBS = {"expect", "schedule", "due", "set", "slate", "plan", "intend", "hope", "aim", "want", "postpone",
                  "delay", "extend", "reschedule", "adjourn", "defer", "suspend"}
-_INTENT_VERBS = {"plan", "intend", "hope", "aim", "want", "expect", "schedule", "slate", "due", "agree", "promise", "pledge",
-                 "vow", "decide", "threaten", "prepare"}
+_INTENT_VERBS = {"plan", "intend", "hope", "aim", "want", "expect", "schedule", "slate", "due", "agree", "promise",
+                 "pledge", "vow", "decide", "threaten", "prepare"}
 _PLAN_VERBS = {"schedule", "plan", "slate", "set", "reschedule", "postpone"}
 _NOT_SCHEDULED = {"be", "have", "say", "do", "tell", "report", "remain", "seem", "appear"}
 _SAME_IN_PAST = {"hurt", "put", "set", "cut", "hit", "let", "cost", "shut", "quit", "spread", "bid", "beat", "read",
@@ -861,9 +861,10 @@ def _n_rel_unit(m: re.Match[str], ctx: _Ctx) -> Result:
         base = ctx.anchor_month
     if anaphoric and base is None:
         return "DATE", _at(unit, None), mod
-    if unit == "quarter" and (rel in ("the", "that", "the same") or (rel == "this" and ctx.financial and (
-            m.string.startswith("'s", m.end()) or ctx.tense(m.start()) == "past"))) and ctx.tense(m.start()) != "future":
-        # 'This quarter's loss includes charges' after the results: the quarter reported
+    # "This quarter's loss includes charges" in an earnings story: the quarter reported
+    reported_this = rel == "this" and ctx.financial and (
+        m.string.startswith("'s", m.end()) or ctx.tense(m.start()) == "past")
+    if unit == "quarter" and (rel in ("the", "that", "the same") or reported_this) and ctx.tense(m.start()) != "future":
         reported = ctx.reported_quarter()
         if reported is not None:
             return "DATE", f"{reported[0]:04d}-Q{reported[1]}", mod
@@ -1356,8 +1357,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("ahead", _rx(r"the\s+(?P<u>days|weeks|months|years)\s+ahead"), _n_ahead, 0.8,
           gate=(' ahead',)),
     _Rule("weekday_set", _rx(r"(?:every|each)\s+(?P<wd>" + _WD + r")s?|on\s+(?P<wd2>" + _WD + r")s"
-                             r"|(?P<wd3>" + _WD + r")(?:\s+(?P<parts>mornings|afternoons|evenings|nights)|(?=\s+(?:and|or)\s+"
-                             + _WD + r"\s+(?P<parts2>mornings|afternoons|evenings|nights)\b))"),
+                             r"|(?P<wd3>" + _WD + r")(?:\s+(?P<parts>mornings|afternoons|evenings|nights)"
+                             r"|(?=\s+(?:and|or)\s+" + _WD + r"\s+(?P<parts2>mornings|afternoons|evenings|nights)\b))"),
           lambda m, c: _n_weekday_set(_WeekdaySet(m), c), 0.85, ("wd", "wd2", "wd3"),
           gate=("every", "each", "days", "mornings", "afternoons", "evenings", "nights")),
     _Rule("weekday", _rx(
@@ -1414,7 +1415,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("in_n", _rx(r"in\s+(?:the\s+next\s+)?(?P<core>(?P<n>" + _NUM + r")\s+(?P<u>" + _UNIT + r"))(?:'?\s+time)?"),
           _n_in_n, 0.8),
     _Rule("duration", _rx(
-        r"(?:(?P<mod>" + _PREMOD + r")\s+)?(?:(?P<qual>(?:the\s+)?(?:first|" + _LAST_QUAL + r"|past|next|coming|final|previous|"
+        r"(?:(?P<mod>" + _PREMOD + r")\s+)?(?:(?P<qual>(?:the\s+)?(?:first|" + _LAST_QUAL
+        + r"|past|next|coming|final|previous|"
         r"following|full|entire|whole|latest|initial|remaining|same)|the|a\s+mere|another)\s+)?"
         r"(?!(?:1[6-9]|20)\d\d\b)(?P<n>" + _NUM + r"|" + _VAGUE + r")(?:[- ](?:more|additional|extra|straight|consecutive"
         r"|trading|business|working))?"
@@ -1445,7 +1447,8 @@ _RULES: tuple[_Rule, ...] = (
                              r"|at\s+this\s+time"), _n_ref("PRESENT_REF"), 0.8),
     _Rule("current", _rx(r"(?P<then>then[- ])?current(?!ly|s?\s+(?:account|affairs|events|of)\b)"), _n_current, 0.6,
           gate=('current',)),
-    _Rule("past_ref", _rx(r"recently|lately|formerly|the\s+past|(?<=\bat\s)the\s+time(?!\s+of\b)|once\s+upon\s+a\s+time"),
+    _Rule("past_ref", _rx(r"recently|lately|formerly|the\s+past|(?<=\bat\s)the\s+time(?!\s+of\b)"
+                          r"|once\s+upon\s+a\s+time"),
           _n_ref("PAST_REF"), 0.75,
           gate=('recently', 'lately', 'formerly', 'the past', 'the time', 'upon a time')),
     _Rule("future_ref", _rx(r"the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future"
@@ -1597,8 +1600,8 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
             return False  # '$2000', 'closed at 2082.1'
     if rule.name == "duration" and _g(m, "u").startswith("quarter") and re.match(r"\s+of\b", m.string[m.end():]):
         return False  # 'three-quarters of the vote' is a fraction
-    if rule.name == "duration" and _g(m, "n") in ("a", "an") and not m["qual"] and not m["mod"] and _GENERIC_WHEN.match(
-            m.string, m.end()):
+    if rule.name == "duration" and _g(m, "n") in ("a", "an") and not m["qual"] and not m["mod"] and (
+            _GENERIC_WHEN.match(m.string, m.end())):
         return False  # 'a day when nobody felt safe': a kind of day, not a length of time
     if rule.name == "duration" and _g(m, "u") == "second" and _g(m, "n") in ("a", "the") and _ORDINAL_SECOND.match(
             m.string, m.end()):
