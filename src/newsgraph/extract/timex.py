@@ -36,7 +36,10 @@ Conventions (TimeML / TIMEX3 1.2):
   and a vague span is a DURATION (``PXD``) when it says how long ("over the next few days",
   "for the past few weeks") but PAST_REF/FUTURE_REF when it points ("in recent months").
 * Rates are not times: "$2 million a year" and "grew 8% annually" give nothing, "flights a
-  week" a SET; generic "today's youth" and "the world of tomorrow" are not dates.
+  week" a SET; generic "today's youth" and "the world of tomorrow" are not dates, nor are names
+  ("USA Today", "The Sunday Times", "Resolution 1973") or a kind of day ("a day when ...").
+* Anaphora follows the last expression of its unit: "next week ... the following week",
+  "in 2009 ... the next year", "last October ... that same day" (``1998-10-XX``).
 """
 
 from __future__ import annotations
