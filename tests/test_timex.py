@@ -262,6 +262,11 @@ def test_rate_amount_is_not_a_time(nlp):
         # 'last' the verb is not part of the duration
         ("The talks, which begin Monday, are expected to last a week.", "2013-03-22", "a week", ("DURATION", "P1W")),
         ("Prices rose sharply in the last two weeks.", "2013-03-22", "the last two weeks", ("DURATION", "P2W")),
+        # a past event dated 'in April' / 'on April 2' just after the publication date happened last year
+        ("The man, who was arrested in April, denies the charges.", "2013-03-22", "April", ("DATE", "2012-04")),
+        ("The first round was held on April 2, officials recalled.", "2013-03-22", "April 2", ("DATE", "2012-04-02")),
+        ("The bid, which was extended to April 16, expires soon.", "2013-03-22", "April 16", ("DATE", "2013-04-16")),
+        ("Sales rose in March, the agency said.", "2013-03-22", "March", ("DATE", "2013-03")),
         # 'effective' puts the date ahead even after a past-tense announcement
         ("The bank also created a four-member office of the chairman, effective Feb. 1.", "1989-10-26", "Feb. 1",
          ("DATE", "1990-02-01")),

@@ -351,7 +351,7 @@ def _at(unit: str, d: date | None, shift: int = 0) -> str:
 _ENDED_BEFORE = re.compile(r"\bended\s+(?:on\s+)?$", re.IGNORECASE)
 
 
-def _month_year(month: int, ctx: _Ctx, char: int, day: int = 15) -> int | None:
+def _month_year(month: int, ctx: _Ctx, char: int, day: int | None = None) -> int | None:
     """The year of a month (and day) named without a year, from the reference date and tense.
 
     News looks back more than ahead: the date falls in the 8 months before to 4 months after the
@@ -359,17 +359,28 @@ def _month_year(month: int, ctx: _Ctx, char: int, day: int = 15) -> int | None:
     if ctx.ref is None:
         return None
     ref = ctx.ref
-    diff = (month - ref.month) + (day - ref.day) / 31  # months from the reference to the date this year
+    diff = (month - ref.month) + ((day or 15) - ref.day) / 31  # months from the reference to the date this year
     year = ref.year - 1 if diff > 4 else ref.year + 1 if diff <= -8 else ref.year
     ahead = diff + 12 * (year - ref.year)
     if ahead > 0 and _ENDED_BEFORE.search(ctx.text, max(0, char - 12), char):
         return year - 1  # 'the quarter ended June 30' has closed
     tense = "future" if _looks_ahead(ctx.text, char) else ctx.tense(char)
-    if tense == "past" and ahead > 2:
+    if tense == "past" and (ahead > 2 or (ahead > (0.1 if day else 0.5) and _dated_past_event(ctx.doc, char))):
         return year - 1
     if tense == "future" and ahead < -2:
         return year + 1
     return year
+
+
+def _dated_past_event(doc: Doc, char: int) -> bool:
+    """'The man, who was arrested in April, ...': the date hangs (by 'in', 'on', 'during') on a past-tense
+    verb, so even a month just ahead of the reference date is last year's ('extended to Nov. 16' is not)."""
+    tok = _token_at(doc, char)
+    if tok is None or not _parsed(doc) or tok.head.dep_ != "prep" or tok.head.lower_ not in ("in", "on", "during"):
+        return False
+    verb = tok.head.head
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children))
 
 
 def _weekday_date(weekday: int, ctx: _Ctx, char: int, rel: str) -> date | None:
