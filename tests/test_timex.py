@@ -267,6 +267,8 @@ def test_rate_amount_is_not_a_time(nlp):
         ("The first round was held on April 2, officials recalled.", "2013-03-22", "April 2", ("DATE", "2012-04-02")),
         ("The bid, which was extended to April 16, expires soon.", "2013-03-22", "April 16", ("DATE", "2013-04-16")),
         ("Sales rose in March, the agency said.", "2013-03-22", "March", ("DATE", "2013-03")),
+        ("The run-off will be held in February, officials said.", "2013-03-22", "February", ("DATE", "2014-02")),
+        ("The law will take effect in March.", "2013-03-22", "March", ("DATE", "2013-03")),
         # 'effective' puts the date ahead even after a past-tense announcement
         ("The bank also created a four-member office of the chairman, effective Feb. 1.", "1989-10-26", "Feb. 1",
          ("DATE", "1990-02-01")),

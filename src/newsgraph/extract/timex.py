@@ -367,7 +367,7 @@ def _month_year(month: int, ctx: _Ctx, char: int, day: int | None = None) -> int
     tense = "future" if _looks_ahead(ctx.text, char) else ctx.tense(char)
     if tense == "past" and (ahead > 2 or (ahead > (0.1 if day else 0.5) and _dated_past_event(ctx.doc, char))):
         return year - 1
-    if tense == "future" and ahead < -2:
+    if tense == "future" and (ahead < -2 or (ahead < (-0.1 if day else -0.5) and _dated_future_event(ctx.doc, char))):
         return year + 1
     return year
 
@@ -381,6 +381,15 @@ def _dated_past_event(doc: Doc, char: int) -> bool:
     verb = tok.head.head
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
         c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children))
+
+
+def _dated_future_event(doc: Doc, char: int) -> bool:
+    """'The run-off will be held in February': the date hangs (by 'in' or 'on') on a verb with 'will',
+    so a month just behind the reference date is next year's."""
+    tok = _token_at(doc, char)
+    if tok is None or not _parsed(doc) or tok.head.dep_ != "prep" or tok.head.lower_ not in ("in", "on"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in tok.head.head.children)
 
 
 def _weekday_date(weekday: int, ctx: _Ctx, char: int, rel: str) -> date | None:
