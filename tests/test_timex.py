@@ -269,6 +269,8 @@ def test_rate_amount_is_not_a_time(nlp):
         ("Sales rose in March, the agency said.", "2013-03-22", "March", ("DATE", "2013-03")),
         ("The run-off will be held in February, officials said.", "2013-03-22", "February", ("DATE", "2014-02")),
         ("The law will take effect in March.", "2013-03-22", "March", ("DATE", "2013-03")),
+        ("The ban, which took effect in January, expires in December.", "2013-03-22", "December",
+         ("DATE", "2013-12")),
         # 'effective' puts the date ahead even after a past-tense announcement
         ("The bank also created a four-member office of the chairman, effective Feb. 1.", "1989-10-26", "Feb. 1",
          ("DATE", "1990-02-01")),

@@ -365,6 +365,8 @@ def _month_year(month: int, ctx: _Ctx, char: int, day: int | None = None) -> int
     if ahead > 0 and _ENDED_BEFORE.search(ctx.text, max(0, char - 12), char):
         return year - 1  # 'the quarter ended June 30' has closed
     tense = "future" if _looks_ahead(ctx.text, char) else ctx.tense(char)
+    if tense == "present" and ahead < -2 and _scheduled_present(ctx.doc, char):
+        tense = "future"  # 'the ban expires in December': a timetable
     if tense == "past" and (ahead > 2 or (ahead > (0.1 if day else 0.5) and _dated_past_event(ctx.doc, char))):
         return year - 1
     if tense == "future" and (ahead < -2 or (ahead < (-0.1 if day else -0.5) and _dated_future_event(ctx.doc, char))):
