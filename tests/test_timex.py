@@ -271,6 +271,7 @@ def test_rate_amount_is_not_a_time(nlp):
         ("The law will take effect in March.", "2013-03-22", "March", ("DATE", "2013-03")),
         ("The ban, which took effect in January, expires in December.", "2013-03-22", "December",
          ("DATE", "2013-12")),
+        ("The first round was held on April 2 last year.", "2013-03-22", "April 2 last year", ("DATE", "2012-04-02")),
         # 'effective' puts the date ahead even after a past-tense announcement
         ("The bank also created a four-member office of the chairman, effective Feb. 1.", "1989-10-26", "Feb. 1",
          ("DATE", "1990-02-01")),

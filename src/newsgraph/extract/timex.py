@@ -591,6 +591,8 @@ def _n_month_day(m: re.Match[str], ctx: _Ctx) -> Result:
     day = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
     if m["y"]:
         year: int | None = _two_digit_year(m["y"]) if m["y"].startswith("'") else int(m["y"])
+    elif m["yrel"]:  # 'April 2 last year'
+        year = None if ctx.ref is None else ctx.ref.year + _SHIFTS[m["yrel"]]
     elif ctx.ref is None and ctx.anchor is not None:
         year = ctx.anchor.year
     elif m["rel"] and ctx.ref is not None:  # 'last Oct. 23': the latest one before the reference date
@@ -1315,7 +1317,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("month_day", _rx(
         r"(?:(?P<wd>" + _WD + r"),?\s+)?(?:(?:(?P<rel>last|next)\s+)?(?P<mon>" + _MON_D + r")\s+(?P<d>" + _DAYNUM
         + r")|(?:the\s+)?(?P<d2>"
-        + _DAYNUM + r")\s+(?:of\s+)?(?P<mon2>" + _MON + r"))(?:,?\s+(?P<y>" + _YEAR + r"|'\d\d))?"
+        + _DAYNUM + r")\s+(?:of\s+)?(?P<mon2>" + _MON + r"))(?:,?\s+(?P<y>" + _YEAR + r"|'\d\d)"
+        r"|\s+(?P<yrel>last|this|next)\s+year)?"
         r"(?:\s+(?P<part>" + _PART + r"))?"), lambda m, c: _n_month_day(_MonthDay(m), c), 0.95,
           ("mon", "mon2", "wd")),
     _Rule("day_range_end", _rx(
