@@ -45,6 +45,7 @@ from typing import Any
 
 import numpy
 import yaml
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -319,6 +320,7 @@ def load_lexicon() -> Lexicon:
 
 
 _MATCHERS: dict[int, dict[int, Matcher]] = {}
+_MATCHER_KEYS: dict[int, numpy.ndarray] = {}  # the same key -> the sorted hashes of _MATCHERS' words
 
 
 def _matchers(doc: Doc) -> dict[int, Matcher]:
@@ -337,7 +339,19 @@ def _matchers(doc: Doc) -> dict[int, Matcher]:
                 for word in first["IN"] if isinstance(first, dict) else [first]:
                     matchers.setdefault(doc.vocab.strings.add(word), Matcher(doc.vocab)).add(name, [pattern])
         _MATCHERS[key] = matchers
+        _MATCHER_KEYS[key] = numpy.array(sorted(matchers), dtype=numpy.uint64)
     return matchers
+
+
+def _trigger_tokens(doc: Doc) -> list[int]:
+    """Indices of the tokens whose lemma or lower-case form starts some trigger pattern, by a
+    binary search over the doc's attribute array rather than a Python loop over every token."""
+    keys = _MATCHER_KEYS[id(doc.vocab)]
+    if not len(keys) or not len(doc):
+        return []
+    words = doc.to_array([LEMMA, LOWER]).reshape(-1, 2)
+    pos = numpy.minimum(numpy.searchsorted(keys, words), len(keys) - 1)
+    return numpy.flatnonzero((keys[pos] == words).any(axis=1)).tolist()
 
 
 # ---------------------------------------------------------------- arguments
@@ -810,7 +824,8 @@ def _candidates(doc: Doc) -> list[tuple[Span, str, str, str, Token]]:
     matchers = _matchers(doc)
     longest = load_lexicon().longest
     spans = []
-    for tok in doc:
+    for i in _trigger_tokens(doc):
+        tok = doc[i]
         for word in {tok.lemma, tok.lower}:
             matcher = matchers.get(word)
             if matcher is None:
@@ -1006,13 +1021,13 @@ def _classified_events(doc: Doc, found: list[Event]) -> list[tuple[int, bool, Ev
             continue  # 'Moscow did not comment on the attack': the classifier would read the topic
         if any(c.dep_ in ("csubj", "csubjpass", "expl") for c in root.children):
             continue  # "recognizing Crimea would violate ...": a clause, not a party, acts
-        actors, targets = _verb_arguments(doc, root, root.lemma_.lower())
-        if not actors and not targets or (root.lemma_.lower() in NEEDS_ACTOR_OBJECT and not targets):
-            continue
-        probs = model.probs(sentence_features(sent))
+        probs = model.probs(sentence_features(sent))  # first: most sentences fail here, cheaper than the arguments
         etype = max(probs, key=probs.__getitem__)
         prob = probs[etype]
         if prob < CLASSIFIER_MIN_PROB:
+            continue
+        actors, targets = _verb_arguments(doc, root, root.lemma_.lower())
+        if not actors and not targets or (root.lemma_.lower() in NEEDS_ACTOR_OBJECT and not targets):
             continue
         negated, modality, reported_by = _modality(doc, root, True)
         etype, mode, actors, targets = _recode(doc, root, etype, "", actors, targets, negated, modality)
