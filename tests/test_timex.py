@@ -411,6 +411,10 @@ def test_names_and_generic_kinds_of_day_are_not_times(nlp):
     assert got == {"Sunday": ("DATE", "2025-04-27")}
     got = found(nlp, "The council cited Resolution 1973 and met in Room 2012 before the vote in 2011.")
     assert got == {"2011": ("DATE", "2011")}
+    got = found(nlp, "Shops expect crowds on Black Friday; the Good Friday Agreement was signed in 1998.")
+    assert got == {"1998": ("DATE", "1998")}
+    got = found(nlp, 'He discussed "The Day After Tomorrow" on CBS This Morning. This morning, he resigned.')
+    assert got == {"This morning": ("TIME", "2025-04-26TMO")}
     assert not found(nlp, "It was a day when nobody in the city felt safe.")
     assert found(nlp, "The talks lasted a day.")["a day"] == ("DURATION", "P1D")
 

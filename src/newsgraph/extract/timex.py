@@ -1581,6 +1581,8 @@ _LATER = re.compile(r"\s+later\b", re.IGNORECASE)
 _TITLE_WORD = re.compile(r"(?<![.!?:;\"'`])\s[A-Z][\w'\u2019]*\s+$")  # a capitalized word, not sentence-initial
 _TITLE_AFTER_WEEKDAY = re.compile(r"(?:\s+Night)?\s+(?:Times|Telegraph|Mirror|Express|Herald|Post|Tribune|Mail|"
                                   r"Independent|Observer|Star|Sport|Live|Morning\s+Post|Magazine|Review)\b")
+_NAMED_DAY_BEFORE = re.compile(r"\b(?:Good|Easter|Black|Super|Cyber|Bloody|Holy|Ash|Palm|Maundy|Shrove|Giving)\s+$")
+_NAME_AFTER_HOLIDAY = re.compile(r"\s+(?:Agreement|Accord|Island|Offensive|Uprising|Rising|Massacre|Bowl)\b")
 _LABEL_BEFORE_NUMBER = re.compile(r"\b(?:Resolution|Room|Flight|Route|Highway|Interstate|Title|Vision|Agenda|Section|"
                                   r"Article|Rule|Proposition|Prop\.|Suite|Apartment|Gate|Channel|Windows|Model|Expo|"
                                   r"Bus|Train|Platform|Volume|Chapter|Page|Item|Code|Number|No\.)\s+$")
@@ -1647,8 +1649,15 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
             _g(m, "w") == "tomorrow" and m.string[max(0, m.start() - 3): m.start()] == "of ")):
         return False  # "today's youth", 'the world of tomorrow': the present or future in general
     if rule.name == "weekday" and (_TITLE_AFTER_WEEKDAY.match(original, m.end()) or original[
-            max(0, m.start() - 5): m.start()] == "News "):
-        return False  # 'The Sunday Times', 'Saturday Night Live', 'Fox News Sunday': a title
+            max(0, m.start() - 5): m.start()] == "News " or _NAMED_DAY_BEFORE.search(original, max(0, m.start() - 8),
+                                                                                    m.start())):
+        return False  # 'The Sunday Times', 'Fox News Sunday', 'Black Friday', 'Super Tuesday': a name
+    if rule.name == "holiday" and _NAME_AFTER_HOLIDAY.match(original, m.end()):
+        return False  # 'the Good Friday Agreement', 'Easter Island': a name
+    if rule.name in ("rel_day", "this_part") and original[m.start()].isupper() and (
+            _TITLE_WORD.search(original, max(0, m.start() - 30), m.start())
+            or original[m.start(): m.end()].istitle() and " " in original[m.start(): m.end()]):
+        return False  # 'CBS This Morning', '"The Day After Tomorrow"': a title
     if rule.name == "rel_day" and not m["mod"] and original[m.start("w")].isupper() and _TITLE_WORD.search(
             original, max(0, m.start() - 30), m.start()):
         return False  # 'USA Today', 'This is VOA Today.', 'NBC's Today show': a name, mid-sentence and capitalized
