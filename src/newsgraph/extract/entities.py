@@ -92,6 +92,10 @@ class _Facts:
     surfaces: tuple[str, ...]
     keys: frozenset[str]
     company: bool
+    top: str  # the type with the most votes ("OTHER" without any)
+    multiword: bool  # a surface of more than one word
+    cores: tuple[tuple[str, ...], ...]  # the surfaces' company cores (``_company_core``)
+    surnames: frozenset[str]  # the last words of the multi-word surfaces' name keys
 
 
 @dataclass
@@ -111,11 +115,17 @@ class _Group:
         key = (id(self.cands), len(self.cands))
         if self._memo is None or self._memo[0] != key:
             surfaces = tuple(dict.fromkeys(c.text for c in self.cands))
+            votes = self._count_votes()
+            cores = tuple(core for core in map(_company_core, surfaces) if core)
             facts = _Facts(
-                votes=self._count_votes(),
+                votes=votes,
                 surfaces=surfaces,
                 keys=frozenset(name_key(s) for s in surfaces),
-                company=any(_company_core(s) for s in surfaces),
+                company=bool(cores),
+                top=votes.most_common(1)[0][0] if votes else "OTHER",
+                multiword=any(len(s.split()) > 1 for s in surfaces),
+                cores=cores,
+                surnames=frozenset(name_key(s).split()[-1] for s in surfaces if len(s.split()) > 1),
             )
             self._memo = (key, facts)
         return self._memo[1]
@@ -140,10 +150,8 @@ class _Group:
     def type(self) -> str:
         if self.actor is not None:
             return self.actor.type
-        if self.company():
-            return "ORG"
-        votes = self.votes()
-        return votes.most_common(1)[0][0] if votes else "OTHER"
+        facts = self._facts()
+        return "ORG" if facts.company else facts.top
 
     def company(self) -> bool:
         """Is one of the names a registered company name ('Pirelli SpA', 'Lear Corp')?"""
@@ -161,7 +169,7 @@ class _Group:
         return self._facts().keys
 
     def multiword(self) -> bool:
-        return any(len(s.split()) > 1 for s in self.surfaces())
+        return self._facts().multiword
 
 
 # ---------------------------------------------------------------- mentions
@@ -414,7 +422,7 @@ def _company_short_name(short: _Group, full: _Group) -> bool:
     """
     if short.actor is not None or not full.company():
         return False
-    cores = [core for core in map(_company_core, full.surfaces()) if core]
+    cores = full._facts().cores
     keys = short.keys()
     if any(" ".join(core) in keys for core in cores):
         return True
@@ -429,7 +437,7 @@ def _bare_surname(single: _Group, full: _Group) -> bool:
     """
     if single.actor is not None or single.multiword() or full.type() != "PERSON" or not full.multiword():
         return False
-    surnames = {name_key(s).split()[-1] for s in full.surfaces() if len(s.split()) > 1}
+    surnames = full._facts().surnames
     return all(key in surnames or any(spelling_variant(key, s) > 0 for s in surnames) for key in single.keys())
 
 
