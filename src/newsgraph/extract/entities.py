@@ -91,7 +91,7 @@ class _Facts:
     votes: Counter
     surfaces: tuple[str, ...]
     keys: frozenset[str]
-    company: bool
+    company: bool  # one of the names is a registered company name ('Pirelli SpA', 'Lear Corp')
     top: str  # the type with the most votes ("OTHER" without any)
     multiword: bool  # a surface of more than one word
     cores: tuple[tuple[str, ...], ...]  # the surfaces' company cores (``_company_core``)
@@ -152,10 +152,6 @@ class _Group:
             return self.actor.type
         facts = self._facts()
         return "ORG" if facts.company else facts.top
-
-    def company(self) -> bool:
-        """Is one of the names a registered company name ('Pirelli SpA', 'Lear Corp')?"""
-        return self._facts().company
 
     def person_ok(self) -> bool:
         """Could this group be a person (any PERSON evidence)?"""
@@ -383,21 +379,52 @@ def _compound(doc: Doc, cand: _Cand) -> bool:
     return doc[cand.start : cand.end].root.dep_ == "compound"
 
 
-def _pair_score(a: _Group, b: _Group) -> float:
+@dataclass(frozen=True)
+class _View:
+    """What pair scoring reads of a group, taken once: groups stay fixed while ``_merge``
+    scores every pair of them."""
+
+    has_actor: bool
+    type: str
+    person_ok: bool
+    multiword: bool
+    surfaces: tuple[str, ...]
+    keys: frozenset[str]
+    core_names: tuple[str, ...]  # the company cores, joined ('magna international')
+    core_firsts: tuple[str, ...]  # their first words
+    surnames: frozenset[str]
+
+
+def _view(group: _Group) -> _View:
+    facts = group._facts()
+    return _View(
+        has_actor=group.actor is not None,
+        type=group.type(),
+        person_ok=group.person_ok(),
+        multiword=facts.multiword,
+        surfaces=facts.surfaces,
+        keys=facts.keys,
+        core_names=tuple(" ".join(core) for core in facts.cores),
+        core_firsts=tuple(core[0] for core in facts.cores),
+        surnames=facts.surnames,
+    )
+
+
+def _pair_score(a: _View, b: _View) -> float:
     """How surely two groups are one actor; 0 when they must stay apart."""
-    if a.actor is not None and b.actor is not None:
+    if a.has_actor and b.has_actor:
         return 0.0  # the table already decided they differ
     if _company_short_name(a, b) or _company_short_name(b, a):
         return 0.8
-    ta, tb = a.type(), b.type()
+    ta, tb = a.type, b.type
     if ta != tb:
         if "PERSON" not in (ta, tb):
             return 0.0
-        if not (a.person_ok() and b.person_ok() or _bare_surname(a, b) or _bare_surname(b, a)):
+        if not (a.person_ok and b.person_ok or _bare_surname(a, b) or _bare_surname(b, a)):
             return 0.0
         ta = tb = "PERSON"
     return max(
-        (same_actor(sa, sb, ta, tb) for sa in a.surfaces() for sb in b.surfaces()),
+        (same_actor(sa, sb, ta, tb) for sa in a.surfaces for sb in b.surfaces),
         default=0.0,
     )
 
@@ -413,32 +440,31 @@ def _company_core(surface: str) -> tuple[str, ...] | None:
     return tuple(words)
 
 
-def _company_short_name(short: _Group, full: _Group) -> bool:
+def _company_short_name(short: _View, full: _View) -> bool:
     """'Magna' or 'Douglas & Lomason' after 'Magna International Inc' / 'Douglas & Lomason Co'.
 
     NER often calls a bare company name a person; the registered name with its suffix decides.
     A first word alone ('Wuxi' of 'Wuxi Tong Ling Company Ltd') may be the place a company is
     named after, so it joins only when not typed as a place.
     """
-    if short.actor is not None or not full.company():
+    if short.has_actor or not full.core_names:
         return False
-    cores = full._facts().cores
-    keys = short.keys()
-    if any(" ".join(core) in keys for core in cores):
+    keys = short.keys
+    if any(name in keys for name in full.core_names):
         return True
-    return short.type() in ("PERSON", "ORG") and any(core[0] in keys for core in cores)
+    return short.type in ("PERSON", "ORG") and any(first in keys for first in full.core_firsts)
 
 
-def _bare_surname(single: _Group, full: _Group) -> bool:
+def _bare_surname(single: _View, full: _View) -> bool:
     """A one-word name, typed only by NER, that is the surname of a full person name, or a
     spelling of it (``resolve.spelling_variant``: 'Vitkoff' of 'Steve Witkoff').
 
     NER types lone surnames poorly ('Moskalik' as a place); the full name decides.
     """
-    if single.actor is not None or single.multiword() or full.type() != "PERSON" or not full.multiword():
+    if single.has_actor or single.multiword or full.type != "PERSON" or not full.multiword:
         return False
-    surnames = full._facts().surnames
-    return all(key in surnames or any(spelling_variant(key, s) > 0 for s in surnames) for key in single.keys())
+    surnames = full.surnames
+    return all(key in surnames or any(spelling_variant(key, s) > 0 for s in surnames) for key in single.keys)
 
 
 def _merge(groups: list[_Group], doc: Doc, cands: list[_Cand]) -> list[_Group]:
@@ -459,9 +485,10 @@ def _merge(groups: list[_Group], doc: Doc, cands: list[_Cand]) -> list[_Group]:
             score[min(ri, rj)] = min(score[ri], score[rj], s)
 
     links: dict[int, list[tuple[int, float]]] = {i: [] for i in range(len(groups))}
+    views = [_view(g) for g in groups]
     for i in range(len(groups)):
         for j in range(i + 1, len(groups)):
-            s = _pair_score(groups[i], groups[j])
+            s = _pair_score(views[i], views[j])
             if s > 0:
                 links[i].append((j, s))
                 links[j].append((i, s))
