@@ -1,12 +1,55 @@
-"""Small helpers shared by the extractors: evidence spans and sentence lookup."""
+"""Small helpers shared by the extractors: evidence spans, sentence lookup, and substring gates
+that spare a lexicon regex its scan when its literal text is nowhere in the article."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
 from ..model import TextSpan
+
+# The only characters re.IGNORECASE matches to an ASCII letter that str.lower() does not turn
+# into exactly it (dotted capital I, dotless i, long s; found by trying every code point):
+# with one of them in a text, no gate is safe.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
+_LEAD = re.compile(r"[A-Za-z -]+")
+
+
+def gate_text(text: str) -> str | None:
+    """``text`` lower-cased, in which every case-insensitive match of a pattern contains the
+    pattern's ``required_text`` (lower-cased); None when the text has a character that breaks this."""
+    return None if any(c in text for c in _FOLDS_TO_ASCII) else text.lower()
+
+
+def required_text(pattern: str) -> str:
+    """The literal lead of a regex ``pattern`` (letters, spaces, hyphens up to the first special
+    character, less a last character a quantifier makes optional), which every match contains;
+    '' when there is none or the pattern has an alternative at its top level."""
+    depth, i = 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return ""
+        elif ch == "[":  # a class: skip to its end (a ']' first in it is literal)
+            i = pattern.find("]", i + 2)
+            if i < 0:
+                return ""
+        i += 1
+    m = _LEAD.match(pattern)
+    if m is None:
+        return ""
+    lead = m.group()
+    if pattern[m.end() : m.end() + 1] in ("?", "*", "+", "{"):
+        lead = lead[:-1]
+    return lead
 
 
 def doc_text(doc: Doc) -> str:

@@ -21,20 +21,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Framing, Speaker
-from .common import doc_text, sentence_evidence
+from .common import doc_text, gate_text, required_text, sentence_evidence
 from .roles import assign_roles
 
 AUTHOR = "(article author)"
 UNNAMED_ACCUSERS = "(unnamed accusers)"
 ACCUSED = re.compile(r"\b(?:has|have|had|was|were|is|are|been|being)\b[\w\s]{0,30}?\baccused of\b", re.IGNORECASE)
 ACCUSER = re.compile(r"\b([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*) (?:has |have |had )?accused \w+ of\b")
-
-
-# The only characters re.IGNORECASE matches to an ASCII letter that str.lower() does not turn
-# into exactly it (dotted capital I, dotless i, long s; found by trying every code point):
-# with one of them in a text, every pattern runs.
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
-_LEAD = re.compile(r"[A-Za-z -]+")
 
 
 @lru_cache(maxsize=1)
@@ -46,38 +39,9 @@ def load_lexicon() -> list[tuple[str, re.Pattern[str], str]]:
     for technique, patterns in raw.items():
         for p in patterns:
             flags = 0 if "[A-Z]" in p else re.IGNORECASE
-            gate = _required_text(p)
+            gate = required_text(p)
             out.append((technique, re.compile(r"\b(?:" + p + r")\b", flags), gate.lower() if flags else gate))
     return out
-
-
-def _required_text(pattern: str) -> str:
-    """The literal lead of ``pattern`` (letters, spaces, hyphens up to the first special
-    character, less a last character a quantifier makes optional), which every match contains;
-    '' when there is none or the pattern has an alternative at its top level."""
-    depth, i = 0, 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return ""
-        elif ch == "[":  # a class: skip to its end (a ']' first in it is literal)
-            i = pattern.find("]", i + 2)
-            if i < 0:
-                return ""
-        i += 1
-    m = _LEAD.match(pattern)
-    if m is None:
-        return ""
-    lead = m.group()
-    if pattern[m.end() : m.end() + 1] in ("?", "*", "+", "{"):
-        lead = lead[:-1]
-    return lead
 
 
 def _speaker(doc: Doc, start: int, end: int) -> tuple[Speaker, float]:
@@ -100,7 +64,7 @@ def extract_framing(doc: Doc) -> list[Framing]:
     if not doc_text(doc):
         return []
     text = doc_text(doc)
-    lowered = None if any(c in text for c in _FOLDS_TO_ASCII) else text.lower()
+    lowered = gate_text(text)
     hits: list[tuple[int, int, str]] = []
     for technique, pattern, gate in load_lexicon():
         if gate and lowered is not None and gate not in (lowered if pattern.flags & re.IGNORECASE else text):

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Position
-from .common import doc_text, sentence_bounds, sentence_evidence, text_span
+from .common import doc_text, gate_text, required_text, sentence_bounds, sentence_evidence, text_span
 from .entities import entity_at
 
 NEGATIVE_HEADS = {"violate", "reject", "oppose", "refuse", "deny", "rule", "block", "veto", "unconstitutional", "illegal"}
@@ -42,7 +42,9 @@ UNTIL = re.compile(r"\buntil (.+?)(?= (?:is|are|has|have|was|were|will)\b|[,.;]|
 
 @dataclass(frozen=True)
 class Vocabulary:
-    issues: list[tuple[str, re.Pattern[str]]]
+    # (name, pattern, gates): the pattern can only match a text holding one of the gates
+    # (lower-cased); no gates: always try it
+    issues: list[tuple[str, re.Pattern[str], tuple[str, ...]]]
     stances: list[dict[str, str | re.Pattern[str]]]
     disputed: re.Pattern[str]
     proposals: frozenset[str]
@@ -54,7 +56,7 @@ def load_vocabulary() -> Vocabulary:
     """Read ``data/issues.yaml`` once and compile its patterns."""
     raw = yaml.safe_load(resources.files("newsgraph.data").joinpath("issues.yaml").read_text("utf-8"))
     issues = [
-        (name, re.compile(r"\b(?:" + "|".join(spec["phrases"]) + r")\b", re.IGNORECASE))
+        (name, re.compile(r"\b(?:" + "|".join(spec["phrases"]) + r")\b", re.IGNORECASE), _gates(spec["phrases"]))
         for name, spec in raw["issues"].items()
     ]
     stances = [{**s, "cue": re.compile(s["cue"], re.IGNORECASE)} for s in raw["stances"]]
@@ -67,15 +69,21 @@ def load_vocabulary() -> Vocabulary:
     )
 
 
+def _gates(phrases: list[str]) -> tuple[str, ...]:
+    """Each phrase's ``required_text``, lower-cased; () when one of them has none."""
+    gates = tuple(required_text(p).lower() for p in phrases)
+    return gates if all(gates) else ()
+
+
 def issue_aliases() -> dict[str, list[str]]:
     """Issue name -> other names for it (for scorers and the UI)."""
     raw = yaml.safe_load(resources.files("newsgraph.data").joinpath("issues.yaml").read_text("utf-8"))
     return {name: list(spec.get("aliases") or []) for name, spec in raw["issues"].items()}
 
 
-def _issues_in(vocab: Vocabulary, text: str, offset: int) -> list[tuple[str, int, int]]:
+def _issues_in(issues: list[tuple[str, re.Pattern[str]]], text: str, offset: int) -> list[tuple[str, int, int]]:
     found = []
-    for name, pattern in vocab.issues:
+    for name, pattern in issues:
         for m in pattern.finditer(text):
             found.append((name, offset + m.start(), offset + m.end()))
     return sorted(found, key=lambda t: t[1])
@@ -233,9 +241,14 @@ def extract_positions(doc: Doc) -> tuple[list[Position], list[str]]:
     seen: set[tuple[str, str]] = set()
     disputed: list[str] = []
     quotes = doc._.quotes or []
+    lowered = gate_text(doc_text(doc))
+    # the issues whose phrases may occur at all: a substring test spares the others a regex per sentence
+    present = [
+        (name, pattern) for name, pattern, gates in vocab.issues if not gates or lowered is None or any(g in lowered for g in gates)
+    ]
     for s_start, s_end in _sentences(doc):
         stext = doc_text(doc)[s_start:s_end]
-        issues = _issues_in(vocab, stext, s_start)
+        issues = _issues_in(present, stext, s_start)
         if not issues:
             continue
         if vocab.disputed.search(stext):
