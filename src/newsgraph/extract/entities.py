@@ -23,9 +23,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..model import Entity, Mention
@@ -283,25 +286,42 @@ def _recurrence_forms(doc: Doc, c: _Cand) -> list[list[str]]:
     return forms + [upper for upper in ([w.upper() for w in f] for f in forms) if upper not in forms]
 
 
+def _form_matches(doc: Doc, by_first: dict[int, list[tuple[int, ...]]]) -> list[tuple[tuple[int, ...], int, int]]:
+    """Every (form, start, end) where a form's words occur in ``doc`` (by ORTH hash), ordered by
+    start, longer first: a PhraseMatcher's matches, without building one per doc."""
+    if not by_first:
+        return []
+    orth = doc.to_array(ORTH)
+    firsts = numpy.array(sorted(by_first), dtype=numpy.uint64)
+    pos = numpy.minimum(numpy.searchsorted(firsts, orth), len(firsts) - 1)
+    words = orth.tolist()
+    out = []
+    for i in numpy.flatnonzero(firsts[pos] == orth).tolist():
+        for form in by_first[words[i]]:
+            if tuple(words[i : i + len(form)]) == form:
+                out.append((form, i, i + len(form)))
+    return sorted(out, key=lambda m: (m[1], -m[2]))
+
+
 def _recurrences(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """Further occurrences of names already found, where NER missed them."""
     if not cands:
         return []
-    matcher = PhraseMatcher(doc.vocab, attr="ORTH")
-    source: dict[str, _Cand] = {}
+    source: dict[tuple[int, ...], _Cand] = {}  # the form's word hashes -> the name it repeats
+    by_first: dict[int, list[tuple[int, ...]]] = {}
     for c in cands:
         for words in _recurrence_forms(doc, c):
-            key = " ".join(words)
-            if key not in source:
-                source[key] = c
-                matcher.add(key, [Doc(doc.vocab, words=words)])
+            form = tuple(get_string_id(w) for w in words)
+            if form and form not in source:
+                source[form] = c
+                by_first.setdefault(form[0], []).append(form)
     taken = {i for c in cands for i in range(c.start, c.end)}
     taken.update(i for ent in doc.ents for i in range(ent.start, ent.end))
     extra: list[_Cand] = []
-    for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
+    for form, start, end in _form_matches(doc, by_first):
         if not taken.isdisjoint(range(start, end)) or not _is_proper(doc[start:end]):
             continue
-        origin = source[doc.vocab.strings[match_id]]
+        origin = source[form]
         extra.append(
             _Cand(
                 start, end, doc[start:end].text, actor=origin.actor,
