@@ -49,6 +49,7 @@ _NOT_CUE_IDS = np.array(sorted(get_string_id(d) for d in NOT_CUE_DEPS), dtype=np
 _ZEROS = repeat(0.0)  # the default for every missing feature weight, for map(dict.get, ...)
 _OPENING = {")": "(", "]": "["}
 _CLOSING = frozenset(_OPENING)
+_NL_POS = frozenset({"PRON", "DET", "ADP", "SCONJ", "PART"})  # candidates whose word, not POS, is a feature
 _LINKING_POS = frozenset({"SCONJ", "ADP", "CCONJ", "PART", "DET"})
 log = logging.getLogger(__name__)
 
@@ -180,28 +181,34 @@ def neighbours(cue: Token) -> list[tuple[Token, str]]:
         node, came_from = node.head, node.i
 
 
-def pair_features(cue: Token, cand: Token, path: str) -> list[str]:
-    """Features of ``cand`` (reached from ``cue`` by ``path``) as the head of the source or
-    content of ``cue``."""
+def cue_prefixes(cue: Token) -> tuple[str, str, str, str]:
+    """The cue's part of its pair features, built once per cue: the lemma- and POS-keyed prefixes."""
     lem = _lemma(cue)
+    return "lpa=" + lem + "|", "cpa=" + cue.pos_ + "|", "ldi=" + lem + "|", "lh=" + lem + "|"
+
+
+def pair_features(cue: Token, cand: Token, path: str, prefixes: tuple[str, str, str, str] | None = None) -> list[str]:
+    """Features of ``cand`` (reached from ``cue`` by ``path``) as the head of the source or
+    content of ``cue``; ``prefixes``: ``cue_prefixes(cue)`` when the caller has them."""
+    lpa, cpa, ldi, lh = prefixes or cue_prefixes(cue)
     d = cand.i - cue.i
-    dist = "L" if d < 0 else "R"
     ad = abs(d)
-    dist += "1" if ad == 1 else "2" if ad <= 3 else "3" if ad <= 8 else "4"
+    dist = ("L" if d < 0 else "R") + ("1" if ad == 1 else "2" if ad <= 3 else "3" if ad <= 8 else "4")
+    pos, dep = cand.pos_, cand.dep_
     return [
         "b",
         "pa=" + path,
-        "lpa=" + lem + "|" + path,
-        "cpa=" + cue.pos_ + "|" + path,
-        "npa=" + cand.pos_ + "|" + path,
-        "np=" + cand.pos_,
+        lpa + path,
+        cpa + path,
+        "npa=" + pos + "|" + path,
+        "np=" + pos,
         "nt=" + cand.tag_,
-        "nd=" + cand.dep_,
+        "nd=" + dep,
         "ne=" + (cand.ent_type_ or "-"),
         "di=" + dist,
-        "ldi=" + lem + "|" + dist,
-        "nl=" + (cand.lower_ if cand.pos_ in {"PRON", "DET", "ADP", "SCONJ", "PART"} else cand.pos_),
-        "lh=" + lem + "|" + cand.dep_ + "|" + cand.head.lower_,  # "called [for] X", "accused Y [of] X"
+        ldi + dist,
+        "nl=" + (cand.lower_ if pos in _NL_POS else pos),
+        lh + dep + "|" + cand.head.lower_,  # "called [for] X", "accused Y [of] X"
     ]
 
 
@@ -408,7 +415,7 @@ def _depth(tok: Token) -> int:
 
 
 def _best(
-    model: Model, part: str, cue: Token, cands: list[tuple[Token, str]], feats: dict[int, list[str]]
+    model: Model, part: str, cue: Token, cands: list[tuple[Token, str]], feats: dict[int, list[str]], prefixes: tuple[str, str, str, str]
 ) -> tuple[Token | None, float]:
     """The candidate with the highest ``part`` probability over the threshold; ``feats``
     caches pair features by candidate index for this cue (source and content share them)."""
@@ -416,7 +423,7 @@ def _best(
     for cand, path in cands:
         f = feats.get(cand.i)
         if f is None:
-            f = feats[cand.i] = pair_features(cue, cand, path)
+            f = feats[cand.i] = pair_features(cue, cand, path, prefixes)
         p = model.prob(part, f)
         if p > best_p:
             best, best_p = cand, p
@@ -465,11 +472,12 @@ def find_attributions(
         near = neighbours(cue)
         src_cands = [(t, pa) for t, pa in near if t.pos_ in SOURCE_POS and t.i not in cue_ids and t.i not in taken]
         feats: dict[int, list[str]] = {}
-        src, _ = _best(model, "source", cue, src_cands, feats)
+        prefixes = cue_prefixes(cue)
+        src, _ = _best(model, "source", cue, src_cands, feats, prefixes)
         source = head_span(src, cue_ids | taken, bounds) if src is not None else None
         used = cue_ids | taken | (set(range(*source)) if source else set())
         con_cands = [(t, pa) for t, pa in near if t.i not in used and not t.is_punct and not t.is_space]
-        con, _ = _best(model, "content", cue, con_cands, feats)
+        con, _ = _best(model, "content", cue, con_cands, feats, prefixes)
         content = head_span(con, used, bounds) if con is not None else None
         if content is None:
             continue
