@@ -49,6 +49,8 @@ _NOT_CUE_IDS = np.array(sorted(get_string_id(d) for d in NOT_CUE_DEPS), dtype=np
 _ZEROS = repeat(0.0)  # the default for every missing feature weight, for map(dict.get, ...)
 _OPENING = {")": "(", "]": "["}
 _CLOSING = frozenset(_OPENING)
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})  # a cue's children that say who speaks
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "prep", "dobj", "mark", "advmod", "aux", "neg"})  # children keyed by lemma
 _NL_POS = frozenset({"PRON", "DET", "ADP", "SCONJ", "PART"})  # candidates whose word, not POS, is a feature
 _LINKING_POS = frozenset({"SCONJ", "ADP", "CCONJ", "PART", "DET"})
 log = logging.getLogger(__name__)
@@ -80,30 +82,29 @@ def cue_features(tok: Token, quoted: bool, headline: bool = False, marks: set[in
     """Features of a candidate cue head; ``headline``: it lies in the doc's first sentence,
     where titles state claims in the present tense ("Obama Sees 'Personal Insult' …");
     ``marks``: the doc's ``mark_tokens`` when the caller has them (else read off the tokens)."""
-    lem, pos, dep = _lemma(tok), tok.pos_, tok.dep_
+    lem, pos, dep, tag = _lemma(tok), tok.pos_, tok.dep_, tok.tag_
+    lp = lem + "|"
     head = tok.head
-    f = ["b", "l=" + lem, "p=" + pos, "d=" + dep, "t=" + tok.tag_, "ld=" + lem + "|" + dep, "lp=" + lem + "|" + pos]
     hl = _lemma(head)
-    f.append("hd=" + head.pos_ + "|" + dep)
-    f.append("hl=" + hl + "|" + dep)
-    f.append("lhl=" + lem + "|" + hl)
-    f.append("lt=" + lem + "|" + tok.tag_)
+    f = ["b", "l=" + lem, "p=" + pos, "d=" + dep, "t=" + tag, "ld=" + lp + dep, "lp=" + lp + pos,
+         "hd=" + head.pos_ + "|" + dep, "hl=" + hl + "|" + dep, "lhl=" + lp + hl, "lt=" + lp + tag]
     subject = False
     for c in tok.children:
         cd = c.dep_
         f.append("c=" + cd)
-        f.append("lc=" + lem + "|" + cd)
+        f.append("lc=" + lp + cd)
         if cd == "ccomp":  # "said that …", "asked whether …"
             mark = next((g.lower_ for g in c.children if g.dep_ == "mark"), "-")
-            f.append("lcm=" + lem + "|" + mark)
-        if cd in {"nsubj", "nsubjpass", "poss"}:
+            f.append("lcm=" + lp + mark)
+        if cd in _SUBJECT_DEPS:
             subject = True
             kind = c.lower_ if c.pos_ == "PRON" else c.pos_ + "|" + (c.ent_type_ or "-")
             f.append("sp=" + kind)
-            f.append("lsp=" + lem + "|" + kind)
-        elif cd in {"ccomp", "xcomp", "prep", "dobj", "mark", "advmod", "aux", "neg"}:
-            f.append("cl=" + cd + "|" + _lemma(c))
-            f.append("lcl=" + lem + "|" + cd + "|" + _lemma(c))
+            f.append("lsp=" + lp + kind)
+        elif cd in _CLAUSE_DEPS:
+            cl = cd + "|" + _lemma(c)
+            f.append("cl=" + cl)
+            f.append("lcl=" + lp + cl)
     if not subject:  # a conjunct or participle sharing its subject ("…, adding that …")
         f.append("ns=" + dep)
         f.append("lns=" + lem)
@@ -113,8 +114,8 @@ def cue_features(tok: Token, quoted: bool, headline: bool = False, marks: set[in
     prv = doc[i - 1].lower_ if i > 0 else "<s>"
     f.append("n=" + nxt)
     f.append("v=" + prv)
-    f.append("ln=" + lem + "|" + nxt)
-    f.append("lv=" + lem + "|" + prv)
+    f.append("ln=" + lp + nxt)
+    f.append("lv=" + lp + prv)
     if quoted:
         f.append("inq")
         f.append("linq=" + lem)
