@@ -17,7 +17,11 @@ Chains keep every further link in ``via``: "Reuters, citing two officials, repor
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import LOWER, POS
 from spacy.language import Language
+from spacy.parts_of_speech import VERB
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..model import SourceAttribution, SourceLink
@@ -25,6 +29,8 @@ from .common import doc_text, sentence_evidence, text_span, token_chars
 from .coref import DOCUMENT_NOUNS, is_outlet, noun_phrase, strip_article
 from .entities import entity_at
 from .quotes import OUTLET_CREDITS, REPORT_VERBS, according_phrase, clause_around
+
+_ACCORDING = get_string_id("according")
 
 CITING_VERBS = frozenset({"cite", "quote"})
 SEEN_VERBS = frozenset({"see", "obtain", "review", "acquire", "examine", "publish", "leak"})
@@ -177,7 +183,10 @@ def extract_sources(doc: Doc) -> list[SourceAttribution]:
         return []
     quoted = [(q.start, q.end) for q in doc._.quotes or () if q.kind == "direct"]
     out: list[SourceAttribution] = []
-    for tok in doc:
+    # only "according" and verbs can start a record: found on the attribute array, not token by token
+    words = doc.to_array([LOWER, POS]).reshape(-1, 2)
+    for i in np.flatnonzero((words[:, 0] == _ACCORDING) | (words[:, 1] == VERB)).tolist():
+        tok = doc[i]
         if tok.lower_ == "according":
             make = _from_according
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in REPORT_VERBS:
