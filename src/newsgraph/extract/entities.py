@@ -32,7 +32,15 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..model import Entity, Mention
-from ..resolve import Actor, ActorTable, clean_surface, default_actor_table, name_key, same_actor, spelling_variant
+from ..resolve import (
+    Actor,
+    ActorTable,
+    clean_surface,
+    default_actor_table,
+    name_key,
+    same_actor,
+    spelling_variant,
+)
 
 # spaCy label -> our entity type; labels not here (DATE, CARDINAL, ...) belong to other components.
 NER_TYPES: dict[str, str] = {

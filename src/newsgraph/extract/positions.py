@@ -23,7 +23,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Position
-from .common import doc_text, gate_text, required_text, sentence_bounds, sentence_evidence, text_span
+from .common import (
+    doc_text,
+    gate_text,
+    required_text,
+    sentence_bounds,
+    sentence_evidence,
+    text_span,
+)
 from .entities import entity_at
 
 NEGATIVE_HEADS = {"violate", "reject", "oppose", "refuse", "deny", "rule", "block", "veto", "unconstitutional", "illegal"}
