@@ -68,6 +68,7 @@ def test_legacy_encodings_are_decoded(tmp_path: Path) -> None:
     [
         ("empty.txt", b"", "empty file"),
         ("blank.txt", b"  \n\t\n", "empty file"),
+        ("blank.jsonl", b"\t\n\n", "no records"),
         ("binary.txt", bytes(range(256)) * 20, "binary file"),
         ("broken.json", b"{not json", "not valid JSON"),
         ("meta-only.json", b'{"published": "2025-01-01"}', 'string "text"'),

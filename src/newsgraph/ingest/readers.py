@@ -248,11 +248,13 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | IngestProblem]
     if path.stat().st_size == 0:
         yield IngestProblem(str(path), "empty file")
         return
+    records = 0
     with path.open("rb") as fh:
         for lineno, line in enumerate(fh, 1):
             where = f"{path}:{lineno}"
             if not line.strip():
                 continue
+            records += 1
             if len(line) > max_bytes:
                 yield IngestProblem(where, "line is over the size limit for one article")
                 continue
@@ -265,3 +267,5 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | IngestProblem]
                 yield _article_from_json_record(record, where)
             except BadInput as exc:
                 yield IngestProblem(where, str(exc))
+    if not records:  # only blank lines: say so, as for an empty file
+        yield IngestProblem(str(path), "no records (only blank lines)")
