@@ -22,6 +22,13 @@ def ents(nlp, text, table=None):
     return doc, (doc._.entities if table is None else extract_entities(doc, table))
 
 
+def ner_span(doc, word: str, length: int, label: str, last: bool = False) -> Span:
+    """The NER span of ``length`` tokens starting at the first (or last) token ``word``."""
+    words = [t.text for t in doc]
+    i = len(words) - 1 - words[::-1].index(word) if last else words.index(word)
+    return Span(doc, i, i + length, label=label)
+
+
 def by_variant(entities, surface):
     return next(e for e in entities if surface in e.variants)
 
@@ -84,17 +91,11 @@ def test_full_person_name_outweighs_mistyped_surnames(nlp):
         "Striker Tomas Kallberg scored twice as Ostervik won 3-1 on Saturday. "
         "KALLBERG , 24 , joined the club in June. Kallberg now has 11 goals this season."
     )
-    words = [t.text for t in doc]
-
-    def ent(word: str, length: int, label: str, last: bool = False) -> Span:
-        i = len(words) - 1 - words[::-1].index(word) if last else words.index(word)
-        return Span(doc, i, i + length, label=label)
-
     doc.ents = [
-        ent("Tomas", 2, "PERSON"),
-        ent("Ostervik", 1, "ORG"),
-        ent("KALLBERG", 1, "ORG"),
-        ent("Kallberg", 1, "ORG", last=True),
+        ner_span(doc, "Tomas", 2, "PERSON"),
+        ner_span(doc, "Ostervik", 1, "ORG"),
+        ner_span(doc, "KALLBERG", 1, "ORG"),
+        ner_span(doc, "Kallberg", 1, "ORG", last=True),
     ]
     found = extract_entities(doc, ActorTable())
     person = by_variant(found, "Tomas Kallberg")
@@ -106,10 +107,7 @@ def test_full_person_name_outweighs_mistyped_surnames(nlp):
 def test_name_keeps_the_bracket_it_opened(nlp):
     """Results tables name clubs with their town's code ('Buducnost ( V )'); only a stray bracket goes."""
     doc = nlp("Partizan beat Buducnost ( V ) 2-1 on Sunday , and Radnicki ) lost .")
-    words = [t.text for t in doc]
-    start = words.index("Buducnost")
-    other = words.index("Radnicki")
-    doc.ents = [Span(doc, start, start + 4, label="ORG"), Span(doc, other, other + 2, label="ORG")]
+    doc.ents = [ner_span(doc, "Buducnost", 4, "ORG"), ner_span(doc, "Radnicki", 2, "ORG")]
     texts = {m.text for e in extract_entities(doc, ActorTable()) for m in e.mentions}
     assert {"Buducnost ( V )", "Radnicki"} <= texts
 
@@ -130,11 +128,7 @@ def test_bare_and_capitalised_surnames_recur(nlp):
 
 def test_misspelt_surname_typed_as_place_joins_the_person(nlp):
     doc = nlp("Envoy Steve Witkoff arrived on Friday. Vitkoff met the Russian leader for three hours.")
-    words = [t.text for t in doc]
-    doc.ents = [
-        Span(doc, words.index("Steve"), words.index("Steve") + 2, label="PERSON"),
-        Span(doc, words.index("Vitkoff"), words.index("Vitkoff") + 1, label="GPE"),
-    ]
+    doc.ents = [ner_span(doc, "Steve", 2, "PERSON"), ner_span(doc, "Vitkoff", 1, "GPE")]
     person = by_variant(extract_entities(doc, ActorTable()), "Steve Witkoff")
     assert person.type == "PERSON"
     assert "Vitkoff" in person.variants
@@ -142,11 +136,7 @@ def test_misspelt_surname_typed_as_place_joins_the_person(nlp):
 
 def test_descriptor_after_a_name_is_not_part_of_it(nlp):
     doc = nlp("He told Time magazine that the plant in Jiangsu province would close.")
-    words = [t.text for t in doc]
-    doc.ents = [
-        Span(doc, words.index("Time"), words.index("Time") + 2, label="ORG"),
-        Span(doc, words.index("Jiangsu"), words.index("Jiangsu") + 2, label="GPE"),
-    ]
+    doc.ents = [ner_span(doc, "Time", 2, "ORG"), ner_span(doc, "Jiangsu", 2, "GPE")]
     texts = {m.text for e in extract_entities(doc, ActorTable()) for m in e.mentions}
     assert texts == {"Time", "Jiangsu"}
 

@@ -102,10 +102,12 @@ class _Facts:
     votes: Counter
     surfaces: tuple[str, ...]
     keys: frozenset[str]
-    company: bool  # one of the names is a registered company name ('Pirelli SpA', 'Lear Corp')
     top: str  # the type with the most votes ("OTHER" without any)
     multiword: bool  # a surface of more than one word
-    cores: tuple[tuple[str, ...], ...]  # the surfaces' company cores (``_company_core``)
+    # the surfaces' company cores (``_company_core``), joined ('magna international'), and their
+    # first words; any core: one of the names is a registered company name ('Lear Corp')
+    core_names: tuple[str, ...]
+    core_firsts: tuple[str, ...]
     surnames: frozenset[str]  # the last words of the multi-word surfaces' name keys
 
 
@@ -132,10 +134,10 @@ class _Group:
                 votes=votes,
                 surfaces=surfaces,
                 keys=frozenset(name_key(s) for s in surfaces),
-                company=bool(cores),
                 top=votes.most_common(1)[0][0] if votes else "OTHER",
                 multiword=any(len(s.split()) > 1 for s in surfaces),
-                cores=cores,
+                core_names=tuple(" ".join(core) for core in cores),
+                core_firsts=tuple(core[0] for core in cores),
                 surnames=frozenset(name_key(s).split()[-1] for s in surfaces if len(s.split()) > 1),
             )
             self._memo = (key, facts)
@@ -162,18 +164,11 @@ class _Group:
         if self.actor is not None:
             return self.actor.type
         facts = self._facts()
-        return "ORG" if facts.company else facts.top
+        return "ORG" if facts.core_names else facts.top
 
     def person_ok(self) -> bool:
         """Could this group be a person (any PERSON evidence)?"""
         return (self.actor is not None and self.actor.type == "PERSON") or self.votes()["PERSON"] > 0
-
-    def surfaces(self) -> tuple[str, ...]:
-        return self._facts().surfaces
-
-    def keys(self) -> frozenset[str]:
-        """The name keys of the surfaces."""
-        return self._facts().keys
 
     def multiword(self) -> bool:
         return self._facts().multiword
@@ -415,27 +410,11 @@ class _View:
     has_actor: bool
     type: str
     person_ok: bool
-    multiword: bool
-    surfaces: tuple[str, ...]
-    keys: frozenset[str]
-    core_names: tuple[str, ...]  # the company cores, joined ('magna international')
-    core_firsts: tuple[str, ...]  # their first words
-    surnames: frozenset[str]
+    facts: _Facts
 
 
 def _view(group: _Group) -> _View:
-    facts = group._facts()
-    return _View(
-        has_actor=group.actor is not None,
-        type=group.type(),
-        person_ok=group.person_ok(),
-        multiword=facts.multiword,
-        surfaces=facts.surfaces,
-        keys=facts.keys,
-        core_names=tuple(" ".join(core) for core in facts.cores),
-        core_firsts=tuple(core[0] for core in facts.cores),
-        surnames=facts.surnames,
-    )
+    return _View(group.actor is not None, group.type(), group.person_ok(), group._facts())
 
 
 def _pair_score(a: _View, b: _View) -> float:
@@ -452,7 +431,7 @@ def _pair_score(a: _View, b: _View) -> float:
             return 0.0
         ta = tb = "PERSON"
     return max(
-        (same_actor(sa, sb, ta, tb) for sa in a.surfaces for sb in b.surfaces),
+        (same_actor(sa, sb, ta, tb) for sa in a.facts.surfaces for sb in b.facts.surfaces),
         default=0.0,
     )
 
@@ -475,12 +454,12 @@ def _company_short_name(short: _View, full: _View) -> bool:
     A first word alone ('Wuxi' of 'Wuxi Tong Ling Company Ltd') may be the place a company is
     named after, so it joins only when not typed as a place.
     """
-    if short.has_actor or not full.core_names:
+    if short.has_actor or not full.facts.core_names:
         return False
-    keys = short.keys
-    if any(name in keys for name in full.core_names):
+    keys = short.facts.keys
+    if any(name in keys for name in full.facts.core_names):
         return True
-    return short.type in ("PERSON", "ORG") and any(first in keys for first in full.core_firsts)
+    return short.type in ("PERSON", "ORG") and any(first in keys for first in full.facts.core_firsts)
 
 
 def _bare_surname(single: _View, full: _View) -> bool:
@@ -489,10 +468,10 @@ def _bare_surname(single: _View, full: _View) -> bool:
 
     NER types lone surnames poorly ('Moskalik' as a place); the full name decides.
     """
-    if single.has_actor or single.multiword or full.type != "PERSON" or not full.multiword:
+    if single.has_actor or single.facts.multiword or full.type != "PERSON" or not full.facts.multiword:
         return False
-    surnames = full.surnames
-    return all(key in surnames or any(spelling_variant(key, s) > 0 for s in surnames) for key in single.keys)
+    surnames = full.facts.surnames
+    return all(key in surnames or any(spelling_variant(key, s) > 0 for s in surnames) for key in single.facts.keys)
 
 
 def _merge(groups: list[_Group], doc: Doc, cands: list[_Cand]) -> list[_Group]:
