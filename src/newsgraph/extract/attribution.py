@@ -37,6 +37,8 @@ from spacy.attrs import DEP, IDX, LEMMA
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from .common import in_sorted
+
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "attribution" / "model.json"
 SOURCE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "DET", "ADJ", "SYM"})
 _MARKS = frozenset('"“”„«»‘’\'`')
@@ -143,14 +145,6 @@ def mark_tokens(doc: Doc) -> set[int]:
     ok = pos < len(idx)
     pos, chars = pos[ok], np.asarray(starts)[ok]
     return set(pos[idx[pos] == chars].tolist())
-
-
-def _isin_sorted(values: np.ndarray, sorted_ids: np.ndarray) -> np.ndarray:
-    """``np.isin`` for a sorted, unique ``sorted_ids``, by binary search (faster on short docs)."""
-    if not len(sorted_ids):
-        return np.zeros(len(values), dtype=bool)
-    pos = np.minimum(np.searchsorted(sorted_ids, values), len(sorted_ids) - 1)
-    return sorted_ids[pos] == values
 
 
 def first_sentence_end(doc: Doc) -> int:
@@ -448,7 +442,7 @@ def find_attributions(
     found: list[tuple[int, Token, float]] = []
     first_end = first_sentence_end(doc)
     arr = doc.to_array([LEMMA, DEP]).reshape(-1, 2)
-    mask = _isin_sorted(arr[:, 0], model.lexicon_ids) & ~_isin_sorted(arr[:, 1], _NOT_CUE_IDS)
+    mask = in_sorted(arr[:, 0], model.lexicon_ids) & ~in_sorted(arr[:, 1], _NOT_CUE_IDS)
     marks = mark_tokens(doc)
     for i in np.flatnonzero(mask).tolist():
         tok = doc[i]

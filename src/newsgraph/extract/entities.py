@@ -41,6 +41,7 @@ from ..resolve import (
     same_actor,
     spelling_variant,
 )
+from .common import in_sorted
 
 # spaCy label -> our entity type; labels not here (DATE, CARDINAL, ...) belong to other components.
 NER_TYPES: dict[str, str] = {
@@ -296,10 +297,9 @@ def _form_matches(doc: Doc, by_first: dict[int, list[tuple[int, ...]]]) -> list[
         return []
     orth = doc.to_array(ORTH)
     firsts = numpy.array(sorted(by_first), dtype=numpy.uint64)
-    pos = numpy.minimum(numpy.searchsorted(firsts, orth), len(firsts) - 1)
     words = orth.tolist()
     out = []
-    for i in numpy.flatnonzero(firsts[pos] == orth).tolist():
+    for i in numpy.flatnonzero(in_sorted(orth, firsts)).tolist():
         for form in by_first[words[i]]:
             if tuple(words[i : i + len(form)]) == form:
                 out.append((form, i, i + len(form)))

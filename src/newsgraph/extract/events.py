@@ -52,7 +52,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..model import Entity, Event
-from .common import doc_text, sentence_bounds, sentence_evidence, text_span
+from .common import doc_text, in_sorted, sentence_bounds, sentence_evidence, text_span
 
 try:  # written by the time component; until it lands we fall back to the sentence's own timex
     from .timex import governing_date as _governing_date
@@ -350,8 +350,7 @@ def _trigger_tokens(doc: Doc) -> list[int]:
     if not len(keys) or not len(doc):
         return []
     words = doc.to_array([LEMMA, LOWER]).reshape(-1, 2)
-    pos = numpy.minimum(numpy.searchsorted(keys, words), len(keys) - 1)
-    return numpy.flatnonzero((keys[pos] == words).any(axis=1)).tolist()
+    return numpy.flatnonzero(in_sorted(words, keys).any(axis=1)).tolist()
 
 
 # ---------------------------------------------------------------- arguments

@@ -41,7 +41,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, RoleFrame
-from .common import doc_text, sentence_evidence, text_span
+from .common import doc_text, in_sorted, sentence_evidence, text_span
 
 MAIN_ROLES = ("Protagonist", "Antagonist", "Innocent")
 MAX_MENTIONS = 6  # mentions read per entity (the first ones: where an actor is introduced)
@@ -171,14 +171,6 @@ def _hashed_lexicons() -> tuple[dict[int, tuple[str, ...]], dict[int, float], np
     return cues, vals, np.array(sorted(cues), dtype=np.uint64), np.array(sorted(vals), dtype=np.uint64)
 
 
-def _member(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
-    """Which of ``values`` are in ``sorted_keys`` (binary search: cheaper than np.isin here)."""
-    if not len(sorted_keys):
-        return np.zeros(len(values), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_keys, values), len(sorted_keys) - 1)
-    return sorted_keys[at] == values
-
-
 class DocContext:
     """What every entity of one article reads, computed once per article: each token's cue
     classes and valence, their sums per sentence, the war topic and the camp the wording leans to."""
@@ -202,9 +194,9 @@ class DocContext:
         cue_of, val_of, cue_keys, val_keys = _hashed_lexicons()
         words = doc.to_array([LOWER, LEMMA])
         lower, lemma = words[:, 0], words[:, 1]
-        for i in np.flatnonzero(_member(lemma, cue_keys) | _member(lower, cue_keys)).tolist():
+        for i in np.flatnonzero(in_sorted(lemma, cue_keys) | in_sorted(lower, cue_keys)).tolist():
             self.cues[i] = cue_of.get(int(lemma[i])) or cue_of.get(int(lower[i])) or ()
-        for i in np.flatnonzero(_member(lower, val_keys) | _member(lemma, val_keys)).tolist():
+        for i in np.flatnonzero(in_sorted(lower, val_keys) | in_sorted(lemma, val_keys)).tolist():
             self.val[i] = val_of.get(int(lower[i]), val_of.get(int(lemma[i]), 0.0))
         flags = doc.to_array(SENT_START) == 1
         flags[0] = True
