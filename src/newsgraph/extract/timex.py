@@ -374,24 +374,28 @@ def _month_year(month: int, ctx: _Ctx, char: int, day: int | None = None) -> int
     return year
 
 
+def _dated_word(doc: Doc, char: int, preps: tuple[str, ...]) -> Token | None:
+    """The word the expression at ``char`` hangs on through one of ``preps`` ('arrested in April':
+    arrested), or None."""
+    tok = _token_at(doc, char)
+    if tok is None or not _parsed(doc) or tok.head.dep_ != "prep" or tok.head.lower_ not in preps:
+        return None
+    return tok.head.head
+
+
 def _dated_past_event(doc: Doc, char: int) -> bool:
     """'The man, who was arrested in April, ...': the date hangs (by 'in', 'on', 'during') on a past-tense
     verb, so even a month just ahead of the reference date is last year's ('extended to Nov. 16' is not)."""
-    tok = _token_at(doc, char)
-    if tok is None or not _parsed(doc) or tok.head.dep_ != "prep" or tok.head.lower_ not in ("in", "on", "during"):
-        return False
-    verb = tok.head.head
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children))
+    verb = _dated_word(doc, char, ("in", "on", "during"))
+    return verb is not None and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)))
 
 
 def _dated_future_event(doc: Doc, char: int) -> bool:
     """'The run-off will be held in February': the date hangs (by 'in' or 'on') on a verb with 'will',
     so a month just behind the reference date is next year's."""
-    tok = _token_at(doc, char)
-    if tok is None or not _parsed(doc) or tok.head.dep_ != "prep" or tok.head.lower_ not in ("in", "on"):
-        return False
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in tok.head.head.children)
+    verb = _dated_word(doc, char, ("in", "on"))
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
 
 
 def _weekday_date(weekday: int, ctx: _Ctx, char: int, rel: str) -> date | None:
