@@ -82,6 +82,24 @@ class _Counts:
     value_ok: int = 0
 
 
+def relaxed_matches(gold: list[GoldTimex], pred: list[GoldTimex]) -> list[tuple[GoldTimex, int | None]]:
+    """Each gold expression with the index of the prediction it is matched to (None: missed):
+    the unused one with its exact span, else the first unused one overlapping it."""
+    used: set[int] = set()
+    out: list[tuple[GoldTimex, int | None]] = []
+    for g in gold:
+        best = None
+        for i, p in enumerate(pred):
+            if i in used or p.end <= g.start or p.start >= g.end:
+                continue
+            if best is None or (p.start, p.end) == (g.start, g.end):
+                best = i
+        if best is not None:
+            used.add(best)
+        out.append((g, best))
+    return out
+
+
 def score_documents(pairs: list[tuple[list[GoldTimex], list[GoldTimex]]]) -> _Counts:
     """TempEval-3 counts over (gold, predicted) pairs of documents."""
     counts = _Counts(Score(), Score())
@@ -89,18 +107,10 @@ def score_documents(pairs: list[tuple[list[GoldTimex], list[GoldTimex]]]) -> _Co
         exact = {(p.start, p.end) for p in pred}
         strict_tp = sum(1 for g in gold if (g.start, g.end) in exact)
         counts.strict += Score(tp=strict_tp, fp=len(pred) - strict_tp, fn=len(gold) - strict_tp)
-        used: set[int] = set()
         matched = 0
-        for g in gold:
-            best = None
-            for i, p in enumerate(pred):
-                if i in used or p.end <= g.start or p.start >= g.end:
-                    continue
-                if best is None or (p.start, p.end) == (g.start, g.end):
-                    best = i
+        for g, best in relaxed_matches(gold, pred):
             if best is None:
                 continue
-            used.add(best)
             matched += 1
             counts.type_ok += pred[best].type == g.type
             counts.value_ok += pred[best].value == g.value
@@ -182,12 +192,7 @@ def error_breakdown(docs: list[TimeMLDoc], preds: list[list[GoldTimex]]) -> list
 
     for d, pred in zip(docs, preds):
         matched: set[int] = set()
-        for g in d.timexes:
-            hit = next((i for i, p in enumerate(pred) if i not in matched and (p.start, p.end) == (g.start, g.end)),
-                       None)
-            if hit is None:
-                hit = next((i for i, p in enumerate(pred) if i not in matched and p.start < g.end and p.end > g.start),
-                           None)
+        for g, hit in relaxed_matches(d.timexes, pred):
             if hit is None:
                 add(f"missed {g.type}")
                 continue
