@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import corpus, write_jsonl  # noqa: E402
+from corpus import corpus, write_jsonl
 
 
 def rss_mb() -> float:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import real_articles  # noqa: E402
+from corpus import real_articles
 
 
 def component_seconds(articles, rounds: int = 2) -> dict[str, float]:

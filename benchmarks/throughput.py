@@ -30,9 +30,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import corpus, real_articles, write_jsonl  # noqa: E402
+from corpus import corpus, real_articles, write_jsonl
 
-from newsgraph.model import Article  # noqa: E402
+from newsgraph.model import Article
 
 SECTIONS = ("pipelines", "ingest", "dask")
 

@@ -40,8 +40,8 @@ from newsgraph.extract.attribution import (
     first_sentence_end,
     keep_keys,
     neighbours,
-    widen_keys,
     pair_features,
+    widen_keys,
 )
 from newsgraph.extract.quotes import find_quote_spans
 from newsgraph.nlp import load_pipeline, make_doc

@@ -19,7 +19,7 @@ def relations(text: str):
     doc = parsed(text)
     out = []
     for a in find_attributions(doc, load_model()):
-        span = lambda r: doc[r[0] : r[1]].text if r else None  # noqa: E731
+        span = lambda r: doc[r[0] : r[1]].text if r else None
         out.append((span(a.source), span(a.cue), span(a.content)))
     return out
 

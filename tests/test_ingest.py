@@ -97,7 +97,7 @@ def test_missing_path_and_bad_date(tmp_path: Path) -> None:
     (tmp_path / "a.json").write_text('{"published": "next Tuesday"}')
     articles, problems = read_all(tmp_path / "nope.txt", tmp_path / "a.txt")
     assert articles == []
-    assert [p.message for p in problems][0] == "no such file or folder"
+    assert problems[0].message == "no such file or folder"
     assert "not an ISO date" in problems[1].message
 
 

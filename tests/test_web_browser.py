@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import serve_in_thread
 
 from newsgraph.batch import ingest

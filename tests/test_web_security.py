@@ -20,11 +20,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from conftest import serve_in_thread
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import serve_in_thread
 
 from newsgraph.api import create_app
 from newsgraph.api.ratelimit import DEFAULT_RULES, RateLimit, Rule

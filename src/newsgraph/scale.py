@@ -359,9 +359,8 @@ def ingest_dask(
             return _run(client, paths, parquet, store, partition_size, on_item)
     with dask.config.set(local_worker_config()), LocalCluster(
         n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR
-    ) as cluster:
-        with Client(cluster) as client:
-            return _run(client, paths, parquet, store, partition_size, on_item)
+    ) as cluster, Client(cluster) as client:
+        return _run(client, paths, parquet, store, partition_size, on_item)
 
 
 def _run(client, paths, parquet: Path | None, store: Store | None, partition_size: int, on_item) -> DaskReport:

@@ -5,7 +5,8 @@ over ``MAX_BODY`` bytes refused with 413 — by Content-Length up front, or whil
 from __future__ import annotations
 
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from starlette.exceptions import HTTPException
 

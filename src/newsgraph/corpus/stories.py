@@ -129,7 +129,7 @@ def _overlap(a: set[int], b: set[int], idf: dict[int, float]) -> float:
     long report scores high, and sharing a rare actor counts more than sharing 'Russia'."""
     if not a or not b:
         return 0.0
-    weight = lambda s: sum(idf.get(e, 1.0) for e in s)  # noqa: E731
+    weight = lambda s: sum(idf.get(e, 1.0) for e in s)
     return weight(a & b) / min(weight(a), weight(b))
 
 

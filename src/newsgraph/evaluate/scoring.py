@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Self
 
 
 @dataclass
@@ -24,7 +25,7 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def __iadd__(self, other: "Score") -> "Score":
+    def __iadd__(self, other: Score) -> Self:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn

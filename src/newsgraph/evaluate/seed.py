@@ -51,7 +51,7 @@ def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 
 def _fold(name: str | None) -> str:
-    name = re.sub(r"^the\s+|'s$|’s$", "", (name or "").strip(), flags=re.I)
+    name = re.sub(r"^the\s+|'s$|’s$", "", (name or "").strip(), flags=re.IGNORECASE)
     return re.sub(r"\W+", " ", name).strip().casefold()
 
 
