@@ -319,6 +319,128 @@ def load_lexicon() -> Lexicon:
     )
 
 
+# ---------------------------------------------------------------- CAMEO tier
+
+CAMEO_FILE = "cameo_verbs.yaml"
+# Verbs a CAMEO block lists whose bare use in news is no event ("came", "made", "took", "said"):
+# only one of their block's verb + object patterns makes them one ("set free", "put on trial").
+CAMEO_TOO_GENERAL = frozenset({
+    "be", "have", "do", "say", "make", "come", "go", "get", "take", "give", "put", "set", "keep", "hold", "see", "look",
+    "tell", "know", "think", "want", "use", "find", "show", "move", "run", "turn", "work", "call", "leave", "bring",
+    "begin", "start", "continue", "end", "close", "open", "stop", "change", "seek", "receive", "allow", "let", "play",
+    "stand", "meet", "pay", "report", "include", "add", "follow", "lead", "carry", "raise", "remain", "become", "seem",
+})
+# Words after a verb that a CAMEO pattern reads (its object phrase, particle and prepositions).
+CAMEO_WINDOW = 8
+
+
+def _singular(word: str) -> str:
+    """A plain English singular of a pattern word ("embassies" -> "embassy", "clashes" -> "clash")."""
+    if len(word) <= 4 or word.endswith(("ss", "us", "is", "news")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("shes", "ches", "xes", "sses")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") else word
+
+
+@dataclass(frozen=True)
+class CameoLexicon:
+    """The CAMEO tier (``data/cameo_verbs.yaml``): verb lemma -> PLOVER type, and verb + object
+    patterns -> the type they give the verb ("" where CAMEO codes no event we emit)."""
+
+    verbs: dict[str, str]  # "verb" or "verb particle" -> type of the verb's block
+    patterns: dict[str, dict[str, list[tuple[tuple[frozenset[str], ...], str]]]]  # verb -> last word -> [(other words, type)]
+    keys: frozenset[str]  # verb lemmas with an entry or a pattern
+
+    def type_of(self, verb: Token) -> str | None:
+        """The PLOVER type CAMEO gives the verb token: its most specific matching pattern, else its
+        block's type (with its particle: "call off"); None for no event."""
+        lemma = verb.lemma_.lower()
+        table = self.patterns.get(lemma)
+        if table:
+            doc = verb.doc
+            end = min(verb.i + 1 + CAMEO_WINDOW, verb.sent.end, verb.right_edge.i + 1)
+            words = {w for t in doc[verb.i + 1:end] for w in (t.lower_, t.lemma_.lower())}
+            best: tuple[int, str] | None = None
+            for head in words & table.keys():
+                for others, etype in table[head]:
+                    if (best is None or len(others) >= best[0]) and all(alt & words for alt in others):
+                        best = (len(others), etype)
+            if best is not None:
+                return best[1] or None
+        for c in verb.children:
+            if c.dep_ == "prt" and (etype := self.verbs.get(f"{lemma} {c.lower_}")):
+                return etype
+        return None if lemma in CAMEO_TOO_GENERAL else self.verbs.get(lemma)
+
+
+def _cameo_type(code: object, types: dict[str, str]) -> str | None:
+    """The PLOVER type of a CAMEO code by its longest prefix in ``types``; "" for "---" (no event)."""
+    code = str(code)
+    if code == "---":
+        return ""
+    return next((types[code[:n]] for n in range(len(code), 1, -1) if code[:n] in types), None)
+
+
+@lru_cache(maxsize=1)
+def load_cameo() -> CameoLexicon:
+    """Read ``data/cameo_verbs.yaml`` once."""
+    raw = yaml.safe_load(resources.files("newsgraph.data").joinpath(CAMEO_FILE).read_text("utf-8")) or {}
+    types = {str(k): str(v) for k, v in (raw.get("types") or {}).items()}
+    synsets = {str(k): [str(w).lower() for w in v or ()] for k, v in (raw.get("synsets") or {}).items()}
+    verbs: dict[str, str] = {}
+    patterns: dict[str, dict[str, list[tuple[tuple[frozenset[str], ...], str]]]] = {}
+    for block in (raw.get("blocks") or {}).values():
+        default = _cameo_type(block.get("code"), types) if block.get("code") else None
+        expanded: list[tuple[list[str], str]] = []
+        for pattern, code in (block.get("patterns") or {}).items():
+            etype = _cameo_type(code, types)
+            if etype is None or etype == default:
+                continue
+            variants: list[list[str]] = [[]]
+            for word in str(pattern).lower().split():
+                members = synsets.get(word[1:], []) if word.startswith("&") else [word]
+                variants = [v + m.split() for v in variants for m in members]
+            expanded += [(v, etype) for v in variants if v]
+        for verb in block.get("verbs") or ():
+            verb = str(verb).lower()
+            if default:
+                verbs.setdefault(verb, default)
+            lemma, *particle = verb.split()
+            table = patterns.setdefault(lemma, {})
+            for words, etype in expanded:
+                alts = [frozenset({w, _singular(w)}) for w in [*particle, *words]]
+                for head in alts[-1]:
+                    table.setdefault(head, []).append((tuple(alts[:-1]), etype))
+    patterns = {k: v for k, v in patterns.items() if v}
+    return CameoLexicon(verbs=verbs, patterns=patterns, keys=frozenset(v.split()[0] for v in verbs) | frozenset(patterns))
+
+
+_CAMEO_KEYS: dict[int, numpy.ndarray] = {}  # id of a vocab -> sorted hashes of the CAMEO verb lemmas
+
+
+def _cameo_candidates(doc: Doc, skip: set[int]) -> list[tuple[Span, str, str, str, Token]]:
+    """Verb triggers of the CAMEO tier, in the sentences (by start token) not in ``skip``: verbs
+    found by a binary search over the doc's lemma array, typed by ``CameoLexicon.type_of``."""
+    cameo = load_cameo()
+    keys = _CAMEO_KEYS.get(id(doc.vocab))
+    if keys is None:
+        keys = _CAMEO_KEYS[id(doc.vocab)] = numpy.array(sorted({doc.vocab.strings.add(k) for k in cameo.keys}), dtype=numpy.uint64)
+    if not len(keys):
+        return []
+    out = []
+    for i in numpy.flatnonzero(in_sorted(doc.to_array([LEMMA]).reshape(-1, 1), keys).any(axis=1)).tolist():
+        tok = doc[i]
+        if tok.pos_ != "VERB" or tok.sent.start in skip:
+            continue
+        etype = cameo.type_of(tok)
+        if etype:
+            out.append((doc[i:i + 1], etype, "", "verb", tok))
+    return out
+
+
 _MATCHERS: dict[int, dict[int, Matcher]] = {}
 _MATCHER_KEYS: dict[int, numpy.ndarray] = {}  # the same key -> the sorted hashes of _MATCHERS' words
 
@@ -918,80 +1040,92 @@ def extract_events(doc: Doc) -> list[Event]:
         if c[3] == "noun" and np.dep_ in ("dobj", "nsubjpass") and (new := lex.recoded(c[1], np.head)):
             undone[c[4].i] = new
     stoppers = {_measured(doc[i]).head.i for i in undone}
-    events: list[tuple[int, int, Event]] = []
-    for span, etype, mode, kind, head in cands:
-        if _nested(head, verbal_heads) or kind == "verb" and head.i in stoppers:
-            continue
-        if kind == "noun" and head.i in undone:
-            etype, mode = undone[head.i], mode or etype.lower()
-        lemma = lex.lemma(head)
-        if kind == "verb" and (head.dep_ == "amod" or _prenominal_participle(head)):
-            continue  # a participle used as an adjective ("a negotiated solution", "occupied territories")
-        if kind == "verb" and len(span) == 1 and lex.other_sense(head):
-            continue  # "released a statement", "met the deadline": the word's other, everyday sense
-        if kind == "verb" and (by_object := lex.object_type(head)) and by_object != etype:
-            etype, mode = by_object, ""  # "handed over 700 kg of medicine": aid, not a release
-        if kind == "verb" and head.tag_ in UNTENSED_PAST and head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
-            c.dep_ == "det" for c in head.children
-        ):
-            continue  # "evacuated the wounded": a participle used as a noun names people, not an act
-        if kind == "verb" and _topic_gerund(head):
-            continue  # "recognizing Crimea would violate ...", "no mention of recognizing ...": a topic, not an act
-        if kind == "verb":
-            actors, targets = _verb_arguments(doc, head, lemma, etype)
-            if lemma in NEEDS_ACTOR_OBJECT and not targets:
-                continue  # "received no formal proposal", "host the talks": no one is met
-            if lemma in NEEDS_CLAUSE and not any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
+
+    def read(batch: list[tuple[Span, str, str, str, Token]], cameo: bool) -> list[tuple[int, bool, Event]]:
+        """The events of a batch of triggers; ``cameo``: the CAMEO tier's, kept only with a named party."""
+        events: list[tuple[int, bool, Event]] = []
+        for span, etype, mode, kind, head in batch:
+            if _nested(head, verbal_heads) or kind == "verb" and head.i in stoppers:
                 continue
-        else:
-            if head.dep_ in ("dobj",) and head.i not in undone and lex.lemma(head.head) not in lex.light_verbs and head.head.i in {
-                c[4].i for c in cands
-            }:
-                continue  # "rejected the proposals" / "condemned the attack": the verb is the event
-            actors, targets = _noun_arguments(doc, head, lemma)
-            if not actors and (not targets or etype not in PHYSICAL_TYPES):
-                continue  # a bare noun ("the war", "sanctions against X") names no event we can attribute
-        place = _place(doc, head)
-        state = next((e for e in doc._.entities or () if e.id == place and e.type == "GPE"), None) if place else None
-        if kind == "verb" and not actors and (etype in STATE_ACTS or lemma in COURT_VERBS) and state is not None and _passive(head):
-            actors = [state.id]  # "was arrested in Lebanon": the state whose authorities act there
-        start_char, end_char = span.start_char, span.end_char
-        inst = _instrument(lex, head) if etype == "ASSAULT" and kind == "verb" else None
-        if inst is not None:
-            mode = mode or inst[0]
-            if mode != inst[0]:
-                mode = f"{mode} ({inst[0]})"
-            end_char = max(end_char, inst[1].idx + len(inst[1]))
-        if kind == "noun" and mode == "interview":
-            for pobj in _prep_objects(head, ("with",)):
-                end_char = max(end_char, pobj.idx + len(pobj))
-        np = _measured(head)  # "provide 25,000 tons of food aid": the tons are what is provided
-        carried = kind == "noun" and np.dep_ in ("dobj", "nsubjpass") and (lex.lemma(np.head) in lex.light_verbs or head.i in undone)
-        if carried and np.dep_ == "dobj":
-            start_char = min(start_char, np.head.idx)  # "staged mass demonstrations"
-        verb = np.head if carried else head
-        negated, modality, reported_by = _modality(doc, verb, verb.i != head.i or kind == "verb")  # "will provide aid"
-        etype, mode, actors, targets = _recode(doc, head, etype, mode, actors, targets, negated, modality)
-        confidence = 0.8 if kind == "verb" else 0.65
-        if not actors and not targets:
-            confidence -= 0.2
-        if modality == "reported":
-            confidence -= 0.05
-        event = Event(
-            type=etype,
-            mode=mode or None,
-            trigger=text_span(doc, start_char, end_char),
-            actors=actors,
-            targets=targets,
-            place=place,
-            date=event_date(doc, start_char, end_char),
-            negated=negated,
-            modality=modality,  # type: ignore[arg-type]
-            reported_by=reported_by,
-            sentence=sentence_evidence(doc, start_char),
-            confidence=round(max(0.1, confidence), 2),
-        )
-        events.append((head.i, kind == "noun", event))
+            if kind == "noun" and head.i in undone:
+                etype, mode = undone[head.i], mode or etype.lower()
+            lemma = lex.lemma(head)
+            if kind == "verb" and (head.dep_ == "amod" or _prenominal_participle(head)):
+                continue  # a participle used as an adjective ("a negotiated solution", "occupied territories")
+            if kind == "verb" and len(span) == 1 and lex.other_sense(head):
+                continue  # "released a statement", "met the deadline": the word's other, everyday sense
+            if kind == "verb" and (by_object := lex.object_type(head)) and by_object != etype:
+                etype, mode = by_object, ""  # "handed over 700 kg of medicine": aid, not a release
+            if kind == "verb" and head.tag_ in UNTENSED_PAST and head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
+                c.dep_ == "det" for c in head.children
+            ):
+                continue  # "evacuated the wounded": a participle used as a noun names people, not an act
+            if kind == "verb" and _topic_gerund(head):
+                continue  # "recognizing Crimea would violate ...", "no mention of recognizing ...": a topic, not an act
+            if kind == "verb":
+                actors, targets = _verb_arguments(doc, head, lemma, etype)
+                if cameo and not actors and not targets:
+                    continue  # a verb only the broad tier knows: an event only when it names who acts or is acted on
+                if lemma in NEEDS_ACTOR_OBJECT and not targets:
+                    continue  # "received no formal proposal", "host the talks": no one is met
+                if lemma in NEEDS_CLAUSE and not any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
+                    continue
+            else:
+                if head.dep_ in ("dobj",) and head.i not in undone and lex.lemma(head.head) not in lex.light_verbs and head.head.i in {
+                    c[4].i for c in cands
+                }:
+                    continue  # "rejected the proposals" / "condemned the attack": the verb is the event
+                actors, targets = _noun_arguments(doc, head, lemma)
+                if not actors and (not targets or etype not in PHYSICAL_TYPES):
+                    continue  # a bare noun ("the war", "sanctions against X") names no event we can attribute
+            place = _place(doc, head)
+            state = next((e for e in doc._.entities or () if e.id == place and e.type == "GPE"), None) if place else None
+            if kind == "verb" and not actors and (etype in STATE_ACTS or lemma in COURT_VERBS) and state is not None and _passive(head):
+                actors = [state.id]  # "was arrested in Lebanon": the state whose authorities act there
+            start_char, end_char = span.start_char, span.end_char
+            inst = _instrument(lex, head) if etype == "ASSAULT" and kind == "verb" else None
+            if inst is not None:
+                mode = mode or inst[0]
+                if mode != inst[0]:
+                    mode = f"{mode} ({inst[0]})"
+                end_char = max(end_char, inst[1].idx + len(inst[1]))
+            if kind == "noun" and mode == "interview":
+                for pobj in _prep_objects(head, ("with",)):
+                    end_char = max(end_char, pobj.idx + len(pobj))
+            np = _measured(head)  # "provide 25,000 tons of food aid": the tons are what is provided
+            carried = kind == "noun" and np.dep_ in ("dobj", "nsubjpass") and (lex.lemma(np.head) in lex.light_verbs or head.i in undone)
+            if carried and np.dep_ == "dobj":
+                start_char = min(start_char, np.head.idx)  # "staged mass demonstrations"
+            verb = np.head if carried else head
+            negated, modality, reported_by = _modality(doc, verb, verb.i != head.i or kind == "verb")  # "will provide aid"
+            etype, mode, actors, targets = _recode(doc, head, etype, mode, actors, targets, negated, modality)
+            confidence = 0.6 if cameo else 0.8 if kind == "verb" else 0.65
+            if not actors and not targets:
+                confidence -= 0.2
+            if modality == "reported":
+                confidence -= 0.05
+            event = Event(
+                type=etype,
+                mode=mode or None,
+                trigger=text_span(doc, start_char, end_char),
+                actors=actors,
+                targets=targets,
+                place=place,
+                date=event_date(doc, start_char, end_char),
+                negated=negated,
+                modality=modality,  # type: ignore[arg-type]
+                reported_by=reported_by,
+                sentence=sentence_evidence(doc, start_char),
+                confidence=round(max(0.1, confidence), 2),
+            )
+            events.append((head.i, kind == "noun", event))
+        return events
+
+    events = read(cands, False)
+    covered = {doc[i].sent.start for i, _, _ in events}  # the CAMEO tier reads the other sentences
+    cameo_cands = _cameo_candidates(doc, covered)
+    verbal_heads.update((c[4].i, c[1]) for c in cameo_cands if c[1] in FRAMING_TYPES)
+    events += read(cameo_cands, True)
     found = events + _demands(doc, {c[4].i for c in cands})
     found += _classified_events(doc, [e for _, _, e in found])
     _anchor_dates(doc, found)
