@@ -432,3 +432,35 @@ def test_the_next_year_in_a_past_narrative(nlp):
     text = "In 2009, the firm moved to Texas. Later that year it was sold, and the next year it closed."
     assert found(nlp, text, "2013-03-22")["the next year"] == ("DATE", "2010")
     assert found(nlp, "The firm expects to open two plants next year.", "2013-03-22")["next year"] == ("DATE", "2014")
+
+
+def test_approximate_and_open_ended_qualifiers_are_in_the_extent(nlp):
+    # TIMEX3: 'or so', 'or later', 'and beyond' belong to the expression and set its mod
+    doc = run(nlp, "The plant will close over the next year or so, and the firm sees no profit until 2027 or later. "
+                   "It is confident about cash flow for 2026 and beyond; talks could last a week or so.")
+    got = {t.text: (t.type, t.value, t.mod) for t in doc._.timexes}
+    assert got["the next year or so"] == ("DATE", "2026", "APPROX")
+    assert got["2027 or later"] == ("DATE", "2027", "ON_OR_AFTER")
+    assert got["2026 and beyond"] == ("DATE", "2026", "ON_OR_AFTER")
+    assert got["a week or so"] == ("DURATION", "P1W", "APPROX")
+    assert found(nlp, "He said so on Monday, or later denied it.") == {"Monday": ("DATE", "2025-04-21")}
+
+
+def test_half_of_a_decade_is_one_expression(nlp):
+    doc = run(nlp, "Beer sales were flat through the last half of the '80s, the brewer said.", "1989-10-26")
+    assert [(t.text, t.value, t.mod) for t in doc._.timexes] == [("the last half of the '80s", "198", "END")]
+    assert found(nlp, "Growth slowed in the first half of the 1990s.")["the first half of the 1990s"] == ("DATE", "199")
+    assert found(nlp, "Profit rose in the first half of 2024.")["the first half of 2024"] == ("DATE", "2024-H1")
+
+
+def test_year_earlier_compares_with_the_period_last_named(nlp):
+    # after 'the nine months' an earnings story's 'a year earlier' is those nine months a year before
+    # (TIMEX3 can only write their year); after a quarter it is that quarter a year before
+    text = ("Acme Corp. said third-quarter net income rose 12% to $40 million, or 80 cents a share, from $35 million "
+            "a year earlier. For the nine months, net was $110 million, up from $98 million a year earlier. "
+            "Net for the year-earlier nine months included a gain. In the year-ago quarter, Acme took a charge.")
+    doc = run(nlp, text, "2025-10-26")
+    got = [(t.text, t.type, t.value) for t in doc._.timexes]
+    assert got == [("third-quarter", "DATE", "2025-Q3"), ("a year earlier", "DATE", "2024-Q3"),
+                   ("the nine months", "DURATION", "P9M"), ("a year earlier", "DATE", "2024"),
+                   ("the year-earlier nine months", "DURATION", "P9M"), ("the year-ago quarter", "DATE", "2024-Q3")]

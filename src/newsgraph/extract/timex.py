@@ -158,6 +158,7 @@ class _Ctx:
     anchor_end: int = -1  # where the expression that named ``day_anchor`` ends
     month_end: int = -1  # where the expression that named ``anchor_month`` ends
     week_anchor: tuple[date, int] | None = None  # a day of the last week named, and where that expression ends
+    span_period: bool = False  # the last reporting period named is a span ('the nine months'), not a quarter
     tense_cache: dict[int, str] = field(default_factory=dict)
     _financial: bool | None = None
 
@@ -963,6 +964,10 @@ def _n_quarter(m: re.Match[str], ctx: _Ctx) -> Result:
             year = ctx.ref.year if year is None else year
         elif n > _quarter(ctx.ref) and ctx.tense(m.start()) != "future":
             year -= 1
+    if _g(m, "half") and m["dec"]:  # 'the last half of the '80s': the decade, its end
+        digits = m["dec"].strip("'s")
+        decade = digits if len(digits) == 4 else ("19" if int(digits) >= 30 else "20") + digits
+        return "DATE", decade[:3], "START" if n == 1 else "END"
     if _g(m, "half"):
         half = 2 if word in ("last", "final") else n
         return "DATE", f"{'XXXX' if year is None else f'{year:04d}'}-H{half}", None
@@ -989,7 +994,7 @@ def _n_ago(m: re.Match[str], ctx: _Ctx) -> Result:
     sign = -1 if back else 1
     steps = round(n)
     if unit == "year" and steps == 1 and back and ctx.financial:
-        return "DATE", _year_before_quarter(ctx), mod
+        return "DATE", _year_before_quarter(ctx, ctx.span_period), mod
     if unit in ("hour", "minute", "second"):
         return "DATE", base.isoformat(), mod
     if unit == "day":
@@ -999,19 +1004,25 @@ def _n_ago(m: re.Match[str], ctx: _Ctx) -> Result:
     return "DATE", _at(unit, base, sign * steps), mod
 
 
-def _year_before_quarter(ctx: _Ctx) -> str:
-    """The reported quarter one year earlier: earnings reports compare with 'the year-ago quarter'."""
+def _year_before_quarter(ctx: _Ctx, span: bool = False) -> str:
+    """The reported quarter one year earlier: earnings reports compare with 'the year-ago quarter'.
+    With ``span`` (the story last named 'the nine months') the comparison is with that span a year
+    before, which TIMEX3 can only write as its year."""
     reported = ctx.reported_quarter()
     if reported is None:
-        return "XXXX-QX"
-    return f"{reported[0] - 1:04d}-Q{reported[1]}"
+        return "XXXX" if span else "XXXX-QX"
+    return f"{reported[0] - 1:04d}" if span else f"{reported[0] - 1:04d}-Q{reported[1]}"
 
 
 def _n_year_ago_period(m: re.Match[str], ctx: _Ctx) -> Result:
     """'the year-ago quarter' (and any such period in an earnings story) is the reported quarter a year
     before; elsewhere 'the same period last year' is last year."""
-    if _g(m, "u") == "quarter" or ctx.financial:
+    if m["months"]:  # 'the year-earlier nine months' is as long as 'the nine months' it compares with
+        return "DURATION", _duration(_number(_g(m, "months")), "month"), None
+    if _g(m, "u") == "quarter":
         return "DATE", _year_before_quarter(ctx), None
+    if ctx.financial:
+        return "DATE", _year_before_quarter(ctx, ctx.span_period), None
     return "DATE", _at("year", ctx.ref, -1), None
 
 
@@ -1407,7 +1418,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("quarter", _rx(
         r"(?:(?:the|its|their)\s+)?(?:(?P<yrel>last|this|next)\s+year's\s+|(?P<y0>" + _YEAR + r")\s+)?(?:fiscal\s+)?(?P<ord>first|second|"
         r"third|fourth|final|1st|2nd|3rd|4th|last(?=[- ]half))[- ](?:fiscal[- ])?(?:(?P<half>half)|quarter)"
-        r"(?:\s+of\s+(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<y>" + _YEAR + r")|(?:the\s+)?(?P<yrel2>"
+        r"(?:\s+of\s+(?:(?<=half\sof\s)(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d0'?s|'\d0s)"
+        r"|(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<y>" + _YEAR + r")|(?:the\s+)?(?P<yrel2>"
         r"last|this|next)\s+year|the\s+(?:fiscal\s+|calendar\s+)?year(?![\w-])))?"), lambda m, c: _n_quarter(_Quarter(m), c), 0.9,
           gate=('quarter', 'half')),
     _Rule("quarter_q", _rx(r"(?P<ord>Q[1-4])(?:\s+(?P<y>" + _YEAR + r"))?"), _n_quarter, 0.85),
@@ -1416,8 +1428,10 @@ _RULES: tuple[_Rule, ...] = (
         + r")\s+(?:(?P<approx>or\s+so)\s+)?(?P<dir>ago|earlier|before(?=\s*[,.;:!?)\"'\u201d]|\s*$)|after(?=\s*[,.;:!?)\"'\u201d]|\s*$)|from\s+now|hence)"
         r"(?!\s+(?:than|that)\b)"), _n_ago, 0.9),
     _Rule("year_ago_period", _rx(
-        r"(?:(?P<the>the)\s+(?:(?:comparable|corresponding|same)\s+)?(?=year-(?:ago|earlier)\s+(?:\w+\s+)?(?:quarter|period)))?"
-        r"year-(?:ago|earlier)(?:\s+(?:(?:first|second|third|fourth)\s+)?(?P<u>quarter|period))?"
+        r"(?:(?P<the>the)\s+(?:(?:comparable|corresponding|same)\s+)?(?=year-(?:ago|earlier)\s+(?:\w+\s+)?"
+        r"(?:quarter|period|months)))?"
+        r"year-(?:ago|earlier)(?:\s+(?:(?:first|second|third|fourth)\s+)?(?P<u>quarter|period)"
+        r"|\s+(?:first\s+)?(?P<months>six|nine|[1-9]|1[01])\s+months)?"
         r"|(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<u2>quarter|period)\s+"
         r"(?:a\s+year\s+(?:ago|earlier)|of\s+last\s+year|last\s+year)"
         r"|last\s+year's\s+(?:(?:first|second|third|fourth)\s+)?(?P<u3>quarter|period)"),
@@ -1758,6 +1772,13 @@ _LEADING_ARTICLE_ADJ = re.compile(
     r"(?:-long)?$)", re.IGNORECASE)
 
 
+# reporting periods: 'for the nine months' (then 'a year earlier' is that span a year before) or a quarter
+_SPAN_PERIOD = re.compile(r"(?:the\s+)?(?:(?:first|latest)\s+)?(?:six|nine|6|9)\s+months", re.IGNORECASE)
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
+_TAIL = re.compile(r"\s+(?:(?P<approx>or\s+so)|(?P<after>or\s+later|and\s+beyond)|or\s+earlier)(?![\w-])",
+                   re.IGNORECASE)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """TimeML span edges: no trailing punctuation, no possessive, and no article before a
     hyphenated modifier ('the [30-day] period', '[third-quarter] profit')."""
@@ -1805,6 +1826,12 @@ def extract_timexes(doc: Doc) -> list[Timex]:
             continue
         kind, value, mod = result
         start, end = _trim(text, start, end)
+        if _SPAN_PERIOD.fullmatch(text, start, end) or _QUARTER_VALUE.fullmatch(value):
+            ctx.span_period = kind == "DURATION"
+        tail = _TAIL.match(text, end) if kind != "SET" else None
+        if tail and (tail["approx"] or kind == "DATE" and value[:1].isdigit()):
+            end = tail.end()  # 'the next year or so', '1994 or later': the qualifier is part of the extent
+            mod = mod or ("APPROX" if tail["approx"] else "ON_OR_AFTER" if tail["after"] else "ON_OR_BEFORE")
         i = bisect_right(sentence_starts, start) - 1
         sentence = TextSpan(start=bounds[i][0], end=bounds[i][1], text=text[bounds[i][0]:bounds[i][1]]) if i >= 0 else None
         timexes.append(Timex(start=start, end=end, text=text[start:end], type=kind, value=value, mod=mod,
