@@ -464,3 +464,17 @@ def test_year_earlier_compares_with_the_period_last_named(nlp):
     assert got == [("third-quarter", "DATE", "2025-Q3"), ("a year earlier", "DATE", "2024-Q3"),
                    ("the nine months", "DURATION", "P9M"), ("a year earlier", "DATE", "2024"),
                    ("the year-earlier nine months", "DURATION", "P9M"), ("the year-ago quarter", "DATE", "2024-Q3")]
+
+
+def test_first_two_quarters_of_a_year_is_its_first_half(nlp):
+    got = found(nlp, "Prices will stay weak through the first two quarters of 1990, the steelmaker said.", "1989-10-26")
+    assert got == {"the first two quarters of 1990": ("DATE", "1990-H1")}
+    # without 'of <year>' the last two quarters are a stretch of time up to now
+    got = found(nlp, "Sales fell in the last two quarters, the company said.", "1989-10-26")
+    assert got["the last two quarters"][0] == "DURATION"
+
+
+def test_vague_count_of_quarters_is_not_a_fraction(nlp):
+    got = found(nlp, "The unit turned a profit after several quarters of losses.")
+    assert got["several quarters"] == ("DURATION", "PXQ")
+    assert not found(nlp, "He won three quarters of the vote.")

@@ -964,8 +964,8 @@ def _n_quarter(m: re.Match[str], ctx: _Ctx) -> Result:
             year = ctx.ref.year if year is None else year
         elif n > _quarter(ctx.ref) and ctx.tense(m.start()) != "future":
             year -= 1
-    if _g(m, "half") and m["dec"]:  # 'the last half of the '80s': the decade, its end
-        digits = m["dec"].strip("'s")
+    if _g(m, "half") and m.groupdict().get("dec"):  # 'the last half of the '80s': the decade, its end
+        digits = _g(m, "dec").strip("'s")
         decade = digits if len(digits) == 4 else ("19" if int(digits) >= 30 else "20") + digits
         return "DATE", decade[:3], "START" if n == 1 else "END"
     if _g(m, "half"):
@@ -1422,6 +1422,10 @@ _RULES: tuple[_Rule, ...] = (
         r"|(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<y>" + _YEAR + r")|(?:the\s+)?(?P<yrel2>"
         r"last|this|next)\s+year|the\s+(?:fiscal\s+|calendar\s+)?year(?![\w-])))?"), lambda m, c: _n_quarter(_Quarter(m), c), 0.9,
           gate=('quarter', 'half')),
+    _Rule("two_quarters", _rx(  # 'the first two quarters of 1990' is its first half
+        r"(?:the\s+)?(?P<ord>first|second|last|final)\s+(?P<half>two\s+quarters)\s+of\s+(?:(?:the\s+)?(?:fiscal\s+)?"
+        r"(?:year\s+)?(?P<y>" + _YEAR + r")|(?:the\s+)?(?P<yrel>last|this|next)\s+year|the\s+(?:fiscal\s+|calendar\s+)?"
+        r"year(?![\w-]))"), _n_quarter, 0.85, gate=('two quarters',)),
     _Rule("quarter_q", _rx(r"(?P<ord>Q[1-4])(?:\s+(?P<y>" + _YEAR + r"))?"), _n_quarter, 0.85),
     _Rule("ago", _rx(
         r"(?:(?P<mod>" + _PREMOD + r")\s+)?(?:(?P<n>" + _NUM + r"|" + _VAGUE + r"|the)\s+)?(?P<u>" + _UNIT
@@ -1646,8 +1650,9 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
         before = m.string[max(0, m.start() - 3): m.start()]
         if re.search(r"[$£€]\s*$|\d[,.]$", before) or re.match(r"[.,]\d", m.string[m.end(): m.end() + 2]):
             return False  # '$2000', 'closed at 2082.1'
-    if rule.name == "duration" and _g(m, "u").startswith("quarter") and re.match(r"\s+of\b", m.string[m.end():]):
-        return False  # 'three-quarters of the vote' is a fraction
+    if rule.name == "duration" and _g(m, "u").startswith("quarter") and re.match(r"\s+of\b", m.string[m.end():]) and (
+            _number(_g(m, "n")) is not None):
+        return False  # 'three-quarters of the vote' is a fraction; 'several quarters of losses' is not
     if rule.name == "duration" and _g(m, "n") in ("a", "an") and not m["qual"] and not m["mod"] and (
             _GENERIC_WHEN.match(m.string, m.end())):
         return False  # 'a day when nobody felt safe': a kind of day, not a length of time
