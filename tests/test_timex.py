@@ -478,3 +478,19 @@ def test_vague_count_of_quarters_is_not_a_fraction(nlp):
     got = found(nlp, "The unit turned a profit after several quarters of losses.")
     assert got["several quarters"] == ("DURATION", "PXQ")
     assert not found(nlp, "He won three quarters of the vote.")
+
+
+def test_vague_count_after_in_points_ahead_in_a_future_clause(nlp):
+    # like 'in three weeks' (a date three weeks on), 'in a few weeks' points ahead: FUTURE_REF
+    assert found(nlp, "The results will be known in a few weeks.")["a few weeks"] == ("DATE", "FUTURE_REF")
+    assert found(nlp, "The results will be known in three weeks.")["three weeks"] == ("DATE", "2025-W20")
+    assert found(nlp, "He had not spoken to her in several years.")["several years"] == ("DURATION", "PXY")
+
+
+def test_season_without_article_after_a_preposition(nlp):
+    got = found(nlp, "The strike began in early autumn and was called off in late winter.", "2013-03-22")
+    assert got == {"early autumn": ("DATE", "2012-FA"), "late winter": ("DATE", "2013-WI")}
+    assert found(nlp, "He will decide in summer whether to run.", "2013-03-22") == {"summer": ("DATE", "2013-SU")}
+    # a season as a modifier, or a generic present, is not a date
+    assert not found(nlp, "Farmers planted more in spring wheat.", "2013-03-22")
+    assert not found(nlp, "In winter, the lake freezes over.", "2013-03-22")

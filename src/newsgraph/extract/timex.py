@@ -1065,6 +1065,14 @@ def _n_the_season(m: re.Match[str], ctx: _Ctx) -> Result:
     return "DATE", f"{year:04d}-{code}", _MODS.get(_g(m, "mod"))
 
 
+def _n_bare_season(m: re.Match[str], ctx: _Ctx) -> Result:
+    """'by spring', 'in late summer': a season of a past or future clause; in the present tense a bare
+    season is mostly generic ('in winter the lake freezes'), which TimeML leaves out."""
+    if ctx.tense(m.start()) == "present":
+        return None
+    return _n_the_season(m, ctx)
+
+
 def _n_week_of(m: re.Match[str], ctx: _Ctx) -> Result:
     month = _MONTHS[_g(m, "mon")[:3]]
     day = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
@@ -1104,10 +1112,10 @@ def _n_year_period(m: re.Match[str], ctx: _Ctx) -> Result:
 def _n_in_n(m: re.Match[str], ctx: _Ctx) -> Result:
     unit = _unit(_g(m, "u"))
     n = _number(_g(m, "n"))
-    if n is None:
-        return None
     if ctx.tense(m.start()) != "future" or unit in _TIME_UNITS:
         return "DURATION", _duration(n, unit), None  # 'the first time in a decade'
+    if n is None:
+        return "DATE", "FUTURE_REF", None  # 'will be known in a few weeks' points ahead, like 'in three weeks'
     if unit in ("decade", "century", "fortnight"):
         n, unit = (n * 2, "week") if unit == "fortnight" else (n * (10 if unit == "decade" else 100), "year")
     return "DATE", _at(unit, ctx.ref, round(n)), None
@@ -1454,6 +1462,15 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("the_season", _rx(r"the\s+(?:(?P<mod>early|late|mid)[- ]?)?(?P<s>spring|summer|fall|autumn|winter)"
                             r"(?!\s+(?:of|season|olympics|games|session|meeting)\b|-)"), _n_the_season, 0.7,
           gate=("spring", "summer", "fall", "autumn", "winter")),
+    # a season without 'the' after a preposition ('by spring', 'in late summer'), not a modifier ('in spring wheat')
+    _Rule("bare_season", _rx(r"(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("in", "by", "until", "till", "since", "during",
+                                                                          "through", "before", "after"))
+                             + r")(?:(?P<mod>early|late|mid)[- ]?)?(?P<s>spring|summer|autumn|winter"
+                             r"|(?<=late\s)fall|(?<=early\s)fall)"
+                             r"(?=\s*(?:[,.;:!?)\"'\u201d]|$)|\s+(?:and|or|when|as|to|with|before|after|if|but|because|"
+                             r"while|whether|the|a|an|this|that|its|his|her|their|it|he|she|they|we|is|was|will|"
+                             r"would|could|has|had|in|on|at|for|amid)\b)"), _n_bare_season, 0.7,
+          gate=("spring", "summer", "fall", "autumn", "winter")),
     _Rule("week_of", _rx(r"the\s+week\s+of\s+(?P<mon>" + _MON_D + r")\s+(?P<d>" + _DAYNUM + r")(?:,?\s+(?P<y>" + _YEAR
                          + r"))?"), _n_week_of, 0.85, ("mon",), gate=("week of",)),
     _Rule("nth_week_of", _rx(r"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>" + _MON
@@ -1462,7 +1479,8 @@ _RULES: tuple[_Rule, ...] = (
           gate=('period',)),
     _Rule("year_period", _rx(r"the\s+(?P<y>" + _YEAR + r")\s+(?:quarter|period)"), _n_year_period, 0.8,
           gate=('quarter', 'period')),
-    _Rule("in_n", _rx(r"in\s+(?:the\s+next\s+)?(?P<core>(?P<n>" + _NUM + r")\s+(?P<u>" + _UNIT + r"))(?:'?\s+time)?"),
+    _Rule("in_n", _rx(r"in\s+(?:the\s+next\s+)?(?P<core>(?P<n>" + _NUM + r"|" + _VAGUE + r")\s+(?P<u>" + _UNIT
+                      + r"))(?:'?\s+time)?"),
           _n_in_n, 0.8),
     _Rule("duration", _rx(
         r"(?:(?P<mod>" + _PREMOD + r")\s+)?(?:(?P<qual>(?:the\s+)?(?:first|" + _LAST_QUAL
