@@ -23,7 +23,10 @@ Conventions (TimeML / TIMEX3 1.2):
   TimeML annotates them.
 * Earnings stories (the text names a fiscal quarter) compare with the same quarter a year
   before: there "a year ago", "the year-earlier period" and "the 1988 quarter" are quarter
-  values (``1988-Q3``), "the quarter" and "the latest period" the quarter reported.
+  values (``1988-Q3``), "the quarter" and "the latest period" the quarter reported; right after
+  "for the nine months" "a year earlier" is those months a year before, written as the year.
+* Qualifiers belong to the extent and set ``mod``: "about two weeks" (APPROX), "the next year or
+  so" (APPROX), "1994 or later" / "1990 and beyond" (ON_OR_AFTER), "early 1997" (START).
 * A month or weekday named alone is placed by the clause's tense; with no clear tense a month
   falls from 8 months before to 4 months after the publication date, a weekday in the past week.
   Some cues override the tense: "ahead of Sunday's vote", "the deadline is Monday" and "a Monday
