@@ -494,3 +494,17 @@ def test_season_without_article_after_a_preposition(nlp):
     # a season as a modifier, or a generic present, is not a date
     assert not found(nlp, "Farmers planted more in spring wheat.", "2013-03-22")
     assert not found(nlp, "In winter, the lake freezes over.", "2013-03-22")
+
+
+def test_quarter_named_by_its_end_date(nlp):
+    # 'the quarter ended July 31' covers May to July: mostly the second calendar quarter; it is then
+    # the quarter the story reports, so 'a year earlier' is that quarter a year before
+    text = ("The retailer said second-quarter net income rose 8% in the quarter ended July 31 from $2 million a "
+            "year earlier. For the quarter ended Sept. 30, Delta posted net income of $133.1 million, up from "
+            "$100 million a year earlier.")
+    got = [(t.text, t.value) for t in run(nlp, text, "1989-10-26")._.timexes]
+    assert got == [("second-quarter", "1989-Q2"), ("the quarter", "1989-Q2"), ("July 31", "1989-07-31"),
+                   ("a year earlier", "1988-Q2"), ("the quarter", "1989-Q3"), ("Sept. 30", "1989-09-30"),
+                   ("a year earlier", "1988-Q3")]
+    got = found(nlp, "Sales rose in the quarter ended Jan. 31, the retailer said.", "1989-03-10")
+    assert got["the quarter"] == ("DATE", "1988-Q4")

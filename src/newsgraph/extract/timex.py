@@ -899,6 +899,11 @@ def _n_rel_unit(m: re.Match[str], ctx: _Ctx) -> Result:
     # "This quarter's loss includes charges" in an earnings story: the quarter reported
     reported_this = rel == "this" and ctx.financial and (
         m.string.startswith("'s", m.end()) or ctx.tense(m.start()) == "past")
+    if unit == "quarter" and rel == "the" and (ended := _PERIOD_ENDED.match(m.string, m.end())):
+        value = _quarter_ending(ended, ctx)  # 'the quarter ended July 31' names itself ...
+        if value[:4].isdigit():
+            ctx.quarter = (int(value[:4]), int(value[-1]))  # ... and the quarter reported from here on
+        return "DATE", value, mod
     if unit == "quarter" and (rel in ("the", "that", "the same") or reported_this) and ctx.tense(m.start()) != "future":
         reported = ctx.reported_quarter()
         if reported is not None:
@@ -944,6 +949,17 @@ def _in_past_narrative(m: re.Match[str], ctx: _Ctx) -> bool:
 
 _PERIOD_ENDED = re.compile(r",?\s+(?:which\s+|that\s+)?end(?:ed|ing|s)\s+(?:on\s+)?(?P<mon>" + _MON_D + r")\s+"
                            r"(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>" + _YEAR + r"))?", re.IGNORECASE)
+
+
+def _quarter_ending(ended: re.Match[str], ctx: _Ctx) -> str:
+    """The calendar quarter that holds most of the three months up to the end date of 'the quarter
+    ended July 31' (May to July: Q2), in the year of that date."""
+    month = _MONTHS[ended["mon"].lower()[:3]]
+    year = int(ended["y"]) if ended["y"] else _month_year(month, ctx, ended.start("mon"), int(ended["d"]))
+    middle = month - 1 if month > 1 else 12
+    if year is not None and month == 1:
+        year -= 1
+    return f"{'XXXX' if year is None else f'{year:04d}'}-Q{(middle - 1) // 3 + 1}"
 
 
 def _n_quarter(m: re.Match[str], ctx: _Ctx) -> Result:
