@@ -899,10 +899,10 @@ def _n_rel_unit(m: re.Match[str], ctx: _Ctx) -> Result:
     # "This quarter's loss includes charges" in an earnings story: the quarter reported
     reported_this = rel == "this" and ctx.financial and (
         m.string.startswith("'s", m.end()) or ctx.tense(m.start()) == "past")
-    if unit == "quarter" and rel == "the" and (ended := _PERIOD_ENDED.match(m.string, m.end())):
-        value = _quarter_ending(ended, ctx)  # 'the quarter ended July 31' names itself ...
+    if unit == "quarter" and rel == "the" and ctx.quarter is None and (ended := _PERIOD_ENDED.match(m.string, m.end())):
+        value = _quarter_ending(ended, ctx)  # 'the quarter ended July 31', in a story that named no quarter yet
         if value[:4].isdigit():
-            ctx.quarter = (int(value[:4]), int(value[-1]))  # ... and the quarter reported from here on
+            ctx.quarter = (int(value[:4]), int(value[-1]))  # ... is the quarter it reports
         return "DATE", value, mod
     if unit == "quarter" and (rel in ("the", "that", "the same") or reported_this) and ctx.tense(m.start()) != "future":
         reported = ctx.reported_quarter()
