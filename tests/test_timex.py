@@ -509,3 +509,13 @@ def test_quarter_named_by_its_end_date(nlp):
     got = found(nlp, "Sun earned $5.2 million in the fiscal first quarter. Sales for the quarter ended Sept. 29 "
                      "rose 39%.", "1989-10-26")
     assert got["the quarter"] == ("DATE", "1989-Q1")
+
+
+def test_year_period_after_nine_months_is_that_year(nlp):
+    text = ("Travelers posted third-quarter net of $24 million. In the first nine months, net was $306 million, "
+            "compared with a loss of $195 million in the 1988 period. The year-ago results included a charge.")
+    got = found(nlp, text, "1989-11-02")
+    assert got["the 1988 period"] == ("DATE", "1988") and got["year-ago"] == ("DATE", "1988")
+    got = found(nlp, "Acme posted third-quarter profit of $24 million, up from $20 million in the 1988 period.",
+                "1989-11-02")
+    assert got["the 1988 period"] == ("DATE", "1988-Q3")

@@ -1122,8 +1122,10 @@ def _n_latest_period(m: re.Match[str], ctx: _Ctx) -> Result:
 
 
 def _n_year_period(m: re.Match[str], ctx: _Ctx) -> Result:
+    """'the 1988 period' in an earnings story: the reported quarter of that year, or after 'the nine
+    months' those months of that year (the year)."""
     reported = ctx.reported_quarter()
-    if reported is None or not ctx.financial:
+    if reported is None or not ctx.financial or ctx.span_period:
         return "DATE", m["y"], None
     return "DATE", f"{m['y']}-Q{reported[1]}", None
 
