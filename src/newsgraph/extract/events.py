@@ -329,9 +329,23 @@ CAMEO_TOO_GENERAL = frozenset({
     "tell", "know", "think", "want", "use", "find", "show", "move", "run", "turn", "work", "call", "leave", "bring",
     "begin", "start", "continue", "end", "close", "open", "stop", "change", "seek", "receive", "allow", "let", "play",
     "stand", "meet", "pay", "report", "include", "add", "follow", "lead", "carry", "raise", "remain", "become", "seem",
+    # everyday senses outweigh the CAMEO one in plain news ("found abandoned", "tried to revive him", "offers adventure")
+    "abandon", "clear", "honor", "honour", "ensure", "travel", "revive", "favor", "favour", "offer", "talk", "speak",
+    "attend", "contact", "monitor", "distance", "surround", "protect", "serve", "share", "join", "sign",
 })
 # Words after a verb that a CAMEO pattern reads (its object phrase, particle and prepositions).
 CAMEO_WINDOW = 8
+CAMEO_REFINES = True  # a CAMEO verb + object pattern retypes a one-word trigger of the hand lexicon
+CAMEO_DEPTH = 3  # steps down the parse a pattern's words may lie ("took part in the naval exercise": exercise is 3 down)
+# Dependents that open a clause of their own: a CAMEO pattern reads objects and phrases, not clauses.
+CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "csubj", "acl", "pcomp"})
+# A verb in these roles describes a noun or a state ("a team sent to Nairobi", "found abandoned").
+CAMEO_NOT_CLAUSES = frozenset({"acl", "amod", "oprd", "acomp", "compound"})
+# Pattern words that are prepositions or particles: alone they must hang from the verb itself.
+CAMEO_FUNCTION_WORDS = frozenset({
+    "at", "on", "in", "into", "for", "from", "with", "against", "out", "off", "up", "down", "back", "away", "over",
+    "to", "by", "between", "across", "inside", "outside", "through", "of", "about", "since", "ahead", "aside", "together",
+})
 
 
 def _singular(word: str) -> str:
@@ -342,7 +356,7 @@ def _singular(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith(("shes", "ches", "xes", "sses")):
         return word[:-2]
-    return word[:-1] if word.endswith("s") else word
+    return word.removesuffix("s")
 
 
 @dataclass(frozen=True)
@@ -357,23 +371,57 @@ class CameoLexicon:
     def type_of(self, verb: Token) -> str | None:
         """The PLOVER type CAMEO gives the verb token: its most specific matching pattern, else its
         block's type (with its particle: "call off"); None for no event."""
+        by_pattern = self.pattern_type(verb)
+        if by_pattern is not None:
+            return by_pattern or None
         lemma = verb.lemma_.lower()
-        table = self.patterns.get(lemma)
-        if table:
-            doc = verb.doc
-            end = min(verb.i + 1 + CAMEO_WINDOW, verb.sent.end, verb.right_edge.i + 1)
-            words = {w for t in doc[verb.i + 1:end] for w in (t.lower_, t.lemma_.lower())}
-            best: tuple[int, str] | None = None
-            for head in words & table.keys():
-                for others, etype in table[head]:
-                    if (best is None or len(others) >= best[0]) and all(alt & words for alt in others):
-                        best = (len(others), etype)
-            if best is not None:
-                return best[1] or None
         for c in verb.children:
             if c.dep_ == "prt" and (etype := self.verbs.get(f"{lemma} {c.lower_}")):
                 return etype
         return None if lemma in CAMEO_TOO_GENERAL else self.verbs.get(lemma)
+
+    def pattern_type(self, verb: Token) -> str | None:
+        """The type the verb's most specific matching verb + object pattern gives it ("attacked the
+        decision": ACCUSE), "" for a pattern of no event ("denied the report"), None for no match."""
+        table = self.patterns.get(verb.lemma_.lower())
+        if not table:
+            return None
+        depths = _phrase_depths(verb)
+        words = set(depths)
+        best: tuple[int, str] | None = None
+        for head in words & table.keys():
+            for others, etype in table[head]:
+                if depths[head] > _depth_limit(head, bool(others)) or best is not None and len(others) < best[0]:
+                    continue
+                if all(alt & words for alt in others):
+                    best = (len(others), etype)
+        return best[1] if best is not None else None
+
+
+def _phrase_depths(verb: Token) -> dict[str, int]:
+    """The words (lower-case and lemma) of the verb's phrase after it, within ``CAMEO_WINDOW``
+    tokens, with how many steps down the parse each lies (1: the verb's own object or particle);
+    clauses under it are left out ("announced that it will withdraw": no object "withdraw")."""
+    out: dict[str, int] = {}
+    end = min(verb.i + 1 + CAMEO_WINDOW, verb.sent.end, verb.right_edge.i + 1)
+    for t in verb.doc[verb.i + 1:end]:
+        cur, depth = t, 1
+        while cur.head.i != verb.i and depth <= CAMEO_DEPTH and cur.head.i != cur.i and cur.dep_ not in CLAUSAL:
+            cur, depth = cur.head, depth + 1
+        if depth <= CAMEO_DEPTH and cur.dep_ not in CLAUSAL:
+            for w in (t.lower_, t.lemma_.lower()):
+                out[w] = min(depth, out.get(w, depth))
+    return out
+
+
+def _depth_limit(word: str, others: bool) -> int:
+    """How deep under the verb a pattern's last word may lie: a lone preposition or particle is
+    the verb's own ("fired at", not "an investigation into"); a lone object its object or the
+    object of its preposition ("captured the town", "fled to the border"); a longer pattern's
+    last word one step further ("took part in the naval exercise")."""
+    if word in CAMEO_FUNCTION_WORDS:
+        return 2 if others else 1
+    return CAMEO_DEPTH if others else 2
 
 
 def _cameo_type(code: object, types: dict[str, str]) -> str | None:
@@ -433,8 +481,10 @@ def _cameo_candidates(doc: Doc, skip: set[int]) -> list[tuple[Span, str, str, st
     out = []
     for i in numpy.flatnonzero(in_sorted(doc.to_array([LEMMA]).reshape(-1, 1), keys).any(axis=1)).tolist():
         tok = doc[i]
-        if tok.pos_ != "VERB" or tok.sent.start in skip:
-            continue
+        if tok.pos_ != "VERB" or tok.sent.start in skip or tok.dep_ in CAMEO_NOT_CLAUSES:
+            continue  # "a bulletin sent by the FBI", "the car was found abandoned": a description, not an act
+        if tok.dep_ == "pcomp" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+            continue  # "proposals for ending the war": what a proposal is about, not an act
         etype = cameo.type_of(tok)
         if etype:
             out.append((doc[i:i + 1], etype, "", "verb", tok))
@@ -1056,6 +1106,10 @@ def extract_events(doc: Doc) -> list[Event]:
                 continue  # "released a statement", "met the deadline": the word's other, everyday sense
             if kind == "verb" and (by_object := lex.object_type(head)) and by_object != etype:
                 etype, mode = by_object, ""  # "handed over 700 kg of medicine": aid, not a release
+            elif CAMEO_REFINES and kind == "verb" and not cameo and len(span) == 1 and (
+                refined := load_cameo().pattern_type(head)
+            ) and refined != etype:
+                etype, mode = refined, ""  # "attacked the decision": a verbal attack (CAMEO 111), not an assault
             if kind == "verb" and head.tag_ in UNTENSED_PAST and head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
                 c.dep_ == "det" for c in head.children
             ):
