@@ -519,3 +519,16 @@ def test_year_period_after_nine_months_is_that_year(nlp):
     got = found(nlp, "Acme posted third-quarter profit of $24 million, up from $20 million in the 1988 period.",
                 "1989-11-02")
     assert got["the 1988 period"] == ("DATE", "1988-Q3")
+
+
+def test_since_year_end_is_the_last_year_end(nlp):
+    got = found(nlp, "The index has gained 12% since year-end, traders said.", "1989-10-30")
+    assert got["year-end"] == ("DATE", "1988-12-31")
+    assert found(nlp, "The deal should close by year-end.", "1989-10-30")["year-end"] == ("DATE", "1989")
+
+
+def test_a_unit_with_a_relative_clause_is_a_kind_not_a_date(nlp):
+    assert not found(nlp, "Tax payments would be minimal in a quarter that produced such a big loss.", "1989-10-30")
+    assert not found(nlp, "The firm will report in a year when rates are higher.", "1989-10-30")
+    assert found(nlp, "The plant will reopen in a month, the company said.", "1989-10-30")["a month"] == (
+        "DATE", "1989-11")

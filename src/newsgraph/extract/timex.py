@@ -1236,6 +1236,8 @@ def _n_year_end(m: re.Match[str], ctx: _Ctx) -> Result:
     if ctx.ref is None:
         return "DATE", "XXXX", "END"
     year = ctx.ref.year
+    if m.string.endswith("since ", 0, m.start()):
+        return "DATE", f"{year - 1:04d}-12-31", None  # 'the change since year-end': the last one, a day
     if ctx.ref.month <= 2 and ctx.tense(m.start()) == "past":
         year -= 1
     return "DATE", f"{year:04d}", "END"
@@ -1648,6 +1650,7 @@ _LABEL_BEFORE_NUMBER = re.compile(r"\b(?:Resolution|Room|Flight|Route|Highway|In
                                   r"Article|Rule|Proposition|Prop\.|Suite|Apartment|Gate|Channel|Windows|Model|Expo|"
                                   r"Bus|Train|Platform|Volume|Chapter|Page|Item|Code|Number|No\.)\s+$")
 _GENERIC_WHEN = re.compile(r"\s+(?:when|(?:in|on|during)\s+which)\b")
+_GENERIC_THAT = re.compile(r"\s+(?:when|that|which|where|(?:in|on|during)\s+which)\b")
 _OPEN_QUOTES = ("\"", "'", "`", "\u201c", "\u2018")
 _YEAR_DETERMINERS = {"the", "its", "their", "his", "her", "our", "fiscal", "in", "of", "since", "for", "by", "from",
                      "until", "through", "during"}
@@ -1695,6 +1698,9 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
     if rule.name == "duration" and _g(m, "n") in ("a", "an") and not m["qual"] and not m["mod"] and (
             _GENERIC_WHEN.match(m.string, m.end())):
         return False  # 'a day when nobody felt safe': a kind of day, not a length of time
+    if rule.name in ("in_n", "duration") and _g(m, "n") in ("a", "an") and _GENERIC_THAT.match(m.string, m.end()) and (
+            rule.name == "in_n" or m.string.endswith("in ", 0, m.start())):
+        return False  # 'minimal in a quarter that produced a loss': a kind of quarter, not one from now
     if rule.name == "duration" and _g(m, "u") == "second" and _g(m, "n") in ("a", "the") and _ORDINAL_SECOND.match(
             m.string, m.end()):
         return False  # 'a second group', 'a second betrayal': the ordinal
