@@ -304,3 +304,37 @@ def test_the_object_decides_between_aid_and_release():
 def test_seizing_ground_is_force_and_seizing_goods_a_confiscation():
     assert [e.type for e in analyze("Rebels seized the town of Goma on Tuesday.").events] == ["ASSAULT"]
     assert [e.type for e in analyze("Customs officers seized two tons of cocaine in Rotterdam.").events] == ["COERCE"]
+
+
+def test_a_verb_only_the_cameo_dictionary_knows_is_typed_by_it():
+    from newsgraph.extract.events import load_cameo, load_lexicon
+
+    hand = {str(p[0].get("LEMMA")) for ps in load_lexicon().patterns.values() for p in ps}
+    cameo = load_cameo()
+    for lemma, etype in [("pillage", "ASSAULT"), ("exonerate", "CONCEDE"), ("encircle", "ASSAULT"), ("annex", "COERCE")]:
+        assert lemma not in hand and cameo.verbs[lemma] == etype  # CAMEO 190, 081, 190, 171
+    a = analyze("Serbian forces encircled the Kosovo village of Racak on Sunday.")
+    ev = next(e for e in a.events if e.trigger.text == "encircled")
+    assert ev.type == "ASSAULT" and ev.confidence < 0.8  # the broad tier is less sure than the hand lexicon
+    a = analyze("A military court in Ankara exonerated the journalist Ahmet Kaya on Monday.")
+    assert [e.type for e in a.events] == ["CONCEDE"]
+
+
+def test_a_cameo_verb_and_object_pattern_gives_the_type():
+    a = analyze("The Kenyan government recalled its ambassador from Khartoum on Monday.")
+    assert [e.type for e in a.events] == ["SANCTION"]  # CAMEO 161: "recall" is an event only with its object
+    a = analyze("The writer recalled his childhood in Nairobi.")
+    assert a.events == []
+    a = analyze("Iran attacked the decision of the IAEA board on Thursday.")
+    assert [e.type for e in a.events] == ["ACCUSE"]  # CAMEO 111 retypes the hand lexicon's assault
+
+
+def test_plain_sentences_and_natural_forces_give_no_cameo_event():
+    for text in [
+        "The storm devastated the coast of Florida on Sunday.",
+        "An earthquake killed 200 people in Turkey on Monday.",
+        "Sales at Ford came in above expectations, and the shares made gains.",
+        "His car was found abandoned at Newark airport in December.",
+        "Ms. Lopez traveled with her sister to Madrid last spring.",
+    ]:
+        assert analyze(text).events == [], text

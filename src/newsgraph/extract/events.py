@@ -367,6 +367,11 @@ class CameoLexicon:
     verbs: dict[str, str]  # "verb" or "verb particle" -> type of the verb's block
     patterns: dict[str, dict[str, list[tuple[tuple[frozenset[str], ...], str]]]]  # verb -> last word -> [(other words, type)]
     keys: frozenset[str]  # verb lemmas with an entry or a pattern
+    no_event_subjects: frozenset[str]  # "the storm devastated ...", "an earthquake killed ...": nature, not a party, acts
+
+    def natural_subject(self, verb: Token) -> bool:
+        """True when the verb's subject is a natural force or a market ("the storm devastated the coast")."""
+        return any(c.dep_ in SUBJECTS and c.lemma_.lower() in self.no_event_subjects for c in _controller(verb).children)
 
     def type_of(self, verb: Token) -> str | None:
         """The PLOVER type CAMEO gives the verb token: its most specific matching pattern, else its
@@ -463,7 +468,12 @@ def load_cameo() -> CameoLexicon:
                 for head in alts[-1]:
                     table.setdefault(head, []).append((tuple(alts[:-1]), etype))
     patterns = {k: v for k, v in patterns.items() if v}
-    return CameoLexicon(verbs=verbs, patterns=patterns, keys=frozenset(v.split()[0] for v in verbs) | frozenset(patterns))
+    return CameoLexicon(
+        verbs=verbs,
+        patterns=patterns,
+        keys=frozenset(v.split()[0] for v in verbs) | frozenset(patterns),
+        no_event_subjects=frozenset(str(w).lower() for w in raw.get("no_event_subjects") or ()),
+    )
 
 
 _CAMEO_KEYS: dict[int, numpy.ndarray] = {}  # id of a vocab -> sorted hashes of the CAMEO verb lemmas
@@ -1114,6 +1124,8 @@ def extract_events(doc: Doc) -> list[Event]:
                 c.dep_ == "det" for c in head.children
             ):
                 continue  # "evacuated the wounded": a participle used as a noun names people, not an act
+            if kind == "verb" and load_cameo().natural_subject(head):
+                continue  # "an earthquake killed 200 people", "the storm devastated the coast": no party acts
             if kind == "verb" and _topic_gerund(head):
                 continue  # "recognizing Crimea would violate ...", "no mention of recognizing ...": a topic, not an act
             if kind == "verb":
@@ -1206,8 +1218,8 @@ def _classified_events(doc: Doc, found: list[Event]) -> list[tuple[int, bool, Ev
             continue  # 'a deal was very close': a state, not an act
         if any(c.dep_ == "neg" for c in root.children):
             continue  # 'Moscow did not comment on the attack': the classifier would read the topic
-        if any(c.dep_ in ("csubj", "csubjpass", "expl") for c in root.children):
-            continue  # "recognizing Crimea would violate ...": a clause, not a party, acts
+        if any(c.dep_ in ("csubj", "csubjpass", "expl") for c in root.children) or load_cameo().natural_subject(root):
+            continue  # "recognizing Crimea would violate ...", "an earthquake killed ...": no party acts
         probs = model.probs(sentence_features(sent))  # first: most sentences fail here, cheaper than the arguments
         etype = max(probs, key=probs.__getitem__)
         prob = probs[etype]
