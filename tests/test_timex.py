@@ -532,3 +532,9 @@ def test_a_unit_with_a_relative_clause_is_a_kind_not_a_date(nlp):
     assert not found(nlp, "The firm will report in a year when rates are higher.", "1989-10-30")
     assert found(nlp, "The plant will reopen in a month, the company said.", "1989-10-30")["a month"] == (
         "DATE", "1989-11")
+
+
+def test_now_that_is_the_present(nlp):
+    # TimeML (and TimeBank, 3 of 3) annotates 'now' in 'now that ...' as PRESENT_REF
+    got = found(nlp, "Aqaba is Iraq's only outlet now that an international noose has tightened.", "1990-08-16")
+    assert got == {"now": ("DATE", "PRESENT_REF")}

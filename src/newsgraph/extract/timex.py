@@ -1731,14 +1731,9 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
         return False  # 'USA Today', 'This is VOA Today.', 'NBC's Today show': a name, mid-sentence and capitalized
     if rule.name == "bare_plural" and not m["prep"] and not _LATER.match(m.string, m.end()):
         return False  # bare 'days' is a time only after 'for', 'within'... or in 'days later'
-    if rule.name == "bare_plural" and _g(m, "prep") == "last" and not _MODAL_BEFORE.search(
-            m.string, max(0, m.start() - 8), m.start()):
-        return False  # 'could last months' is a length; 'the last weeks of the campaign' is not bare
-    if rule.name == "present_ref" and m.group().lower() == "now":
-        after = m.string[m.end(): m.end() + 6].lower()
-        if after.startswith(" that"):
-            return False
-    return True
+    # 'could last months' is a length; 'the last weeks of the campaign' is not bare
+    return not (rule.name == "bare_plural" and _g(m, "prep") == "last" and not _MODAL_BEFORE.search(
+        m.string, max(0, m.start() - 8), m.start()))
 
 
 # ---------------------------------------------------------------------------------------------
