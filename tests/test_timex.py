@@ -538,3 +538,11 @@ def test_now_that_is_the_present(nlp):
     # TimeML (and TimeBank, 3 of 3) annotates 'now' in 'now that ...' as PRESENT_REF
     got = found(nlp, "Aqaba is Iraq's only outlet now that an international noose has tightened.", "1990-08-16")
     assert got == {"now": ("DATE", "PRESENT_REF")}
+
+
+def test_post_and_pre_year_are_dates_before_a_plural_noun(nlp):
+    doc = run(nlp, "The post-1959 politics have split families; banks must follow pre-2008 rules.", "2000-02-24")
+    assert [(t.text, t.value, t.mod) for t in doc._.timexes] == [("post-1959", "1959", "AFTER"),
+                                                                  ("pre-2008", "2008", "BEFORE")]
+    assert not found(nlp, "The army sent 2000 soldiers to the border.")
+    assert found(nlp, "The abbey has stood since 1415, monks said.") == {"1415": ("DATE", "1415")}

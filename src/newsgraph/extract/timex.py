@@ -664,6 +664,8 @@ def _n_year(m: re.Match[str], ctx: _Ctx) -> Result:
     season = _g(m, "season")
     if season:
         return "DATE", f"{m['y']}-{_SEASONS[season]}", None
+    if m.groupdict().get("pp"):  # 'the post-1959 politics'
+        return "DATE", m["y"], "AFTER" if _g(m, "pp") == "post" else "BEFORE"
     return "DATE", m["y"], _mod(m)
 
 
@@ -1376,8 +1378,8 @@ _RULES: tuple[_Rule, ...] = (
         + r")(?:(?:,?\s+|\s+of\s+)(?P<y>" + _YEAR + r")|\s+(?P<rel2>this|last|next)\s+year)?"), _n_month, 0.9,
           ("mon",)),
     _Rule("year", _rx(
-        r"(?:(?P<mod>" + _EDGE_MOD + r")[- ]\s*|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?)?"
-        r"(?:(?:fiscal(?:\s+year)?|FY)\s*)?(?P<y>" + _YEAR
+        r"(?:(?P<mod>" + _EDGE_MOD + r")[- ]\s*|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?"
+        r"|(?P<pp>post|pre)-)?(?:(?:fiscal(?:\s+year)?|FY)\s*)?(?P<y>" + _YEAR
         + r")(?!\s*(?:%|percent|per\s+cent|GMT|UTC|hrs\b|local\s+time))"),
           _n_year, 0.85),
     _Rule("early_year", _rx(r"(?:in|since|from|until)\s+(?P<core>(?P<y>1[0-5]\d\d))(?=\s*[,.;:)]|\s+(?:and|to|when|"
