@@ -546,3 +546,8 @@ def test_post_and_pre_year_are_dates_before_a_plural_noun(nlp):
                                                                   ("pre-2008", "2008", "BEFORE")]
     assert not found(nlp, "The army sent 2000 soldiers to the border.")
     assert found(nlp, "The abbey has stood since 1415, monks said.") == {"1415": ("DATE", "1415")}
+
+
+def test_latest_period_without_a_named_quarter(nlp):
+    text = "There were no one-time gains or losses in the latest period, the retailer said."
+    assert found(nlp, text, "1989-11-02")["the latest period"] == ("DATE", "1989-Q3")

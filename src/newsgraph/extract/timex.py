@@ -1117,7 +1117,8 @@ def _n_nth_week_of(m: re.Match[str], ctx: _Ctx) -> Result:
 
 
 def _n_latest_period(m: re.Match[str], ctx: _Ctx) -> Result:
-    reported = ctx.reported_quarter() if ctx.financial else None
+    """'the latest period' is a results term: the quarter reported (the last one completed if none is named)."""
+    reported = ctx.reported_quarter()
     if reported is None:
         return None
     return "DATE", f"{reported[0]:04d}-Q{reported[1]}", None
