@@ -331,7 +331,7 @@ CAMEO_TOO_GENERAL = frozenset({
     "stand", "meet", "pay", "report", "include", "add", "follow", "lead", "carry", "raise", "remain", "become", "seem",
     # everyday senses outweigh the CAMEO one in plain news ("found abandoned", "tried to revive him", "offers adventure")
     "abandon", "clear", "honor", "honour", "ensure", "travel", "revive", "favor", "favour", "offer", "talk", "speak",
-    "attend", "contact", "monitor", "distance", "surround", "protect", "serve", "share", "join", "sign",
+    "attend", "contact", "monitor", "distance", "surround", "protect", "serve", "share", "join", "sign", "prefer",
 })
 # Words after a verb that a CAMEO pattern reads (its object phrase, particle and prepositions).
 CAMEO_WINDOW = 8
@@ -359,13 +359,16 @@ def _singular(word: str) -> str:
     return word.removesuffix("s")
 
 
+_PatternTable = dict[str, list[tuple[tuple[frozenset[str], ...], str]]]  # last word -> [(other words, type)]
+
+
 @dataclass(frozen=True)
 class CameoLexicon:
     """The CAMEO tier (``data/cameo_verbs.yaml``): verb lemma -> PLOVER type, and verb + object
     patterns -> the type they give the verb ("" where CAMEO codes no event we emit)."""
 
     verbs: dict[str, str]  # "verb" or "verb particle" -> type of the verb's block
-    patterns: dict[str, dict[str, list[tuple[tuple[frozenset[str], ...], str]]]]  # verb -> last word -> [(other words, type)]
+    patterns: dict[str, _PatternTable]  # verb -> last word -> [(other words, type)]
     keys: frozenset[str]  # verb lemmas with an entry or a pattern
     no_event_subjects: frozenset[str]  # "the storm devastated ...", "an earthquake killed ...": nature, not a party, acts
 
@@ -439,12 +442,13 @@ def _cameo_type(code: object, types: dict[str, str]) -> str | None:
 
 @lru_cache(maxsize=1)
 def load_cameo() -> CameoLexicon:
-    """Read ``data/cameo_verbs.yaml`` once."""
-    raw = yaml.safe_load(resources.files("newsgraph.data").joinpath(CAMEO_FILE).read_text("utf-8")) or {}
+    """Read ``data/cameo_verbs.yaml`` once (a block's pattern table is built once and shared by its verbs)."""
+    text = resources.files("newsgraph.data").joinpath(CAMEO_FILE).read_text("utf-8")
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     types = {str(k): str(v) for k, v in (raw.get("types") or {}).items()}
     synsets = {str(k): [str(w).lower() for w in v or ()] for k, v in (raw.get("synsets") or {}).items()}
     verbs: dict[str, str] = {}
-    patterns: dict[str, dict[str, list[tuple[tuple[frozenset[str], ...], str]]]] = {}
+    tables: dict[str, list[_PatternTable]] = {}
     for block in (raw.get("blocks") or {}).values():
         default = _cameo_type(block.get("code"), types) if block.get("code") else None
         expanded: list[tuple[list[str], str]] = []
@@ -457,23 +461,41 @@ def load_cameo() -> CameoLexicon:
                 members = synsets.get(word[1:], []) if word.startswith("&") else [word]
                 variants = [v + m.split() for v in variants for m in members]
             expanded += [(v, etype) for v in variants if v]
+        shared = _pattern_table(expanded, [])
         for verb in block.get("verbs") or ():
             verb = str(verb).lower()
             if default:
                 verbs.setdefault(verb, default)
             lemma, *particle = verb.split()
-            table = patterns.setdefault(lemma, {})
-            for words, etype in expanded:
-                alts = [frozenset({w, _singular(w)}) for w in [*particle, *words]]
-                for head in alts[-1]:
-                    table.setdefault(head, []).append((tuple(alts[:-1]), etype))
-    patterns = {k: v for k, v in patterns.items() if v}
+            table = _pattern_table(expanded, particle) if particle else shared
+            if table:
+                tables.setdefault(lemma, []).append(table)
+    patterns: dict[str, _PatternTable] = {}
+    for lemma, found in tables.items():
+        if len(found) == 1:
+            patterns[lemma] = found[0]
+            continue
+        merged: _PatternTable = {}
+        for table in found:
+            for head, entries in table.items():
+                merged.setdefault(head, []).extend(entries)
+        patterns[lemma] = merged
     return CameoLexicon(
         verbs=verbs,
         patterns=patterns,
         keys=frozenset(v.split()[0] for v in verbs) | frozenset(patterns),
         no_event_subjects=frozenset(str(w).lower() for w in raw.get("no_event_subjects") or ()),
     )
+
+
+def _pattern_table(expanded: list[tuple[list[str], str]], particle: list[str]) -> _PatternTable:
+    """A block's patterns keyed by their last word (singular or as written), for a verb with ``particle``."""
+    table: _PatternTable = {}
+    for words, etype in expanded:
+        alts = [frozenset({w, _singular(w)}) for w in [*particle, *words]]
+        for head in alts[-1]:
+            table.setdefault(head, []).append((tuple(alts[:-1]), etype))
+    return table
 
 
 _CAMEO_KEYS: dict[int, numpy.ndarray] = {}  # id of a vocab -> sorted hashes of the CAMEO verb lemmas
