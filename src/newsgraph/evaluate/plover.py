@@ -171,7 +171,7 @@ def run(options: EvalOptions) -> list[Table]:
         "PLOVER GSR (CAMEO manual examples, v0.5b1 labels mapped: DEMAND->REQUEST, DISAPPROVE/INVESTIGATE->ACCUSE, FIGHT->ASSAULT)",
         "split: dev = odd record numbers (tuning allowed), test = even record numbers (headline; never tuned on)",
         "actor/target: a predicted participant's mention overlaps the gold actor text; an absent gold target counts as right",
-        "sentences with no lexicon trigger fall back to a sentence classifier trained on NGEC synthetic stories and the dev half",
+        "sentences with no hand-lexicon event are read by the CAMEO verb dictionary (PETRARCH-2, derived), then by a sentence classifier trained on NGEC synthetic stories and the dev half",
         "the keyword baseline reads the same lexicon (its single words), so lexicon entries added on the dev half move it too",
         "the lexicon's author saw the whole GSR before the split existed: even the test half may read a little optimistic",
         "most frequent confusions on the dev half (gold -> ours): " + ", ".join(f"{g}->{p} {n}" for n, g, p in errors),

@@ -26,7 +26,13 @@ hostile act ("suspended its strike") a CONCEDE, or a RETREAT for military action
 An event is dated by the time expression governing it; a past event whose clause has none takes
 the date of the event it follows up in the same paragraph ("the meeting ... was overshadowed by
 ..." after "met yesterday").
-A sentence where the lexicon finds no trigger falls back to a logistic regression sentence
+A sentence where the hand lexicon gives no event is read by a broad second tier, the CAMEO verb
+dictionary of PETRARCH-2 (``data/cameo_verbs.yaml``, derived: verb -> CAMEO code -> PLOVER type):
+a verb its block codes, or a verb + object pattern ("recalled its ambassador": SANCTION, CAMEO 161),
+is a trigger when it names an actor or target; a natural force as subject ("the storm devastated")
+is no party. A CAMEO pattern also retypes a one-word hand-lexicon trigger ("attacked the
+decision": a verbal attack, CAMEO 111).
+A sentence where neither finds an event falls back to a logistic regression sentence
 classifier over parse features (``sentence_features``; ``data/models/event_types.json``, trained
 on NGEC synthetic stories and the PLOVER GSR dev half by ``scripts/train_event_types.py``): its
 main verb becomes the trigger, with a low confidence.
