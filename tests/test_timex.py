@@ -551,3 +551,12 @@ def test_post_and_pre_year_are_dates_before_a_plural_noun(nlp):
 def test_latest_period_without_a_named_quarter(nlp):
     text = "There were no one-time gains or losses in the latest period, the retailer said."
     assert found(nlp, text, "1989-11-02")["the latest period"] == ("DATE", "1989-Q3")
+
+
+def test_span_edges_of_attributive_and_prepositional_durations(nlp):
+    # 'the [two day] rally' like 'the [two-day] rally'; 'over' before a vague count is the preposition
+    got = found(nlp, "Thousands gathered for the two day rally; the system evolved over several years.", "1998-03-03")
+    assert got == {"two day": ("DURATION", "P2D"), "several years": ("DURATION", "PXY")}
+    doc = run(nlp, "The tour is likely to last over a week.", "1998-03-03")
+    assert [(t.text, t.mod) for t in doc._.timexes] == [("over a week", "MORE_THAN")]
+    assert "the 1988 quarter" in found(nlp, "Kirschner earned $376,000 in the 1988 quarter.", "1989-10-30")

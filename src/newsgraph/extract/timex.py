@@ -134,7 +134,7 @@ _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _REL = r"(?:this\s+past|last|next|this|past|coming|previous|current|following|upcoming|same|that)"
 _EDGE_MOD = r"(?:early|late|mid|earlier|later|the\s+(?:beginning|start|end|middle)\s+of)"
 _PREMOD = (r"(?:about|around|roughly|some|nearly|almost|approximately|more\s+than|less\s+than|at\s+least|at\s+most|"
-           r"up\s+to|no\s+more\s+than|(?:just\s+|well\s+)?(?:over|under)(?!\s+the\b))")
+           r"up\s+to|no\s+more\s+than|(?:just\s+|well\s+)?(?:over|under)(?!\s+(?:the|several|many|a\s+few|few)\b))")
 _PART = r"(?:morning|afternoon|evening|night)"
 
 
@@ -1817,7 +1817,8 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, _Rule, re.Match[str
 _LEADING_POSSESSIVE = re.compile(r"(?:its|their|his|her|our|my|your)\s+", re.IGNORECASE)
 _LEADING_ARTICLE_ADJ = re.compile(
     r"(?:the|a|an)\s+(?=\S+-(?:fiscal-)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?)"
-    r"(?:-long)?$)", re.IGNORECASE)
+    r"(?:-long)?$|(?:\d{1,3}(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twelve|\w+teen|\w+ty)\s+"
+    r"(?:second|minute|hour|day|week|month|quarter|year|decade)$)", re.IGNORECASE)
 
 
 # reporting periods: 'for the nine months' (then 'a year earlier' is that span a year before) or a quarter
@@ -1829,7 +1830,7 @@ _TAIL = re.compile(r"\s+(?:(?P<approx>or\s+so)|(?P<after>or\s+later|and\s+beyond
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """TimeML span edges: no trailing punctuation, no possessive, and no article before a
-    hyphenated modifier ('the [30-day] period', '[third-quarter] profit')."""
+    modifier ('the [30-day] period', 'the [two day] rally', '[third-quarter] profit')."""
     while end > start and text[end - 1] in " ,;:":
         end -= 1
     for pattern in (_LEADING_POSSESSIVE, _LEADING_ARTICLE_ADJ):
