@@ -560,3 +560,10 @@ def test_span_edges_of_attributive_and_prepositional_durations(nlp):
     doc = run(nlp, "The tour is likely to last over a week.", "1998-03-03")
     assert [(t.text, t.mod) for t in doc._.timexes] == [("over a week", "MORE_THAN")]
     assert "the 1988 quarter" in found(nlp, "Kirschner earned $376,000 in the 1988 quarter.", "1989-10-30")
+
+
+def test_latest_year_is_the_last_completed_one(nlp):
+    got = found(nlp, "The grocer had C$6.3 billion in sales in the latest fiscal year.", "1989-10-26")
+    assert got["the latest fiscal year"] == ("DATE", "1988")
+    assert found(nlp, "Profit rose in the most recent quarter.", "1989-10-26")["the most recent quarter"] == (
+        "DATE", "1989-Q3")

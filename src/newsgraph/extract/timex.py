@@ -930,8 +930,8 @@ def _n_rel_unit(m: re.Match[str], ctx: _Ctx) -> Result:
         value = base + timedelta(days=shift)
         ctx.anchor = value
         return "DATE", value.isoformat(), mod
-    if unit == "quarter" and rel in ("latest", "the latest", "most recent", "the most recent"):
-        shift = -1
+    if unit in ("quarter", "year") and rel in ("latest", "the latest", "most recent", "the most recent"):
+        shift = -1  # 'the latest (fiscal) year': the last one completed
     if unit == "week" and base is not None:
         if anaphoric and ctx.week_anchor is not None and ctx.week_anchor[1] > ctx.anchor_end:
             base = ctx.week_anchor[0]  # 'next week ... and the following week'
