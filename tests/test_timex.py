@@ -567,3 +567,8 @@ def test_latest_year_is_the_last_completed_one(nlp):
     assert got["the latest fiscal year"] == ("DATE", "1988")
     assert found(nlp, "Profit rose in the most recent quarter.", "1989-10-26")["the most recent quarter"] == (
         "DATE", "1989-Q3")
+
+
+def test_the_past_before_a_count_is_not_past_ref(nlp):
+    got = found(nlp, "Marches have provoked violence for the past three summers. In the past, rallies were rare.")
+    assert got == {"the past": ("DATE", "PAST_REF")}
