@@ -572,3 +572,9 @@ def test_latest_year_is_the_last_completed_one(nlp):
 def test_the_past_before_a_count_is_not_past_ref(nlp):
     got = found(nlp, "Marches have provoked violence for the past three summers. In the past, rallies were rare.")
     assert got == {"the past": ("DATE", "PAST_REF")}
+
+
+def test_in_the_last_few_months_points_at_the_recent_past(nlp):
+    assert found(nlp, "Rates have fallen in the last few months.")["the last few months"] == ("DATE", "PAST_REF")
+    got = found(nlp, "For the past few weeks the mayor has avoided reporters.")
+    assert got["the past few weeks"] == ("DURATION", "PXW")

@@ -1163,6 +1163,8 @@ def _n_duration(m: re.Match[str], ctx: _Ctx) -> Result:
             return None if rate["amount"] else ("SET", _duration(1, unit), None)
     if n is None and qual in ("next", "coming", "the next", "the coming") and not _as_span(m):
         return "DATE", "FUTURE_REF", None  # 'the next few days will be decisive'
+    if n is None and qual in ("the last", "the past") and not _as_span(m):
+        return "DATE", "PAST_REF", None  # 'rates have fallen in the last few months', like 'in recent months'
     return "DURATION", _duration(n, unit), _MODS.get(_g(m, "mod"))
 
 
