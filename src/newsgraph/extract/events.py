@@ -343,8 +343,9 @@ CAMEO_TOO_GENERAL = frozenset({
 CAMEO_WINDOW = 8
 CAMEO_REFINES = True  # a CAMEO verb + object pattern retypes a one-word trigger of the hand lexicon
 CAMEO_DEPTH = 3  # steps down the parse a pattern's words may lie ("took part in the naval exercise": exercise is 3 down)
-# Dependents that open a clause of their own: a CAMEO pattern reads objects and phrases, not clauses.
-CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "csubj", "acl", "pcomp"})
+# Dependents that open a clause of their own, and a passive's agent: a CAMEO pattern reads the
+# verb's objects and phrases ("killed protesters"), not clauses nor who did it ("killed by protesters").
+CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "csubj", "acl", "pcomp", "agent"})
 # A verb in these roles describes a noun or a state ("a team sent to Nairobi", "found abandoned").
 CAMEO_NOT_CLAUSES = frozenset({"acl", "amod", "oprd", "acomp", "compound"})
 # Pattern words that are prepositions or particles: alone they must hang from the verb itself.
@@ -420,12 +421,18 @@ def _phrase_depths(verb: Token) -> dict[str, int]:
     end = min(verb.i + 1 + CAMEO_WINDOW, verb.sent.end, verb.right_edge.i + 1)
     for t in verb.doc[verb.i + 1:end]:
         cur, depth = t, 1
-        while cur.head.i != verb.i and depth <= CAMEO_DEPTH and cur.head.i != cur.i and cur.dep_ not in CLAUSAL:
+        while cur.head.i != verb.i and depth <= CAMEO_DEPTH and cur.head.i != cur.i and not _opens_clause(cur):
             cur, depth = cur.head, depth + 1
-        if depth <= CAMEO_DEPTH and cur.dep_ not in CLAUSAL:
+        if depth <= CAMEO_DEPTH and not _opens_clause(cur):
             for w in (t.lower_, t.lemma_.lower()):
                 out[w] = min(depth, out.get(w, depth))
     return out
+
+
+def _opens_clause(tok: Token) -> bool:
+    """True for a token that heads a clause of its own under the verb (a conjoined noun does not:
+    "attacked the base and the camp")."""
+    return tok.dep_ in CLAUSAL and (tok.dep_ != "conj" or tok.pos_ in ("VERB", "AUX"))
 
 
 def _depth_limit(word: str, others: bool) -> int:
