@@ -578,3 +578,10 @@ def test_in_the_last_few_months_points_at_the_recent_past(nlp):
     assert found(nlp, "Rates have fallen in the last few months.")["the last few months"] == ("DATE", "PAST_REF")
     got = found(nlp, "For the past few weeks the mayor has avoided reporters.")
     assert got["the past few weeks"] == ("DURATION", "PXW")
+
+
+def test_more_fixed_date_holidays(nlp):
+    got = found(nlp, "On April Fools' Day the carbon tax rose; rallies followed on Earth Day.", "2023-06-15")
+    assert got == {"April Fools' Day": ("DATE", "2023-04-01"), "Earth Day": ("DATE", "2023-04-22")}
+    got = found(nlp, "The restaurant was packed on Cinco de Mayo.", "2023-06-15")
+    assert got == {"Cinco de Mayo": ("DATE", "2023-05-05")}

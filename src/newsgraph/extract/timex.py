@@ -740,6 +740,10 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     "presidents day": lambda y: _nth_weekday(y, 2, 1, 3), "columbus day": lambda y: _nth_weekday(y, 10, 1, 2),
     "groundhog day": lambda y: date(y, 2, 2), "armistice day": lambda y: date(y, 11, 11),
     "remembrance day": lambda y: date(y, 11, 11), "flag day": lambda y: date(y, 6, 14),
+    "april fools' day": lambda y: date(y, 4, 1), "earth day": lambda y: date(y, 4, 22),
+    "juneteenth": lambda y: date(y, 6, 19), "cinco de mayo": lambda y: date(y, 5, 5),
+    "canada day": lambda y: date(y, 7, 1), "australia day": lambda y: date(y, 1, 26), "anzac day": lambda y: date(y, 4, 25),
+    "guy fawkes night": lambda y: date(y, 11, 5), "bonfire night": lambda y: date(y, 11, 5),
 }
 
 
@@ -748,6 +752,7 @@ def _n_holiday(m: re.Match[str], ctx: _Ctx) -> Result:
     name = name.replace(" jr.", "").replace("veterans'", "veterans").replace("new years", "new year's")
     name = re.sub(r"^st\.? ", "st. ", name).replace("presidents'", "presidents")
     name = re.sub(r"(patrick|mother|father)s day$", r"\1's day", name)
+    name = re.sub(r"^april fool'?s'? day$", "april fools' day", name)
     rule = _HOLIDAYS.get(name)
     if rule is None:
         return None
@@ -1400,12 +1405,16 @@ _RULES: tuple[_Rule, ...] = (
         r"Palm\s+Sunday|Holy\s+Week|Ash\s+Wednesday|Pentecost|(?:Maundy|Holy)\s+Thursday|"
         r"(?:St\.?|Saint)\s+Patrick['\u2019]?s\s+Day|"
         r"May\s+Day|Bastille\s+Day|Mother['\u2019]?s\s+Day|Father['\u2019]?s\s+Day|Presidents['\u2019]?\s+Day|"
-        r"Columbus\s+Day|Groundhog\s+Day|Armistice\s+Day|Remembrance\s+Day|Flag\s+Day)"
+        r"Columbus\s+Day|Groundhog\s+Day|Armistice\s+Day|Remembrance\s+Day|Flag\s+Day|April\s+Fools?['\u2019]?\s+Day|"
+        r"Earth\s+Day|Juneteenth|Cinco\s+de\s+Mayo|Canada\s+Day|Australia\s+Day|Anzac\s+Day|Guy\s+Fawkes\s+Night|"
+        r"Bonfire\s+Night)"
         r"(?:\s+(?P<week>week(?:end)?))?(?:,?\s+(?P<y>" + _YEAR + r"))?(?![\w-])"), _n_holiday, 0.85, ("h",),
           gate=("christmas", "new year", "independence", "fourth of july", "halloween", "valentine", "veterans",
                 "boxing", "thanksgiving", "memorial", "labor day", "king", "election day", "good friday", "easter",
                 "palm sunday", "holy week", "ash wednesday", "pentecost", " thursday", "patrick", "may day", "bastille",
-                "er's day", "presidents", "columbus day", "groundhog", "armistice", "remembrance day", "flag day")),
+                "er's day", "presidents", "columbus day", "groundhog", "armistice", "remembrance day", "flag day",
+                "april fool", "earth day", "juneteenth", "cinco de mayo", "canada day", "australia day", "anzac day",
+                "guy fawkes", "bonfire night")),
     _Rule("spelled_year", _rx(
         r"(?:(?P<mon>" + _MON_FULL + r")\s+|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+"
         r"|the\s+year\s+(?=two\s+thousand))?(?P<sy>(?:eighteen|nineteen)\s+(?:" + "|".join(_TENS)
@@ -1757,7 +1766,8 @@ _TRIGGER = re.compile(
     r"daily|weekly|monthly|annually|yearly|hourly|nightly|spring|summer|fall\b|autumn|winter|season|weekend|"
     r"time\b|while\b|present|moment\b|due\b|long\b|term\b|q[1-4]\b|half\b|date\b|nineteen\b|eighteen\b|thousand\b|"
     r"(?:twen|thir|for|fif|six|seven|eigh|nine)ties\b|christmas|thanksgiving|easter|halloween|valentine|"
-    r"(?:election|labor|memorial|independence|veterans|boxing|king|jr\.|year['\u2019]?s)\s+(?:day|eve)|fourth\s+of\s+july|pentecost)",
+    r"(?:election|labor|memorial|independence|veterans|boxing|king|jr\.|year['\u2019]?s)\s+(?:day|eve)|fourth\s+of\s+july|pentecost|"
+    r"juneteenth|mayo\b)",
     re.IGNORECASE)
 # the same words without IGNORECASE and without a leading \b (slow in `re`): a few extra hits only widen the windows
 _TRIGGER_LOWER = re.compile(_lower_literals(_TRIGGER.pattern).replace(r"\d|\b(?:", "[0-9]|(?:", 1))
