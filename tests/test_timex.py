@@ -572,6 +572,7 @@ def test_latest_year_is_the_last_completed_one(nlp):
 def test_the_past_before_a_count_is_not_past_ref(nlp):
     got = found(nlp, "Marches have provoked violence for the past three summers. In the past, rallies were rare.")
     assert got == {"the past": ("DATE", "PAST_REF")}
+    assert not found(nlp, "It was the coldest period of the past millennium.")
 
 
 def test_in_the_last_few_months_points_at_the_recent_past(nlp):

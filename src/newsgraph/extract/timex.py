@@ -1552,7 +1552,8 @@ _RULES: tuple[_Rule, ...] = (
                              r"|at\s+this\s+time"), _n_ref("PRESENT_REF"), 0.8),
     _Rule("current", _rx(r"(?P<then>then[- ])?current(?!ly|s?\s+(?:account|affairs|events|of)\b)"), _n_current, 0.6,
           gate=('current',)),
-    _Rule("past_ref", _rx(r"recently|lately|formerly|the\s+past(?!\s+(?:\d|" + _NUM_WORD + r"|few|several|many)\b)"
+    _Rule("past_ref", _rx(r"recently|lately|formerly|the\s+past(?!\s+(?:\d|" + _NUM_WORD + r"|few|several|many|millenni\w*|seasons?|summers?|winters?|"
+                          r"generations?|sessions?|terms?|elections?|campaigns?)\b)"
                           r"|(?<=\bat\s)the\s+time(?!\s+of\b)"
                           r"|once\s+upon\s+a\s+time"),
           _n_ref("PAST_REF"), 0.75,
