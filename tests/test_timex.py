@@ -586,3 +586,18 @@ def test_more_fixed_date_holidays(nlp):
     assert got == {"April Fools' Day": ("DATE", "2023-04-01"), "Earth Day": ("DATE", "2023-04-22")}
     got = found(nlp, "The restaurant was packed on Cinco de Mayo.", "2023-06-15")
     assert got == {"Cinco de Mayo": ("DATE", "2023-05-05")}
+
+
+def test_month_of_a_relative_year(nlp):
+    # 'May last year' is May of last year even when May is before the publication month
+    got = found(nlp, "The strike began in May last year and ended in July this year.", "2023-06-15")
+    assert got == {"May last year": ("DATE", "2022-05"), "July this year": ("DATE", "2023-07")}
+    got = found(nlp, "Researchers released a paper in August of this year.", "2023-06-15")
+    assert got == {"August of this year": ("DATE", "2023-08")}
+
+
+def test_over_the_next_decade_is_ten_years(nlp):
+    got = found(nlp, "The subsidies will be worth $10 billion over the next decade.", "2023-06-15")
+    assert got == {"the next decade": ("DURATION", "P10Y")}
+    assert found(nlp, "The next decade will be decisive, she said.", "2023-06-15") == {
+        "The next decade": ("DATE", "203")}

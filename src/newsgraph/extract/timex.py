@@ -645,6 +645,8 @@ def _n_month(m: re.Match[str], ctx: _Ctx) -> Result:
         year: int | None = int(m["y"])
     elif ctx.ref is None:
         year = None
+    elif m["rel2"]:  # 'May last year', 'August of this year': the month of that year
+        year = ctx.ref.year + {"last": -1, "next": 1}.get(rel, 0)
     elif rel == "last":
         year = ctx.ref.year if month < ctx.ref.month else ctx.ref.year - 1
     elif rel == "next":
@@ -890,8 +892,9 @@ def _n_rel_unit(m: re.Match[str], ctx: _Ctx) -> Result:
     rel = _g(m, "rel")
     unit = _g(m, "u")
     mod = _mod(m)
-    if unit in ("decade", "century") and rel in ("past", "the past"):
-        return "DURATION", _duration(1, unit), mod  # 'the past decade': the ten years up to now
+    if unit in ("decade", "century") and (rel in ("past", "the past") or rel in ("the next", "the coming") and (
+            _OVER_BEFORE.search(m.string, max(0, m.start() - 12), m.start()))):
+        return "DURATION", _duration(1, unit), mod  # 'the past decade', 'over the next decade': ten years
     shift = _SHIFTS.get(rel, 0)
     anaphoric = rel in ("same", "the same", "that", "following", "the following") or (
         unit == "day" and rel in ("the next", "the previous")) or (unit == "week" and rel == "the previous") or (
@@ -1383,7 +1386,7 @@ _RULES: tuple[_Rule, ...] = (
           gate=(' and ', '-', '\u2013', ' to ', 'through', ' or ')),
     _Rule("month", _rx(
         r"(?:(?P<mod>" + _EDGE_MOD + r")[- ]\s*)?(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>" + _MON
-        + r")(?:(?:,?\s+|\s+of\s+)(?P<y>" + _YEAR + r")|\s+(?P<rel2>this|last|next)\s+year)?"), _n_month, 0.9,
+        + r")(?:(?:,?\s+|\s+of\s+)(?P<y>" + _YEAR + r")|\s+(?:of\s+)?(?P<rel2>this|last|next)\s+year)?"), _n_month, 0.9,
           ("mon",)),
     _Rule("year", _rx(
         r"(?:(?P<mod>" + _EDGE_MOD + r")[- ]\s*|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?"
