@@ -601,3 +601,9 @@ def test_over_the_next_decade_is_ten_years(nlp):
     assert got == {"the next decade": ("DURATION", "P10Y")}
     assert found(nlp, "The next decade will be decisive, she said.", "2023-06-15") == {
         "The next decade": ("DATE", "203")}
+
+
+def test_capitalized_season_in_a_name_is_not_a_date(nlp):
+    assert not found(nlp, "The team finished sixth at the Summer Paralympics in Tokyo.", "2023-06-15")
+    assert not found(nlp, "He studied at the Summer Palace in Beijing.", "2023-06-15")
+    assert found(nlp, "The offensive stalled in the summer.", "2023-06-15") == {"the summer": ("DATE", "2023-SU")}

@@ -1668,6 +1668,7 @@ _NAME_AFTER_HOLIDAY = re.compile(r"\s+(?:Agreement|Accord|Island|Offensive|Upris
 _LABEL_BEFORE_NUMBER = re.compile(r"\b(?:Resolution|Room|Flight|Route|Highway|Interstate|Title|Vision|Agenda|Section|"
                                   r"Article|Rule|Proposition|Prop\.|Suite|Apartment|Gate|Channel|Windows|Model|Expo|"
                                   r"Bus|Train|Platform|Volume|Chapter|Page|Item|Code|Number|No\.)\s+$")
+_CAPITALIZED_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _GENERIC_WHEN = re.compile(r"\s+(?:when|(?:in|on|during)\s+which)\b")
 _GENERIC_THAT = re.compile(r"\s+(?:when|that|which|where|(?:in|on|during)\s+which)\b")
 _OPEN_QUOTES = ("\"", "'", "`", "\u201c", "\u2018")
@@ -1739,6 +1740,9 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
             max(0, m.start() - 5): m.start()] == "News " or _NAMED_DAY_BEFORE.search(original, max(0, m.start() - 8),
                                                                                     m.start())):
         return False  # 'The Sunday Times', 'Fox News Sunday', 'Black Friday', 'Super Tuesday': a name
+    if rule.name in ("the_season", "bare_season") and original[m.start("s")].isupper() and _CAPITALIZED_AFTER.match(
+            original, m.end()):
+        return False  # 'the Summer Paralympics', 'the Summer Palace': a name
     if rule.name == "holiday" and _NAME_AFTER_HOLIDAY.match(original, m.end()):
         return False  # 'the Good Friday Agreement', 'Easter Island': a name
     if rule.name in ("rel_day", "this_part") and original[m.start()].isupper() and (
