@@ -103,6 +103,7 @@ PHYSICAL_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 # Acts only a state's authorities perform: told in the passive with no agent ("was arrested in
 # Lebanon", "was sentenced in Iran"), the state of the place acts.
 STATE_ACTS = {"COERCE", "SANCTION"}
+CAMEO_CONFIDENCE = 0.45  # calibrated on real news, see extract_events
 COURT_VERBS = frozenset({"convict", "sentence"})  # a court's verdict (ACCUSE, CAMEO 116 "find guilty") is the state's act too
 UNDOABLE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "THREATEN"}  # hostile acts one can call off
 DEESCALATING = {"ASSAULT", "MOBILIZE", "SANCTION"}  # stopping these is a RETREAT, other hostile acts a CONCEDE
@@ -1200,7 +1201,9 @@ def extract_events(doc: Doc) -> list[Event]:
             verb = np.head if carried else head
             negated, modality, reported_by = _modality(doc, verb, verb.i != head.i or kind == "verb")  # "will provide aid"
             etype, mode, actors, targets = _recode(doc, head, etype, mode, actors, targets, negated, modality)
-            confidence = 0.6 if cameo else 0.8 if kind == "verb" else 0.65
+            # the CAMEO tier's events were right about two times in five on a sample of 200 real articles
+            # (102 events: financial and everyday senses of its broad verb blocks), the hand lexicon's about two in three
+            confidence = CAMEO_CONFIDENCE if cameo else 0.8 if kind == "verb" else 0.65
             if not actors and not targets:
                 confidence -= 0.2
             if modality == "reported":
