@@ -744,7 +744,8 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     "remembrance day": lambda y: date(y, 11, 11), "flag day": lambda y: date(y, 6, 14),
     "april fools' day": lambda y: date(y, 4, 1), "earth day": lambda y: date(y, 4, 22),
     "juneteenth": lambda y: date(y, 6, 19), "cinco de mayo": lambda y: date(y, 5, 5),
-    "canada day": lambda y: date(y, 7, 1), "australia day": lambda y: date(y, 1, 26), "anzac day": lambda y: date(y, 4, 25),
+    "canada day": lambda y: date(y, 7, 1), "australia day": lambda y: date(y, 1, 26),
+    "anzac day": lambda y: date(y, 4, 25),
     "guy fawkes night": lambda y: date(y, 11, 5), "bonfire night": lambda y: date(y, 11, 5),
 }
 
@@ -1555,8 +1556,9 @@ _RULES: tuple[_Rule, ...] = (
                              r"|at\s+this\s+time"), _n_ref("PRESENT_REF"), 0.8),
     _Rule("current", _rx(r"(?P<then>then[- ])?current(?!ly|s?\s+(?:account|affairs|events|of)\b)"), _n_current, 0.6,
           gate=('current',)),
-    _Rule("past_ref", _rx(r"recently|lately|formerly|the\s+past(?!\s+(?:\d|" + _NUM_WORD + r"|few|several|many|millenni\w*|seasons?|summers?|winters?|"
-                          r"generations?|sessions?|terms?|elections?|campaigns?)\b)"
+    _Rule("past_ref", _rx(r"recently|lately|formerly|the\s+past(?!\s+(?:\d|" + _NUM_WORD
+                          + r"|few|several|many|millenni\w*|seasons?|summers?|winters?|generations?|sessions?|terms?"
+                          r"|elections?|campaigns?)\b)"
                           r"|(?<=\bat\s)the\s+time(?!\s+of\b)"
                           r"|once\s+upon\s+a\s+time"),
           _n_ref("PAST_REF"), 0.75,
