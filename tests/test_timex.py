@@ -538,6 +538,7 @@ def test_now_that_is_the_present(nlp):
     # TimeML (and TimeBank, 3 of 3) annotates 'now' in 'now that ...' as PRESENT_REF
     got = found(nlp, "Aqaba is Iraq's only outlet now that an international noose has tightened.", "1990-08-16")
     assert got == {"now": ("DATE", "PRESENT_REF")}
+    assert not found(nlp, "Now that's quite a surprise, he said.")  # a discourse marker
 
 
 def test_post_and_pre_year_are_dates_before_a_plural_noun(nlp):

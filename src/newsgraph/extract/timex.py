@@ -1552,7 +1552,9 @@ _RULES: tuple[_Rule, ...] = (
                         r"|next\s+(?:few|several))\s+(?P<u>years|months|weeks|days|decades|quarters|hours|minutes)"),
           _n_vague_span, 0.8,
           gate=('recent', 'few', 'several', 'coming')),
-    _Rule("present_ref", _rx(r"now|currently|nowadays|presently|these\s+days|at\s+present|at\s+the\s+moment"
+    # 'now that ... ' is the present (TimeBank 3 of 3); 'Now that's a surprise' is a discourse marker
+    _Rule("present_ref", _rx(r"now(?!\s+that['\u2019]s\b)|currently|nowadays|presently|these\s+days|at\s+present"
+                             r"|at\s+the\s+moment"
                              r"|at\s+this\s+time"), _n_ref("PRESENT_REF"), 0.8),
     _Rule("current", _rx(r"(?P<then>then[- ])?current(?!ly|s?\s+(?:account|affairs|events|of)\b)"), _n_current, 0.6,
           gate=('current',)),
