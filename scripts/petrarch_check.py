@@ -90,19 +90,24 @@ def load_actor_names(folder: Path) -> dict[str, list[str]]:
     """Three-letter actor code -> the names the validation actor dictionary gives it."""
     names: dict[str, list[str]] = {}
     pending: list[str] = []
+    codes: list[str] = []  # the block's codes, for "+" synonyms written after them
     for raw in (folder / "PETR.Validate.actors.txt").read_text("utf-8", errors="replace").splitlines():
         line = raw.split("#")[0].rstrip()
         if not line.strip() or line.lstrip().startswith("<"):
             continue
+        found = [c.upper() for c in re.findall(r"\[([A-Za-z]{3})[^\]]*\]", line)]
         if not raw[0].isspace():
-            name = line.split("[")[0].strip().lstrip("+").strip("_ ")
+            name = line.split("[")[0].strip().lstrip("+").strip("_ ").replace("_", " ").lower()
             if not line.startswith("+"):
-                pending = []
+                pending, codes = [], []
             if name:
-                pending.append(name.replace("_", " ").lower())
-        for code in re.findall(r"\[([A-Za-z]{3})[^\]]*\]", line):
+                pending.append(name)
+                for code in codes if not found else ():
+                    names.setdefault(code, []).append(name)
+        for code in found:
+            codes.append(code)
             for n in pending:
-                names.setdefault(code.upper(), []).append(n)
+                names.setdefault(code, []).append(n)
     return names
 
 

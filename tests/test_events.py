@@ -338,3 +338,28 @@ def test_plain_sentences_and_natural_forces_give_no_cameo_event():
         "Ms. Lopez traveled with her sister to Madrid last spring.",
     ]:
         assert analyze(text).events == [], text
+
+
+def _main(text):
+    from newsgraph.extract.events import main_event
+    from newsgraph.nlp import load_pipeline, make_doc
+
+    nlp = load_pipeline()
+    doc = nlp(make_doc(nlp, text, None))
+    return main_event(doc, doc._.events, 0, len(doc.text))
+
+
+def test_the_main_event_is_not_the_one_in_a_time_clause():
+    ev = _main("Turkey is about to reopen its embassy in Damascus, twelve years after protesters stormed the building, an official said.")
+    assert ev is not None and ev.type != "ASSAULT"
+
+
+def test_an_infinitive_describing_a_noun_is_no_event():
+    a = analyze("Officials insist that Kabul is now a safe place to visit.")
+    assert not [e for e in a.events if e.type == "CONSULT"]
+
+
+def test_the_first_country_to_act_is_the_actor():
+    a = analyze("Germany was the first country to recognize Croatia.")
+    ev = next(e for e in a.events if e.type == "SUPPORT")
+    assert _names(a, ev.actors) == {"Germany"} and _names(a, ev.targets) == {"Croatia"}

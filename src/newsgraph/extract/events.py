@@ -705,6 +705,8 @@ def _controller(verb: Token) -> Token:
             cur = cur.head.head
         elif cur.dep_ == "pcomp" and cur.head.head.dep_ == "acomp":
             cur = cur.head.head.head  # "X is guilty of violating", "responsible for attacking": X
+        elif cur.dep_ in ("relcl", "acl") and cur.head.dep_ == "attr" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            cur = cur.head.head  # "Germany was the first country to recognize Croatia": Germany
         else:
             break
     return cur
@@ -1113,6 +1115,14 @@ def _topic_gerund(tok: Token) -> bool:
     return tok.dep_ == "pcomp" and prep.lower_ in ("of", "about", "on") and prep.head.pos_ == "NOUN"
 
 
+def _gap_infinitive(tok: Token) -> bool:
+    """An infinitive describing the noun it hangs from, which is its own missing object ("a safe
+    place to visit", "an easy target to attack"): a quality of the noun, no one acts."""
+    return tok.dep_ in ("relcl", "acl") and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
+        c.dep_ in SUBJECTS | PASSIVE_SUBJECTS | OBJECTS or c.dep_ in ("prep", "ccomp", "xcomp") for c in tok.children
+    )
+
+
 def _depth(tok: Token) -> int:
     d = 0
     while tok.head.i != tok.i and d < 50:
@@ -1162,8 +1172,8 @@ def extract_events(doc: Doc) -> list[Event]:
                 continue  # "evacuated the wounded": a participle used as a noun names people, not an act
             if kind == "verb" and load_cameo().natural_subject(head):
                 continue  # "an earthquake killed 200 people", "the storm devastated the coast": no party acts
-            if kind == "verb" and _topic_gerund(head):
-                continue  # "recognizing Crimea would violate ...", "no mention of recognizing ...": a topic, not an act
+            if kind == "verb" and (_topic_gerund(head) or _gap_infinitive(head)):
+                continue  # "recognizing Crimea would violate ...", "a safe place to visit": a topic or a quality, not an act
             if kind == "verb":
                 actors, targets = _verb_arguments(doc, head, lemma, etype)
                 if cameo and not actors and not targets:
@@ -1410,9 +1420,27 @@ def _dedupe(events: list[tuple[int, bool, Event]]) -> list[Event]:
     return sorted(out, key=lambda e: e.trigger.start)
 
 
+# Subordinators of a clause that tells the background of the news, not the news itself.
+BACKGROUND_MARKS = frozenset({"after", "before", "since", "when", "while", "as", "because", "until", "once", "following", "although", "though"})
+
+
+def _background(tok: Token) -> bool:
+    """True when ``tok`` lies in a time or reason clause ("... five years after crowds burned down
+    its embassy", "since rebels seized the town"): the small parser often hangs such a clause
+    higher than the news it qualifies."""
+    for _ in range(50):
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def main_event(doc: Doc, events: list[Event], start: int, end: int) -> Event | None:
     """The event of a sentence highest in its parse (the one a one-event coding would pick); one
-    named only as the circumstance of a clause ("In an interview, X said ...") comes last."""
+    named only as the circumstance of a clause ("In an interview, X said ...") or in a time or
+    reason clause ("after crowds burned down its embassy") comes last."""
     best: tuple[tuple[bool, int, int], Event] | None = None
     for ev in events:
         if not (start <= ev.trigger.start < end):
@@ -1422,7 +1450,7 @@ def main_event(doc: Doc, events: list[Event], start: int, end: int) -> Event | N
             continue
         top = min(span, key=_depth)
         circumstance = top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("VERB", "AUX")
-        key = (circumstance, _depth(top), ev.trigger.start)
+        key = (circumstance or _background(top), _depth(top), ev.trigger.start)
         if best is None or key < best[0]:
             best = (key, ev)
     return best[1] if best else None
