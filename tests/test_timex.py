@@ -608,3 +608,10 @@ def test_capitalized_season_in_a_name_is_not_a_date(nlp):
     assert not found(nlp, "The team finished sixth at the Summer Paralympics in Tokyo.", "2023-06-15")
     assert not found(nlp, "He studied at the Summer Palace in Beijing.", "2023-06-15")
     assert found(nlp, "The offensive stalled in the summer.", "2023-06-15") == {"the summer": ("DATE", "2023-SU")}
+
+
+def test_words_that_begin_with_a_time_word_are_not_times(nlp):
+    # every alternative of a rule keeps its word edges: 'Nowhere' is not 'now', 'Future2030' is a name
+    assert not found(nlp, "There Is Nowhere Left For The Senator To Go.")
+    assert not found(nlp, "The Future2030 fund, backed by two donors, bought the ads.")
+    assert found(nlp, "The senator is now under pressure.") == {"now": ("DATE", "PRESENT_REF")}

@@ -144,7 +144,8 @@ _LAST_QUAL = (r"(?<!\bto\s)(?<!will\s)(?<!would\s)(?<!could\s)(?<!\bmay\s)(?<!mi
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(_L + pattern + _R, re.IGNORECASE)
+    """A rule's pattern with word edges on every alternative ('Nowhere' is not 'now')."""
+    return re.compile(_L + "(?:" + pattern + ")" + _R, re.IGNORECASE)
 
 
 @dataclass
