@@ -363,3 +363,19 @@ def test_the_first_country_to_act_is_the_actor():
     a = analyze("Germany was the first country to recognize Croatia.")
     ev = next(e for e in a.events if e.type == "SUPPORT")
     assert _names(a, ev.actors) == {"Germany"} and _names(a, ev.targets) == {"Croatia"}
+
+
+def test_neither_nor_subject_negates_the_act():
+    a = analyze("Neither France nor Germany boycotted the summit in Moscow.")
+    assert a.events and all(e.negated for e in a.events)
+
+
+def test_chiding_is_an_accusation_not_the_attack_it_names():
+    a = analyze("The Chinese government chided an attack by Indian soldiers in Ladakh on Thursday.")
+    assert [e.type for e in a.events] == ["ACCUSE"]
+
+
+def test_receiving_aid_is_the_givers_act():
+    a = analyze("Ukraine received 14 tanks from Germany last month.")
+    ev = next(e for e in a.events if e.type == "AID")
+    assert _names(a, ev.actors) == {"Germany"} and _names(a, ev.targets) == {"Ukraine"}

@@ -86,6 +86,7 @@ SAYING = REPORTING | {"conclude", "insist", "argue", "stress", "reiterate", "mai
 # Verbs whose object, not subject, does what their infinitive says ("urged Iran to stop", "pressed both sides to agree").
 OBJECT_CONTROL = {"urge", "press", "pressure", "ask", "force", "order", "tell", "persuade", "convince", "encourage",
                   "push", "call", "invite", "allow", "compel", "require", "advise", "warn"}
+NEGATING_DETS = frozenset({"neither", "no"})  # on a subject, they deny the act
 FIRST_PERSON = {"i", "we", "us"}  # "we must be vigilant": an exhortation, no one else is asked
 # PLOVER codes a stated intention by its tone: a cooperative act promised is AGREE, a hostile one
 # THREATEN; a cooperative act refused is REJECT; a demand that someone act is REQUEST.
@@ -959,7 +960,10 @@ def _ancestors_within_clause(tok: Token, limit: int = 5) -> list[Token]:
 
 def _modality(doc: Doc, trigger: Token, verbal: bool) -> tuple[bool, str, str | None]:
     """(negated, modality, reported_by) from negation, aux verbs, governing verbs and quotes."""
-    negated = any(c.dep_ == "neg" for c in trigger.children)
+    negated = any(c.dep_ == "neg" for c in trigger.children) or any(  # "neither X nor Y boycotted", "no shots were fired"
+        c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and any(g.dep_ in ("det", "preconj") and g.lower_ in NEGATING_DETS for g in c.children)
+        for c in _controller(trigger).children
+    )
     modality = "asserted"
     reported_by: str | None = None
     head_chain = _ancestors_within_clause(trigger)
@@ -1069,6 +1073,8 @@ def _candidates(doc: Doc) -> list[tuple[Span, str, str, str, Token]]:
 
 # Verbs that are a meeting only when what they take is an actor ("received the envoy").
 NEEDS_ACTOR_OBJECT = frozenset({"receive", "host"})
+# Verbs whose subject is the one given to when their object makes them AID (object_types).
+RECEIVING = frozenset({"receive", "accept"})
 # Verbs that are a demand only with a clause of what is to be done ("ordered him to appear",
 # not "ordered an offensive", where the offensive is the event).
 NEEDS_CLAUSE = frozenset({"order"})
@@ -1176,6 +1182,8 @@ def extract_events(doc: Doc) -> list[Event]:
                 continue  # "recognizing Crimea would violate ...", "a safe place to visit": a topic or a quality, not an act
             if kind == "verb":
                 actors, targets = _verb_arguments(doc, head, lemma, etype)
+                if etype == "AID" and lemma in RECEIVING and not _passive(head):  # "Kyiv received tanks from Berlin": Berlin gives
+                    actors, targets = [i for p in _prep_objects(head, ("from",)) for i in np_entities(doc, p)], actors
                 if cameo and not actors and not targets:
                     continue  # a verb only the broad tier knows: an event only when it names who acts or is acted on
                 if lemma in NEEDS_ACTOR_OBJECT and not targets:
