@@ -615,3 +615,19 @@ def test_words_that_begin_with_a_time_word_are_not_times(nlp):
     assert not found(nlp, "There Is Nowhere Left For The Senator To Go.")
     assert not found(nlp, "The Future2030 fund, backed by two donors, bought the ads.")
     assert found(nlp, "The senator is now under pressure.") == {"now": ("DATE", "PRESENT_REF")}
+
+
+def test_now_with_a_comma_opening_a_sentence_is_a_discourse_marker(nlp):
+    got = found(nlp, 'The host pressed on. "Now, you said last year the story was over," he told the senator.')
+    assert "Now" not in got and got["last year"] == ("DATE", "2024")
+    assert not found(nlp, "Now, like every scandal before it, this one will fade.")
+    # the adverb stays: not opening a clause, or without the comma
+    assert found(nlp, "Prices are, right now, the highest in a decade.")["now"] == ("DATE", "PRESENT_REF")
+    assert found(nlp, "Now the party is trying to win back rural voters.")["Now"] == ("DATE", "PRESENT_REF")
+
+
+def test_at_that_time_and_at_this_moment(nlp):
+    got = found(nlp, "At that time, the whole region welcomed the investment, the minister said.")
+    assert got == {"that time": ("DATE", "PAST_REF")}
+    got = found(nlp, "Many voters are undecided at this moment, the pollster said.")
+    assert got == {"at this moment": ("DATE", "PRESENT_REF")}

@@ -1555,17 +1555,17 @@ _RULES: tuple[_Rule, ...] = (
           gate=('recent', 'few', 'several', 'coming')),
     # 'now that ... ' is the present (TimeBank 3 of 3); 'Now that's a surprise' is a discourse marker
     _Rule("present_ref", _rx(r"now(?!\s+that['\u2019]s\b)|currently|nowadays|presently|these\s+days|at\s+present"
-                             r"|at\s+the\s+moment"
+                             r"|at\s+th(?:e|is)\s+moment"
                              r"|at\s+this\s+time"), _n_ref("PRESENT_REF"), 0.8),
     _Rule("current", _rx(r"(?P<then>then[- ])?current(?!ly|s?\s+(?:account|affairs|events|of)\b)"), _n_current, 0.6,
           gate=('current',)),
     _Rule("past_ref", _rx(r"recently|lately|formerly|the\s+past(?!\s+(?:\d|" + _NUM_WORD
                           + r"|few|several|many|millenni\w*|seasons?|summers?|winters?|generations?|sessions?|terms?"
                           r"|elections?|campaigns?)\b)"
-                          r"|(?<=\bat\s)the\s+time(?!\s+of\b)"
+                          r"|(?<=\bat\s)th(?:e|at)\s+time(?!\s+of\b)"
                           r"|once\s+upon\s+a\s+time"),
           _n_ref("PAST_REF"), 0.75,
-          gate=('recently', 'lately', 'formerly', 'the past', 'the time', 'upon a time')),
+          gate=('recently', 'lately', 'formerly', 'the past', 'the time', 'that time', 'upon a time')),
     _Rule("future_ref", _rx(r"the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future"
                             r"|as\s+soon\s+as\s+possible|in\s+due\s+course"
                             r"|an?\s+(?:later|future)\s+date"
@@ -1681,6 +1681,9 @@ _YEAR_DETERMINERS = {"the", "its", "their", "his", "her", "our", "fiscal", "in",
                      "until", "through", "during"}
 
 
+_OPENS_CLAUSE = re.compile(r"(?:\A|[.!?:;\n][\"'\u201c\u201d)]*|[\"'\u201c(\u2014-])\s*\Z")
+
+
 def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
     """Cheap checks that throw out look-alikes (a 4-digit count, 'may' the verb). ``m`` matched the
     lower-cased text; capitalization is read from ``original``."""
@@ -1689,6 +1692,9 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
             word = original[m.start(name): m.end(name)]
             if not word[0].isupper() and (rule.name == "holiday" or _NAME.match(word)):
                 return False
+    if rule.name == "present_ref" and m.string.startswith("now,", m.start()) and _OPENS_CLAUSE.search(
+            m.string, max(0, m.start() - 6), m.start()):
+        return False  # 'Now, you said ...' opening a sentence or quote is a discourse marker (TimeBank 0 of 2)
     if rule.name == "month" and not m["y"] and not m["rel"] and not m["mod"]:
         mon = original[m.start("mon"): m.end("mon")]
         if mon in ("May", "March") or mon.endswith("."):
