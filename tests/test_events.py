@@ -379,3 +379,10 @@ def test_receiving_aid_is_the_givers_act():
     a = analyze("Ukraine received 14 tanks from Germany last month.")
     ev = next(e for e in a.events if e.type == "AID")
     assert _names(a, ev.actors) == {"Germany"} and _names(a, ev.targets) == {"Ukraine"}
+
+
+def test_a_verb_and_object_trigger_is_read_off_the_parse_past_any_modifiers():
+    a = analyze("The EU imposed new, much tougher economic sanctions on Russia.")
+    ev = next(e for e in a.events if e.type == "SANCTION")
+    assert "sanctions" in ev.trigger.text and _names(a, ev.targets) == {"Russia"}
+    assert any(e.type == "CONCEDE" for e in analyze("The teachers' union called off its two-week strike on Monday.").events)

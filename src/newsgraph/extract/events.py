@@ -212,6 +212,7 @@ class Lexicon:
     barring_verbs: frozenset[str]  # verbs that forbid or prevent what their object names ("banned the march")
     other_senses: dict[str, frozenset[str]]  # trigger verb -> objects that give it a sense with no event ("met the deadline")
     object_types: dict[str, dict[str, str]]  # trigger verb -> object lemma -> the type that object gives it
+    verb_objects: dict[tuple[str, str], str]  # (verb, object) of a "verb * noun" phrase -> its match key, read off the parse
 
     def object_type(self, verb: Token) -> str | None:
         """The type the verb's object gives it ("handed over medicine", "evacuated the wounded": AID), or None."""
@@ -298,6 +299,7 @@ def load_lexicon() -> Lexicon:
     for bad, good in fixes.items():
         wrong.setdefault(good, []).append(bad)
     seen: set[tuple[str, str]] = set()
+    verb_objects: dict[tuple[str, str], str] = {}
     for etype, sections in raw.items():
         if not etype.isupper():
             continue
@@ -310,6 +312,9 @@ def load_lexicon() -> Lexicon:
                     seen.add((phrase, kind))
                     key = f"{etype}|{mode}|{kind}"
                     patterns.setdefault(key, []).append(_phrase_pattern(phrase, kind, wrong))
+                    words = phrase.split()
+                    if kind == "verb" and len(words) > 2 and set(words[1:-1]) == {"*"} and words[-1] != "*":
+                        verb_objects.setdefault((words[0], words[-1]), key)  # "restore * tie": also "restore complete, full ties"
     instruments = {str(p).lower(): mode for mode, ps in (raw.get("instruments") or {}).items() for p in ps}
     return Lexicon(
         patterns=patterns,
@@ -324,6 +329,7 @@ def load_lexicon() -> Lexicon:
         other_senses={str(k): frozenset(str(w) for w in v or ()) for k, v in (raw.get("other_senses") or {}).items()},
         object_types={str(verb): {str(o): str(t) for t, objs in (types or {}).items() for o in objs or ()}
                       for verb, types in (raw.get("object_types") or {}).items()},
+        verb_objects=verb_objects,
     )
 
 
@@ -1042,13 +1048,23 @@ def _instrument(lex: Lexicon, trigger: Token) -> tuple[str, Token] | None:
     return None
 
 
+OBJECT_REACH = 8  # most tokens from a verb to the object that makes a "verb * noun" trigger
+
+
 def _candidates(doc: Doc) -> list[tuple[Span, str, str, str, Token]]:
     """(match span, type, mode, kind, head token) for every trigger, longest match kept."""
     matchers = _matchers(doc)
-    longest = load_lexicon().longest
+    lex = load_lexicon()
+    longest = lex.longest
     spans = []
     for i in _trigger_tokens(doc):
         tok = doc[i]
+        if tok.pos_ == "VERB" and not any(c.dep_ == "prt" for c in tok.children):  # "verb * noun" phrases read off the parse
+            # too, whatever the words between; not a phrasal verb ("called off a strike" is no "call * strike")
+            for obj in tok.children:
+                key = lex.verb_objects.get((lex.lemma(tok), obj.lemma_.lower())) if obj.dep_ == "dobj" and obj.i - tok.i <= OBJECT_REACH else None
+                if key is not None:
+                    spans.append(Span(doc, tok.i, obj.i + 1, label=doc.vocab.strings.add(key)))
         for word in {tok.lemma, tok.lower}:
             matcher = matchers.get(word)
             if matcher is None:
