@@ -631,3 +631,22 @@ def test_at_that_time_and_at_this_moment(nlp):
     assert got == {"that time": ("DATE", "PAST_REF")}
     got = found(nlp, "Many voters are undecided at this moment, the pollster said.")
     assert got == {"at this moment": ("DATE", "PRESENT_REF")}
+
+
+def test_a_month_that_names_a_vote_lies_ahead(nlp):
+    # published in June: November's election is this year's, not last year's
+    got = found(nlp, "The mayor is now set to face a Green challenger in November's general election.", "2024-06-20")
+    assert got["November"] == ("DATE", "2024-11")
+    got = found(nlp, "Asked what he would do if he lost the election on Nov. 5, he laughed.", "2024-05-10")
+    assert got["Nov. 5"] == ("DATE", "2024-11-05")
+    got = found(nlp, "Analysts expect her to reach an early May runoff after the April vote.", "2024-09-01")
+    assert got["early May"] == ("DATE", "2025-05")
+    # a vote clearly in the past stays there
+    got = found(nlp, "The governor lost the November election by a wide margin.", "2025-02-10")
+    assert got["November"] == ("DATE", "2024-11")
+
+
+def test_a_month_with_a_present_verb_is_a_timetable_only_for_timetable_verbs(nlp):
+    got = found(nlp, "The poll finds 40% support the governor, about the same as in February.", "2024-05-12")
+    assert got["February"] == ("DATE", "2024-02")
+    assert found(nlp, "The tax break expires in January.", "2024-05-12")["January"] == ("DATE", "2025-01")

@@ -370,13 +370,38 @@ def _month_year(month: int, ctx: _Ctx, char: int, day: int | None = None) -> int
     if ahead > 0 and _ENDED_BEFORE.search(ctx.text, max(0, char - 12), char):
         return year - 1  # 'the quarter ended June 30' has closed
     tense = "future" if _looks_ahead(ctx.text, char) else ctx.tense(char)
-    if tense == "present" and ahead < -2 and _scheduled_present(ctx.doc, char):
+    if _names_a_vote(ctx.text, char) and (tense != "past" or _hypothetical(ctx.doc, char)):
+        # 'in November's general election', 'if he wins the election on Nov. 8': a vote on the calendar
+        # lies ahead unless it is more than two months behind
+        return ref.year + 1 if diff < -2 else ref.year
+    if tense == "present" and ahead < -2 and _scheduled_present(ctx.doc, char, _TIMETABLE_VERBS):
         tense = "future"  # 'the ban expires in December': a timetable
     if tense == "past" and (ahead > 2 or (ahead > (0.1 if day else 0.5) and _dated_past_event(ctx.doc, char))):
         return year - 1
     if tense == "future" and (ahead < -2 or (ahead < (-0.1 if day else -0.5) and _dated_future_event(ctx.doc, char))):
         return year + 1
     return year
+
+
+_VOTES = r"(?:elections?|vote|ballot|primary|primaries|run-?offs?|referendum|caucus(?:es)?)"
+_VOTE_AFTER = re.compile(r"[A-Za-z]+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:['\u2019]s)?\s+(?:[A-Za-z-]+\s+){0,2}" + _VOTES + r"\b")
+_VOTE_BEFORE = re.compile(r"\b" + _VOTES + r"\s+(?:(?:is|was|will\s+be|set\s+for|scheduled\s+for)\s+)?(?:on\s+|in\s+)?$",
+                          re.IGNORECASE)
+
+
+def _names_a_vote(text: str, char: int) -> bool:
+    """'the November election', 'November's general election', 'the election on Nov. 8': a month
+    that names a vote."""
+    return bool(_VOTE_AFTER.match(text, char, char + 60) or _VOTE_BEFORE.search(text, max(0, char - 40), char))
+
+
+def _hypothetical(doc: Doc, char: int) -> bool:
+    """'if he won the election on Nov. 8': a past form in an 'if' clause is not the past."""
+    tok = _token_at(doc, char)
+    if tok is None or not _parsed(doc):
+        return False
+    verb = _governing_verb(tok)
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
 
 
 def _dated_word(doc: Doc, char: int, preps: tuple[str, ...]) -> Token | None:
@@ -443,8 +468,17 @@ _IS_AFTER = re.compile(r"[A-Z][a-z]+day\s+(?:is|are)\s+(?!(?:a|an|one|when|also|
                        r"(?:the\s+)?(?:deadline|date|day|vote|election|start|opening)\b")
 
 
-def _scheduled_present(doc: Doc, char: int) -> bool:
-    """'Arafat and Albright meet Monday': a simple present action verb with a weekday is a timetable."""
+# verbs whose simple present with a month reads as a timetable ('the ban expires in December'); other
+# verbs do not ('voters support him, unchanged from the polls in February': February has passed)
+_TIMETABLE_VERBS = frozenset({"expire", "begin", "start", "end", "open", "close", "resume", "run", "take", "lapse",
+                              "finish", "conclude", "launch", "mature", "meet", "convene", "vote", "hold", "return",
+                              "arrive", "leave", "visit", "travel", "head", "retire", "step", "kick", "wrap",
+                              "premiere", "air"})
+
+
+def _scheduled_present(doc: Doc, char: int, verbs: frozenset[str] | None = None) -> bool:
+    """'Arafat and Albright meet Monday': a simple present action verb with a weekday is a timetable;
+    with a month only the verbs of ``verbs`` are."""
     tok = _token_at(doc, char)
     if tok is None or not _parsed(doc):
         return False
@@ -452,7 +486,8 @@ def _scheduled_present(doc: Doc, char: int) -> bool:
             tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "POS"):
         return False  # 'follows Tuesday's declaration' dates the declaration
     verb = _governing_verb(tok)
-    return verb.tag_ in ("VBP", "VBZ") and verb.lemma_ not in _NOT_SCHEDULED and verb.lower_ not in _SAME_IN_PAST
+    return verb.tag_ in ("VBP", "VBZ") and verb.lemma_ not in _NOT_SCHEDULED and verb.lower_ not in _SAME_IN_PAST and (
+        verbs is None or verb.lemma_ in verbs)
 
 
 def _two_digit_year(text: str) -> int:
