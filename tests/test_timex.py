@@ -650,3 +650,12 @@ def test_a_month_with_a_present_verb_is_a_timetable_only_for_timetable_verbs(nlp
     got = found(nlp, "The poll finds 40% support the governor, about the same as in February.", "2024-05-12")
     assert got["February"] == ("DATE", "2024-02")
     assert found(nlp, "The tax break expires in January.", "2024-05-12")["January"] == ("DATE", "2025-01")
+
+
+def test_live_blog_heading_times_are_on_the_publication_day(nlp):
+    text = ("The Latest on the storm (all times EDT):\n\n4:30 p.m.\n\nThe governor will visit the coast on "
+            "Friday.\n\n___\n\n11:15 a.m.\n\nThe storm made landfall late Wednesday, officials said.")
+    got = found(nlp, text, "2024-09-29")  # a Sunday
+    assert got["4:30 p.m."] == ("TIME", "2024-09-29T16:30")
+    assert got["11:15 a.m."] == ("TIME", "2024-09-29T11:15")
+    assert got["Friday"] == ("DATE", "2024-10-04")

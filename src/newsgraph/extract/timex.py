@@ -1367,6 +1367,10 @@ _DAY_AFTER_CLOCK = re.compile(r"\s*\([^()]{1,24}\)\s*,?\s*(?:on\s+)?(?P<day>" + 
                               re.IGNORECASE)
 
 
+_HEADING_CLOCK = re.compile(r"[ \t.]*(?:\n|\Z)")
+_LINE_START = re.compile(r"(?:\A|\n)[ \t]*\Z")
+
+
 def _n_clock(m: re.Match[str], ctx: _Ctx) -> Result:
     if m["noon"]:
         hh, mm = (12, 0) if _g(m, "noon") in ("noon", "midday") else (24, 0)
@@ -1395,6 +1399,8 @@ def _n_clock(m: re.Match[str], ctx: _Ctx) -> Result:
                       "this evening", "last night"):
         shift = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(day_word, 0)
         day = None if ctx.ref is None else ctx.ref + timedelta(days=shift)
+    elif _HEADING_CLOCK.match(m.string, m.end()) and _LINE_START.search(m.string, max(0, m.start() - 4), m.start()):
+        day = ctx.ref  # a live-blog heading ('9:45 p.m.' on a line of its own) is a time of the publication day
     else:
         day = ctx.anchor if ctx.anchor is not None else ctx.ref
     base = "XXXX-XX-XX" if day is None else day.isoformat()
