@@ -659,3 +659,13 @@ def test_live_blog_heading_times_are_on_the_publication_day(nlp):
     assert got["4:30 p.m."] == ("TIME", "2024-09-29T16:30")
     assert got["11:15 a.m."] == ("TIME", "2024-09-29T11:15")
     assert got["Friday"] == ("DATE", "2024-10-04")
+
+
+def test_one_day_as_some_day(nlp):
+    for text in ("Engineers hope one day to power whole towns with the reactor.",
+                 "My son says he can be a senator like her one day and fix the roads.",
+                 "Supporters believe she will one day lead the party."):
+        assert found(nlp, text)["one day"] == ("DATE", "FUTURE_REF"), text
+    for text in ("The vote was delayed by one day.", "The strike lasted one day.", "They have one day to appeal.",
+                 "Rescuers hoped for one day of calm before the storm."):
+        assert found(nlp, text)["one day"] == ("DURATION", "P1D"), text

@@ -1199,8 +1199,7 @@ def _n_duration(m: re.Match[str], ctx: _Ctx) -> Result:
     if n is not None and m["half"]:
         n += 0.5  # 'a year and a half'
     qual = _g(m, "qual")
-    if n_text == "one" and unit == "day" and m.group().lower() == "one day" and _SOMEDAY_BEFORE.search(
-            m.string, max(0, m.start() - 30), m.start()):
+    if n_text == "one" and unit == "day" and m.group().lower() == "one day" and _someday(m, ctx.doc):
         return "DATE", "FUTURE_REF", None  # 'could one day lead the party': some day, not a day long
     if n_text in ("a", "an") and not qual and not m["mod"] and not m["half"]:
         rate = _RATE_BEFORE.search(m.string, max(0, m.start() - 20), m.start())
@@ -1213,8 +1212,34 @@ def _n_duration(m: re.Match[str], ctx: _Ctx) -> Result:
     return "DURATION", _duration(n, unit), _MODS.get(_g(m, "mod"))
 
 
-_SOMEDAY_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|should|must|hopes?\s+to|hoped\s+to|wants?\s+to)"
-                             r"(?:\s+(?:not|also|still|even|perhaps))?\s+$", re.IGNORECASE)
+_SOMEDAY_BEFORE = re.compile(r"\b(?:(?:will|would|could|may|might|can|should|must|hopes?\s+to|hoped\s+to|wants?\s+to)"
+                             r"(?:\s+(?:not|also|still|even|perhaps))?|(?:hopes?|hoped|hoping|dreams?|dreamed|wish(?:es)?)"
+                             r"(?:\s+(?:that\s+)?[a-z]+)?)\s+$", re.IGNORECASE)
+
+
+_NOT_SOMEDAY_BEFORE = re.compile(r"\b(?:for|in|within|of|by|after|than|just|only|about|over|under|per|every|each|"
+                                 r"last|first|the|a|this)\s+$", re.IGNORECASE)
+_NOT_SOMEDAY_AFTER = re.compile(r"\s*(?:-|of\b|later\b|earlier\b|ago\b|after\b|before\b|long\b|in\s+advance\b)",
+                                re.IGNORECASE)
+_MODALS = frozenset({"will", "would", "could", "might", "may", "can", "should", "shall", "'ll", "must"})
+
+
+def _someday(m: re.Match[str], doc: Doc) -> bool:
+    """'could one day lead the party', 'hopes one day to open a clinic', 'I can be like him one day':
+    'one day' meaning some day in the future, not a day long ('for one day', 'one day later')."""
+    text = m.string
+    if _NOT_SOMEDAY_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _NOT_SOMEDAY_AFTER.match(text, m.end()):
+        return False
+    if _SOMEDAY_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        return True
+    tok = _token_at(doc, m.start())
+    if tok is None or not _parsed(doc) or tok.i + 2 >= len(doc):
+        return False
+    after = doc[tok.i + 2]  # the word after 'one day'
+    if after.tag_ == "VB":
+        return True  # 'they one day return home'
+    verb = _governing_verb(doc[tok.i + 1])
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
 
 
 # what a rate's 'a year' follows: an amount ('$2 million', '358,000', '5%') or a plural count ('flights')
