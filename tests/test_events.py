@@ -386,3 +386,13 @@ def test_a_verb_and_object_trigger_is_read_off_the_parse_past_any_modifiers():
     ev = next(e for e in a.events if e.type == "SANCTION")
     assert "sanctions" in ev.trigger.text and _names(a, ev.targets) == {"Russia"}
     assert any(e.type == "CONCEDE" for e in analyze("The teachers' union called off its two-week strike on Monday.").events)
+
+
+def test_the_sentence_classifier_needs_a_party_as_subject_and_a_verb_of_its_own():
+    for text in ("Japan's death toll has risen in the dispute with China.", "Al Gore made the prediction to a German audience in Berlin."):
+        assert analyze(text).events == [], text
+
+
+def test_renewing_ties_is_support():
+    a = analyze("Saudi Arabia and Iran have renewed diplomatic ties after a seven-year rift.")
+    assert any(e.type == "SUPPORT" for e in a.events)

@@ -117,6 +117,13 @@ TYPE_TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 FUTURE_WORDS = frozenset({"will", "would", "could", "may", "might", "shall"})
 _TYPE_TOKEN = re.compile(TYPE_TOKEN_PATTERN)
 TYPE_MODEL_FILE = "event_types.json"
+# Light verbs, and verbs whose meaning lies in the clause they govern ("Gore made a prediction",
+# "attempting to surround"): as a sentence's main verb they type nothing by themselves.
+LIGHT_ROOTS = frozenset({
+    "be", "have", "do", "make", "come", "go", "get", "take", "give", "put", "set", "keep", "see", "look", "know", "think",
+    "want", "use", "find", "show", "seem", "become", "remain", "include", "read", "follow", "try", "attempt", "manage",
+    "decide", "plan", "prepare", "need", "fail", "hope", "intend", "aim", "expect",
+})
 CLASSIFIER_MIN_PROB = 0.2  # below this the sentence most likely reports no PLOVER event (balanced classes: flat probabilities)
 # copulas and other state verbs: a sentence built on one describes, it reports no act to type
 STATIVE = frozenset({"be", "seem", "appear", "become", "look", "sound", "feel"})
@@ -1292,6 +1299,11 @@ def _classified_events(doc: Doc, found: list[Event]) -> list[tuple[int, bool, Ev
             continue  # 'Moscow did not comment on the attack': the classifier would read the topic
         if any(c.dep_ in ("csubj", "csubjpass", "expl") for c in root.children) or load_cameo().natural_subject(root):
             continue  # "recognizing Crimea would violate ...", "an earthquake killed ...": no party acts
+        if root.lemma_.lower() in LIGHT_ROOTS:
+            continue  # "Gore made the prediction", "troops are attempting to surround": the verb says nothing of the act
+        subjects = [c for c in root.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+        if not subjects or not (np_entities(doc, subjects[0]) or _first_entities(doc, subjects[:1], set(), members=True)):
+            continue  # "the death toll has risen", "data shows": no party is the subject, no one acts
         probs = model.probs(sentence_features(sent))  # first: most sentences fail here, cheaper than the arguments
         etype = max(probs, key=probs.__getitem__)
         prob = probs[etype]
