@@ -396,3 +396,5 @@ def test_the_sentence_classifier_needs_a_party_as_subject_and_a_verb_of_its_own(
 def test_renewing_ties_is_support():
     a = analyze("Saudi Arabia and Iran have renewed diplomatic ties after a seven-year rift.")
     assert any(e.type == "SUPPORT" for e in a.events)
+    ev = next(e for e in a.events if e.type == "SUPPORT")
+    assert _names(a, ev.targets) == {"Saudi Arabia", "Iran"}  # each with the other

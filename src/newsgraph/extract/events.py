@@ -1096,6 +1096,15 @@ def _candidates(doc: Doc) -> list[tuple[Span, str, str, str, Token]]:
 
 # Verbs that are a meeting only when what they take is an actor ("received the envoy").
 NEEDS_ACTOR_OBJECT = frozenset({"receive", "host"})
+# Types whose act between conjoined subjects and no one else is mutual ("A and B met", "renewed ties").
+RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
+
+
+def _conjoined_subject(verb: Token) -> bool:
+    """True when the subject the verb reads is a coordination ("Iran and Saudi Arabia")."""
+    return any(c.dep_ in SUBJECTS and any(g.dep_ == "conj" for g in c.children) for c in _controller(verb).children)
+
+
 # Verbs whose subject is the one given to when their object makes them AID (object_types).
 RECEIVING = frozenset({"receive", "accept"})
 # Verbs that are a demand only with a clause of what is to be done ("ordered him to appear",
@@ -1207,6 +1216,8 @@ def extract_events(doc: Doc) -> list[Event]:
                 actors, targets = _verb_arguments(doc, head, lemma, etype)
                 if etype == "AID" and lemma in RECEIVING and not _passive(head):  # "Kyiv received tanks from Berlin": Berlin gives
                     actors, targets = [i for p in _prep_objects(head, ("from",)) for i in np_entities(doc, p)], actors
+                if not targets and len(actors) > 1 and etype in RECIPROCAL and _conjoined_subject(head):
+                    targets = list(actors)  # "Iran and Saudi Arabia restored ties": each with the other
                 if cameo and not actors and not targets:
                     continue  # a verb only the broad tier knows: an event only when it names who acts or is acted on
                 if lemma in NEEDS_ACTOR_OBJECT and not targets:
