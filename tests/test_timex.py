@@ -669,3 +669,10 @@ def test_one_day_as_some_day(nlp):
     for text in ("The vote was delayed by one day.", "The strike lasted one day.", "They have one day to appeal.",
                  "Rescuers hoped for one day of calm before the storm."):
         assert found(nlp, text)["one day"] == ("DURATION", "P1D"), text
+
+
+def test_a_range_of_weekdays_ends_after_its_start(nlp):
+    # published on a Wednesday: the poll ran from last Thursday to the Monday after it, not next Monday
+    got = found(nlp, "The survey of 900 adults, conducted Thursday through Monday, has a margin of error of 4 points.",
+                "2024-03-13")
+    assert got == {"Thursday": ("DATE", "2024-03-07"), "Monday": ("DATE", "2024-03-11")}

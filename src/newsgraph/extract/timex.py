@@ -890,13 +890,22 @@ def _n_ahead(m: re.Match[str], ctx: _Ctx) -> Result:
 _DEADLINE_AFTER = re.compile(r"\s+deadline\b", re.IGNORECASE)
 
 
+_ENDS_WITH_WEEKDAY = re.compile(_WD + r"\Z", re.IGNORECASE)
+_RANGE_TO = re.compile(r"\s*(?:through|thru|to|until|till|-|\u2013)\s*(?:on\s+)?")
+
+
 def _n_weekday(m: re.Match[str], ctx: _Ctx) -> Result:
     weekday = _WEEKDAYS[_g(m, "wd")[:2]]
     rel = _g(m, "rel")
     if not rel and ctx.ref is not None and m.string[max(0, m.start() - 2): m.start()] == "a " and _DEADLINE_AFTER.match(
             m.string, m.end("wd")) and ctx.tense(m.start()) != "past":
         rel = "coming"  # 'races to meet a Monday deadline': a deadline lies ahead unless the clause is past
-    day = _weekday_date(weekday, ctx, m.start(), rel)
+    if not rel and ctx.anchor is not None and _RANGE_TO.fullmatch(m.string, max(0, ctx.anchor_end), m.start()) and (
+            _ENDS_WITH_WEEKDAY.search(m.string, max(0, ctx.anchor_end - 12), max(0, ctx.anchor_end))):
+        # 'taken Thursday through Monday': a range of weekdays ends on the first such day after its start
+        day: date | None = ctx.anchor + timedelta(days=(weekday - ctx.anchor.isoweekday()) % 7 or 7)
+    else:
+        day = _weekday_date(weekday, ctx, m.start(), rel)
     base = f"XXXX-WXX-{weekday}" if day is None else day.isoformat()
     if day is not None:
         ctx.anchor = day
