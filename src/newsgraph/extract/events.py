@@ -122,7 +122,7 @@ TYPE_MODEL_FILE = "event_types.json"
 LIGHT_ROOTS = frozenset({
     "be", "have", "do", "make", "come", "go", "get", "take", "give", "put", "set", "keep", "see", "look", "know", "think",
     "want", "use", "find", "show", "seem", "become", "remain", "include", "read", "follow", "try", "attempt", "manage",
-    "decide", "plan", "prepare", "need", "fail", "hope", "intend", "aim", "expect",
+    "decide", "plan", "prepare", "need", "fail", "hope", "intend", "aim", "expect", "express", "voice",
 })
 CLASSIFIER_MIN_PROB = 0.2  # below this the sentence most likely reports no PLOVER event (balanced classes: flat probabilities)
 # copulas and other state verbs: a sentence built on one describes, it reports no act to type
