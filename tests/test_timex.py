@@ -676,3 +676,19 @@ def test_a_range_of_weekdays_ends_after_its_start(nlp):
     got = found(nlp, "The survey of 900 adults, conducted Thursday through Monday, has a margin of error of 4 points.",
                 "2024-03-13")
     assert got == {"Thursday": ("DATE", "2024-03-07"), "Monday": ("DATE", "2024-03-11")}
+
+
+def test_nine_eleven_is_the_2001_date(nlp):
+    got = found(nlp, "Security at airports has changed since 9/11, the official said.", "2021-09-10")
+    assert got == {"9/11": ("DATE", "2001-09-11")}
+    got = found(nlp, "Relatives gathered ahead of the anniversary of the Sept. 11 attacks.", "2021-09-10")
+    assert got["Sept. 11"] == ("DATE", "2001-09-11")
+    # a plain 'Sept. 11' and a full numeric date are this year's
+    assert found(nlp, "The board will meet on Sept. 11.", "2021-09-10") == {"Sept. 11": ("DATE", "2021-09-11")}
+    assert found(nlp, "The rally on 9/11/2020 drew crowds.", "2021-09-10") == {"9/11/2020": ("DATE", "2020-09-11")}
+
+
+def test_a_decade_shortened_after_another(nlp):
+    got = found(nlp, "She ruled the charts in the 1960s and 70s before moving to film.")
+    assert got == {"the 1960s": ("DATE", "196"), "70s": ("DATE", "197X")}
+    assert not found(nlp, "Highs will be in the 60s and 70s this week.").get("70s")

@@ -711,8 +711,14 @@ def _n_year_range_end(m: re.Match[str], ctx: _Ctx) -> Result:
     return "DATE", m["c"] + m["yy"], None
 
 
+_DECADE_BEFORE = re.compile(r"(?P<c>1[6-9]|20)\d0s\s+(?:and|or|to)\s+\Z")
+
+
 def _n_decade(m: re.Match[str], ctx: _Ctx) -> Result:
     word = _g(m, "word")
+    if m["dd"]:  # 'the 1960s and 70s': the century of the decade just named
+        before = _DECADE_BEFORE.search(m.string, max(0, m.start() - 16), m.start())
+        return None if before is None else ("DATE", before["c"] + m["dd"][0] + "X", None)
     if word:
         dec = str(1900 + _NUMBER_WORDS[word.removesuffix("ies") + "y"])
     else:
@@ -1446,6 +1452,10 @@ def _n_clock(m: re.Match[str], ctx: _Ctx) -> Result:
 # ---------------------------------------------------------------------------------------------
 
 _RULES: tuple[_Rule, ...] = (
+    # the attacks of Sept. 11, 2001 named by their date, in any year's news: '9/11', 'the Sept. 11 attacks'
+    _Rule("nine_eleven", _rx(r"9/11(?!/)|sept(?:ember|\.)?\s+11(?:th)?(?=\s+(?:terror\w*|attacks?|hijack\w*|commission|"
+                             r"memorial|museum|victims|families|era|anniversary|plot|mastermind|first\s+responders)\b)"),
+          lambda m, c: ("DATE", "2001-09-11", None), 0.9, gate=("9/11", "sept")),
     _Rule("iso", _rx(r"(?P<y>" + _YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?:T(?P<t>\d\d:\d\d(?::\d\d)?))?"),
           _n_iso, 0.97),
     _Rule("numeric", _rx(r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>" + _YEAR + r"|\d\d)"),
@@ -1474,7 +1484,8 @@ _RULES: tuple[_Rule, ...] = (
                             r"until|after|before|under|during|as|by|with)\b)(?![.,]\d)"), _n_year, 0.75),
     _Rule("year_range_end", re.compile(r"(?<=(?P<c>1[6-9]|20)\d\d[-–])(?P<yy>\d\d)(?![\w%])"), _n_year_range_end, 0.8),
     _Rule("decade", _rx(r"(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?:(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s"
-                        r"|(?<=the\s)(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"),
+                        r"|(?<=the\s)(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
+                        r"|(?:(?<=0s\sand\s)|(?<=0s\sor\s)|(?<=0s\sto\s))(?P<dd>[1-9]0)s)"),
           _n_decade, 0.9,
           gate=('0s', "0's", 'ties')),
     _Rule("holiday", re.compile(
