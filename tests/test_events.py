@@ -398,3 +398,9 @@ def test_renewing_ties_is_support():
     assert any(e.type == "SUPPORT" for e in a.events)
     ev = next(e for e in a.events if e.type == "SUPPORT")
     assert _names(a, ev.targets) == {"Saudi Arabia", "Iran"}  # each with the other
+
+
+def test_conjoined_verbs_share_the_object():
+    a = analyze("Hamas fighters attacked and killed three Israeli soldiers.")
+    ev = next(e for e in a.events if e.trigger.text == "attacked")
+    assert _names(a, ev.targets) == {"Israelis"} or "Israel" in " ".join(_names(a, ev.targets))

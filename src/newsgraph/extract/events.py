@@ -841,6 +841,16 @@ def _condition_parties(doc: Doc, verb: Token, exclude: set[str]) -> list[str]:
     return []
 
 
+def _shared_objects(verb: Token) -> list[Token]:
+    """The object a verb with none of its own shares with the verb conjoined after it ("attacked
+    and killed three soldiers": the soldiers were attacked too)."""
+    return [
+        o for c in verb.children
+        if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in SUBJECTS | PASSIVE_SUBJECTS for g in c.children)
+        for o in c.children if o.dep_ == "dobj"
+    ]
+
+
 def _verb_arguments(doc: Doc, verb: Token, lemma: str, etype: str = "") -> tuple[list[str], list[str]]:
     lex = load_lexicon()
     actors: list[str] = []
@@ -871,7 +881,7 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str, etype: str = "") -> tuple
     ):
         targets = [i for i in np_entities(doc, verb.head) if i not in actors]
     if not passive and lemma not in lex.topic_verbs:  # "discussed frozen Russian assets": a topic, not a party
-        candidates += [c for c in verb.children if c.dep_ in OBJECTS and c.lower_ not in RELATIVE]
+        candidates += [c for c in verb.children if c.dep_ in OBJECTS and c.lower_ not in RELATIVE] or _shared_objects(verb)
     candidates += _prep_objects(verb, DEFAULT_TARGET_PREPS)
     if not targets:
         for cand in candidates:
