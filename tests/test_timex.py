@@ -692,3 +692,8 @@ def test_a_decade_shortened_after_another(nlp):
     got = found(nlp, "She ruled the charts in the 1960s and 70s before moving to film.")
     assert got == {"the 1960s": ("DATE", "196"), "70s": ("DATE", "197X")}
     assert not found(nlp, "Highs will be in the 60s and 70s this week.").get("70s")
+
+
+def test_a_handful_of_days_is_a_vague_duration(nlp):
+    got = found(nlp, "The recount ended a handful of days before the inauguration.")
+    assert got == {"a handful of days": ("DURATION", "PXD")}

@@ -77,7 +77,7 @@ _ORDINALS = {
         "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
     )
 }
-_VAGUE_NUMBERS = {"few", "a few", "several", "many", "some", "dozens of",
+_VAGUE_NUMBERS = {"few", "a few", "several", "many", "some", "dozens of", "a handful of",
                   "hundreds of", "a number of", "numerous", "countless"}
 _MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 _WEEKDAYS = {d: i + 1 for i, d in enumerate("mo tu we th fr sa su".split())}
@@ -118,7 +118,7 @@ _L = r"(?<![\w$£€@#])"  # left edge: not inside a word or an amount
 _R = r"(?![\w%])"  # right edge
 _NUM_WORD = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_SMALL[1:10]) + r"))?|"
              + "|".join(sorted(_SMALL, key=len, reverse=True)) + ")")
-_VAGUE = r"(?:a\s+few|few|several|many|some|dozens\s+of|hundreds\s+of|a\s+number\s+of|numerous)"
+_VAGUE = r"(?:a\s+few|few|several|many|some|dozens\s+of|hundreds\s+of|a\s+number\s+of|a\s+handful\s+of|numerous)"
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2)?|" + _NUM_WORD
         + r"(?:[\s-]+and[\s-]+a[\s-]+half)?|a\s+hundred|a\s+dozen|(?:a\s+)?couple\s+of|a\s+half|half\s+an?"
         r"|an?(?:\s+and\s+a\s+half)?)")
