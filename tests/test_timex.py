@@ -697,3 +697,8 @@ def test_a_decade_shortened_after_another(nlp):
 def test_a_handful_of_days_is_a_vague_duration(nlp):
     got = found(nlp, "The recount ended a handful of days before the inauguration.")
     assert got == {"a handful of days": ("DURATION", "PXD")}
+
+
+def test_a_month_in_a_present_condition_lies_ahead(nlp):
+    got = found(nlp, "The senator, if she wins in November, would chair the committee.", "2024-05-16")
+    assert got == {"November": ("DATE", "2024-11")}

@@ -374,8 +374,9 @@ def _month_year(month: int, ctx: _Ctx, char: int, day: int | None = None) -> int
         # 'in November's general election', 'if he wins the election on Nov. 8': a vote on the calendar
         # lies ahead unless it is more than two months behind
         return ref.year + 1 if diff < -2 else ref.year
-    if tense == "present" and ahead < -2 and _scheduled_present(ctx.doc, char, _TIMETABLE_VERBS):
-        tense = "future"  # 'the ban expires in December': a timetable
+    if tense == "present" and ahead < -2 and (
+            _scheduled_present(ctx.doc, char, _TIMETABLE_VERBS) or _hypothetical(ctx.doc, char)):
+        tense = "future"  # 'the ban expires in December': a timetable; 'if he wins in November': a condition ahead
     if tense == "past" and (ahead > 2 or (ahead > (0.1 if day else 0.5) and _dated_past_event(ctx.doc, char))):
         return year - 1
     if tense == "future" and (ahead < -2 or (ahead < (-0.1 if day else -0.5) and _dated_future_event(ctx.doc, char))):
