@@ -404,3 +404,9 @@ def test_conjoined_verbs_share_the_object():
     a = analyze("Hamas fighters attacked and killed three Israeli soldiers.")
     ev = next(e for e in a.events if e.trigger.text == "attacked")
     assert _names(a, ev.targets) == {"Israelis"} or "Israel" in " ".join(_names(a, ev.targets))
+
+
+def test_conjoined_sides_of_a_clash_are_each_others_target_not_the_place():
+    a = analyze("Armenian and Azerbaijani troops clashed near the border in Tavush.")
+    ev = next(e for e in a.events if e.type == "ASSAULT")
+    assert _names(a, ev.targets) == _names(a, ev.actors) and len(ev.actors) == 2

@@ -69,7 +69,7 @@ SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "from", "into")
-PLACE_PREPS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout"}
+PLACE_PREPS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout", "along", "off", "within"}
 PLACE_TYPES = {"GPE", "LOC"}
 REPORTING = {
     "say", "tell", "report", "announce", "claim", "state", "allege", "add", "write", "confirm",
@@ -1108,11 +1108,16 @@ def _candidates(doc: Doc) -> list[tuple[Span, str, str, str, Token]]:
 NEEDS_ACTOR_OBJECT = frozenset({"receive", "host"})
 # Types whose act between conjoined subjects and no one else is mutual ("A and B met", "renewed ties").
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
+RECIPROCAL_VERBS = frozenset({"clash", "fight", "exchange", "battle", "skirmish"})  # "India and Pakistan exchanged fire"
 
 
 def _conjoined_subject(verb: Token) -> bool:
-    """True when the subject the verb reads is a coordination ("Iran and Saudi Arabia")."""
-    return any(c.dep_ in SUBJECTS and any(g.dep_ == "conj" for g in c.children) for c in _controller(verb).children)
+    """True when the subject the verb reads is a coordination ("Iran and Saudi Arabia", "Armenian
+    and Azerbaijani troops")."""
+    return any(
+        c.dep_ in SUBJECTS and any(g.dep_ == "conj" or g.dep_ in ("amod", "compound") and any(x.dep_ == "conj" for x in g.children) for g in c.children)
+        for c in _controller(verb).children
+    )
 
 
 # Verbs whose subject is the one given to when their object makes them AID (object_types).
@@ -1226,8 +1231,10 @@ def extract_events(doc: Doc) -> list[Event]:
                 actors, targets = _verb_arguments(doc, head, lemma, etype)
                 if etype == "AID" and lemma in RECEIVING and not _passive(head):  # "Kyiv received tanks from Berlin": Berlin gives
                     actors, targets = [i for p in _prep_objects(head, ("from",)) for i in np_entities(doc, p)], actors
-                if not targets and len(actors) > 1 and etype in RECIPROCAL and _conjoined_subject(head):
-                    targets = list(actors)  # "Iran and Saudi Arabia restored ties": each with the other
+                if len(actors) > 1 and (etype in RECIPROCAL or lemma in RECIPROCAL_VERBS) and _conjoined_subject(head) and (
+                    not targets or targets == _first_entities(doc, [c for c in head.children if _place_phrase(c)], set())
+                ):
+                    targets = list(actors)  # "Iran and Saudi Arabia restored ties", "A and B clashed along the border": each with the other
                 if cameo and not actors and not targets:
                     continue  # a verb only the broad tier knows: an event only when it names who acts or is acted on
                 if lemma in NEEDS_ACTOR_OBJECT and not targets:
