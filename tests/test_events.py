@@ -410,3 +410,20 @@ def test_conjoined_sides_of_a_clash_are_each_others_target_not_the_place():
     a = analyze("Armenian and Azerbaijani troops clashed near the border in Tavush.")
     ev = next(e for e in a.events if e.type == "ASSAULT")
     assert _names(a, ev.targets) == _names(a, ev.actors) and len(ev.actors) == 2
+
+
+def test_everyday_senses_of_fight_and_swear_give_no_event():
+    for text in ("The European Union must fight climate change.", "Joe Biden was sworn in as president on January 20."):
+        assert analyze(text).events == [], text
+
+
+def test_a_vow_of_force_is_a_threat_a_vow_of_help_an_agreement():
+    a = analyze("Hamas vowed to fight Israel until the end.")
+    assert [e.type for e in a.events] == ["THREATEN"]
+    assert [e.type for e in analyze("Germany pledged to send tanks to Ukraine.").events] == ["AGREE"]
+
+
+def test_a_reduced_passive_clause_acts_on_the_subject_above_it():
+    a = analyze("Criticized by Washington, Israel postponed the raid.")
+    ev = next(e for e in a.events if e.type == "ACCUSE")
+    assert _names(a, ev.actors) == {"Washington"} and _names(a, ev.targets) == {"Israel"}

@@ -103,6 +103,7 @@ RELATIVE = {"which", "who", "that", "whom"}
 PHYSICAL_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 # Acts only a state's authorities perform: told in the passive with no agent ("was arrested in
 # Lebanon", "was sentenced in Iran"), the state of the place acts.
+FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION"})  # acts whose promise is a threat ("vowed to fight Israel")
 STATE_ACTS = {"COERCE", "SANCTION"}
 CAMEO_CONFIDENCE = 0.45  # calibrated on real news, see extract_events
 COURT_VERBS = frozenset({"convict", "sentence"})  # a court's verdict (ACCUSE, CAMEO 116 "find guilty") is the state's act too
@@ -806,6 +807,13 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
 
 
+def _reduced_passive(verb: Token) -> bool:
+    """A past participle heading a clause of its own with no subject or auxiliary ("if attacked",
+    "Rebuked by Paris, Rome ..."): a passive whose patient is the subject of the clause above."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+        c.dep_ in SUBJECTS | PASSIVE_SUBJECTS or c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 # Verbs whose passive with no agent states the subject's own stance ("Vietnam is committed to ...").
 STANCE_PASSIVES = frozenset({"commit", "determine", "resolve", "dedicate", "engage", "involve"})
 # Nouns after "in" that make the phrase a reason, not a place ("in protest against X", "in response to X").
@@ -856,9 +864,12 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str, etype: str = "") -> tuple
     actors: list[str] = []
     targets: list[str] = []
     ctrl = _controller(verb)
-    passive = _passive(verb)
+    reduced = _reduced_passive(verb)
+    passive = _passive(verb) or reduced
     for child in ctrl.children:
-        if child.dep_ in SUBJECTS:
+        if child.dep_ in SUBJECTS | PASSIVE_SUBJECTS and reduced and ctrl.i != verb.i:
+            targets = np_entities(doc, child)  # "Rebuked by Paris, Rome recalled ...", "will strike if attacked": the subject is acted on
+        elif child.dep_ in SUBJECTS:
             actors = np_entities(doc, child)
         elif child.dep_ in PASSIVE_SUBJECTS:
             if ctrl.i == verb.i and lemma in STANCE_PASSIVES and not _prep_objects(verb, ("by",)):
@@ -1168,6 +1179,11 @@ def _topic_gerund(tok: Token) -> bool:
     return tok.dep_ == "pcomp" and prep.lower_ in ("of", "about", "on") and prep.head.pos_ == "NOUN"
 
 
+def _sworn_in(verb: Token) -> bool:
+    """ "was sworn in", "sworn into office": an inauguration, not a vow."""
+    return verb.lemma_.lower() == "swear" and any(c.lower_ in ("in", "into") and c.dep_ in ("prt", "prep") for c in verb.children)
+
+
 def _gap_infinitive(tok: Token) -> bool:
     """An infinitive describing the noun it hangs from, which is its own missing object ("a safe
     place to visit", "an easy target to attack"): a quality of the noun, no one acts."""
@@ -1192,6 +1208,8 @@ def extract_events(doc: Doc) -> list[Event]:
     lex = load_lexicon()
     cands = _candidates(doc)
     verbal_heads = {c[4].i: c[1] for c in cands if c[1] in FRAMING_TYPES}
+    cand_types = {c[4].i: c[1] for c in cands}
+    explained: set[int] = set()  # sentences whose trigger word has its everyday sense: the classifier leaves them alone
     # "suspended its strike", "called off the offensive": stopping a hostile act is a concession
     undone: dict[int, str] = {}  # noun trigger -> its type once stopped or barred ("banned the march": COERCE)
     for c in cands:
@@ -1211,9 +1229,14 @@ def extract_events(doc: Doc) -> list[Event]:
             lemma = lex.lemma(head)
             if kind == "verb" and (head.dep_ == "amod" or _prenominal_participle(head)):
                 continue  # a participle used as an adjective ("a negotiated solution", "occupied territories")
-            if kind == "verb" and len(span) == 1 and lex.other_sense(head):
-                continue  # "released a statement", "met the deadline": the word's other, everyday sense
-            if kind == "verb" and (by_object := lex.object_type(head)) and by_object != etype:
+            if kind == "verb" and len(span) == 1 and (lex.other_sense(head) or _sworn_in(head)):
+                explained.add(head.sent.start_char)
+                continue  # "released a statement", "met the deadline", "was sworn in": the word's other, everyday sense
+            if kind == "verb" and etype == "AGREE" and any(
+                c.dep_ == "xcomp" and cand_types.get(c.i) in FORCEFUL for c in head.children
+            ):
+                etype, mode = "THREATEN", ""  # "vowed to fight Israel": a promise of force is a threat
+            elif kind == "verb" and (by_object := lex.object_type(head)) and by_object != etype:
                 etype, mode = by_object, ""  # "handed over 700 kg of medicine": aid, not a release
             elif CAMEO_REFINES and kind == "verb" and not cameo and len(span) == 1 and (
                 refined := load_cameo().pattern_type(head)
@@ -1300,18 +1323,19 @@ def extract_events(doc: Doc) -> list[Event]:
     verbal_heads.update((c[4].i, c[1]) for c in cameo_cands if c[1] in FRAMING_TYPES)
     events += read(cameo_cands, True)
     found = events + _demands(doc, {c[4].i for c in cands})
-    found += _classified_events(doc, [e for _, _, e in found])
+    found += _classified_events(doc, [e for _, _, e in found], explained)
     _anchor_dates(doc, found)
     return _dedupe(found)
 
 
-def _classified_events(doc: Doc, found: list[Event]) -> list[tuple[int, bool, Event]]:
+def _classified_events(doc: Doc, found: list[Event], explained: set[int] | None = None) -> list[tuple[int, bool, Event]]:
     """Sentences the lexicon found no trigger in: their main verb typed by the sentence classifier,
-    kept only when it has an entity as actor or target and the classifier is sure enough."""
+    kept only when it has an entity as actor or target and the classifier is sure enough; not
+    the ``explained`` ones (sentence start offsets) whose trigger word was read in its everyday sense."""
     model = load_type_model()
     if model is None:
         return []
-    covered = {ev.sentence.start for ev in found if ev.sentence is not None}
+    covered = {ev.sentence.start for ev in found if ev.sentence is not None} | (explained or set())
     named = sorted(_token_entities(doc))
     out: list[tuple[int, bool, Event]] = []
     for sent in doc.sents:
