@@ -702,3 +702,27 @@ def test_a_handful_of_days_is_a_vague_duration(nlp):
 def test_a_month_in_a_present_condition_lies_ahead(nlp):
     got = found(nlp, "The senator, if she wins in November, would chair the committee.", "2024-05-16")
     assert got == {"November": ("DATE", "2024-11")}
+
+
+def test_a_month_after_a_possessive_before_an_attributive_noun(nlp):
+    got = found(nlp, "Miners are still angry about her March remarks on coal.", "2024-06-10")
+    assert got == {"March": ("DATE", "2024-03")}
+
+
+def test_a_year_like_count_before_an_adjective_and_a_plural(nlp):
+    got = found(nlp, "The survey of 2047 registered voters was released Wednesday.", "2024-03-14")
+    assert got == {"Wednesday": ("DATE", "2024-03-13")}
+
+
+def test_a_range_from_a_date_to_a_weekday_before_publication(nlp):
+    got = found(nlp, "The survey was conducted from March 1 through Sunday.", "2024-03-14")  # a Thursday
+    assert got == {"March 1": ("DATE", "2024-03-01"), "Sunday": ("DATE", "2024-03-10")}
+
+
+def test_more_vague_references(nlp):
+    assert found(nlp, "At this pivotal moment, the party must unite.") == {
+        "this pivotal moment": ("DATE", "PRESENT_REF")}
+    assert found(nlp, "Turnout has been weak of late, organizers said.") == {"of late": ("DATE", "PAST_REF")}
+    assert found(nlp, "The startup went from garage to stock market in a matter of months.") == {
+        "a matter of months": ("DURATION", "PXM")}
+    assert found(nlp, "The debt rose sharply in late 2023.") == {"late 2023": ("DATE", "2023")}

@@ -77,7 +77,7 @@ _ORDINALS = {
         "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
     )
 }
-_VAGUE_NUMBERS = {"few", "a few", "several", "many", "some", "dozens of", "a handful of",
+_VAGUE_NUMBERS = {"few", "a few", "several", "many", "some", "dozens of", "a handful of", "a matter of",
                   "hundreds of", "a number of", "numerous", "countless"}
 _MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 _WEEKDAYS = {d: i + 1 for i, d in enumerate("mo tu we th fr sa su".split())}
@@ -118,7 +118,7 @@ _L = r"(?<![\w$£€@#])"  # left edge: not inside a word or an amount
 _R = r"(?![\w%])"  # right edge
 _NUM_WORD = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_SMALL[1:10]) + r"))?|"
              + "|".join(sorted(_SMALL, key=len, reverse=True)) + ")")
-_VAGUE = r"(?:a\s+few|few|several|many|some|dozens\s+of|hundreds\s+of|a\s+number\s+of|a\s+handful\s+of|numerous)"
+_VAGUE = r"(?:a\s+few|few|several|many|some|dozens\s+of|hundreds\s+of|a\s+number\s+of|a\s+handful\s+of|a\s+matter\s+of|numerous)"
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2)?|" + _NUM_WORD
         + r"(?:[\s-]+and[\s-]+a[\s-]+half)?|a\s+hundred|a\s+dozen|(?:a\s+)?couple\s+of|a\s+half|half\s+an?"
         r"|an?(?:\s+and\s+a\s+half)?)")
@@ -907,10 +907,14 @@ def _n_weekday(m: re.Match[str], ctx: _Ctx) -> Result:
     if not rel and ctx.ref is not None and m.string[max(0, m.start() - 2): m.start()] == "a " and _DEADLINE_AFTER.match(
             m.string, m.end("wd")) and ctx.tense(m.start()) != "past":
         rel = "coming"  # 'races to meet a Monday deadline': a deadline lies ahead unless the clause is past
-    if not rel and ctx.anchor is not None and _RANGE_TO.fullmatch(m.string, max(0, ctx.anchor_end), m.start()) and (
-            _ENDS_WITH_WEEKDAY.search(m.string, max(0, ctx.anchor_end - 12), max(0, ctx.anchor_end))):
-        # 'taken Thursday through Monday': a range of weekdays ends on the first such day after its start
+    if not rel and ctx.anchor is not None and _RANGE_TO.fullmatch(m.string, max(0, ctx.anchor_end), m.start()):
+        # 'taken Thursday through Monday': a range of weekdays ends on the first such day after its start;
+        # 'from May 13 through Sunday' on the last one before the publication date, if the range began before it
         day: date | None = ctx.anchor + timedelta(days=(weekday - ctx.anchor.isoweekday()) % 7 or 7)
+        if ctx.ref is not None and not _ENDS_WITH_WEEKDAY.search(m.string, max(0, ctx.anchor_end - 12),
+                                                                 max(0, ctx.anchor_end)):
+            last = ctx.ref - timedelta(days=(ctx.ref.isoweekday() - weekday) % 7)
+            day = last if ctx.anchor < last else day
     else:
         day = _weekday_date(weekday, ctx, m.start(), rel)
     base = f"XXXX-WXX-{weekday}" if day is None else day.isoformat()
@@ -1642,7 +1646,8 @@ _RULES: tuple[_Rule, ...] = (
           gate=('recent', 'few', 'several', 'coming')),
     # 'now that ... ' is the present (TimeBank 3 of 3); 'Now that's a surprise' is a discourse marker
     _Rule("present_ref", _rx(r"now(?!\s+that['\u2019]s\b)|currently|nowadays|presently|these\s+days|at\s+present"
-                             r"|at\s+th(?:e|is)\s+moment"
+                             r"|at\s+th(?:e|is)\s+moment|this\s+(?:crucial|critical|pivotal|historic|decisive|difficult|"
+                             r"dangerous|important|precarious|perilous|unique|particular)\s+moment"
                              r"|at\s+this\s+time"), _n_ref("PRESENT_REF"), 0.8),
     _Rule("current", _rx(r"(?P<then>then[- ])?current(?!ly|s?\s+(?:account|affairs|events|of)\b)"), _n_current, 0.6,
           gate=('current',)),
@@ -1650,9 +1655,9 @@ _RULES: tuple[_Rule, ...] = (
                           + r"|few|several|many|millenni\w*|seasons?|summers?|winters?|generations?|sessions?|terms?"
                           r"|elections?|campaigns?)\b)"
                           r"|(?<=\bat\s)th(?:e|at)\s+time(?!\s+of\b)"
-                          r"|once\s+upon\s+a\s+time"),
+                          r"|once\s+upon\s+a\s+time|(?<=\w\s)of\s+late(?!\s*-|\s+[a-z0-9])"),
           _n_ref("PAST_REF"), 0.75,
-          gate=('recently', 'lately', 'formerly', 'the past', 'the time', 'that time', 'upon a time')),
+          gate=('recently', 'lately', 'formerly', 'the past', 'the time', 'that time', 'upon a time', 'of late')),
     _Rule("future_ref", _rx(r"the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future"
                             r"|as\s+soon\s+as\s+possible|in\s+due\s+course"
                             r"|an?\s+(?:later|future)\s+date"
@@ -1747,7 +1752,7 @@ _GENERIC_TODAY = re.compile(r"['\u2019]s\s+(?:\w+\s+)?(?:world|youth|society|gen
 
 _ATTRIBUTIVE_MONTH = re.compile(r"\s+(?:elections?|vote|ballot|poll|referendum|accession|summit|meeting|session|talks|"
                                  r"deadline|agreement|deal|accord|report|figures|data|issue|edition|visit|trip|launch|"
-                                 r"release|attacks?|uprising|crash|sales|quarter)\b")
+                                 r"release|attacks?|uprising|crash|sales|quarter|comments?|remarks?|speech|statement|interview|testimony)\b")
 _MODAL_BEFORE = re.compile(r"\b(?:could|would|will|may|might|can|to|should|must)\s+$")
 _LATER = re.compile(r"\s+later\b", re.IGNORECASE)
 
@@ -1790,7 +1795,8 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
             if not before or before[-1] not in ("in", "of", "since", "until", "by", "last", "next", "this",
                                                 "early", "late", "mid", "from", "to", "through", "during",
                                                 "till", "before", "after", "and", "or") and not (
-                    before[-1] in ("the", "a") and _ATTRIBUTIVE_MONTH.match(m.string, m.end())):
+                    before[-1] in ("the", "a", "her", "his", "their", "its", "our") and _ATTRIBUTIVE_MONTH.match(
+                        m.string, m.end())):
                 return False  # ... or 'the March accession', 'a May election' (the month as a modifier)
     if rule.name in ("year", "year_range_end") and not (m.groupdict().get("mod") or m.groupdict().get("season")):
         tok = _token_at(doc, m.start("y") if rule.name == "year" else m.start("yy"))
@@ -1805,6 +1811,10 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
                 return False
             if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.lower_ not in ("elections", "games"):
                 return False
+        after = doc[tok.i + 2] if tok is not None and _parsed(doc) and tok.i + 2 < len(doc) else None
+        if after is not None and tok.dep_ == "nummod" and tok.head.i == after.i and after.tag_ == "NNS" and (
+                doc[tok.i + 1].tag_ in ("JJ", "VBN")) and after.lower_ not in ("elections", "games", "olympics"):
+            return False  # 'a poll of 2047 registered voters' counts voters
         if _LABEL_BEFORE_NUMBER.search(original, max(0, m.start() - 16), m.start()):
             return False  # 'Resolution 1973', 'Room 2012', 'Flight 1549', 'Vision 2030': a number in a name
         before = m.string[max(0, m.start() - 3): m.start()]
@@ -1868,7 +1878,7 @@ _TRIGGER = re.compile(
     r"\d|\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
     r"(?:day|week|fortnight|month|year|quarter|decade|hour|minute|second)s?\b|centur|now|current|recent|lately|formerly|"
-    r"past\b|future|ago\b|morning|afternoon|evening|night|noon|midnight|midday|tonight|today|yesterday|tomorrow|"
+    r"past\b|future|ago\b|of\s+late\b|morning|afternoon|evening|night|noon|midnight|midday|tonight|today|yesterday|tomorrow|"
     r"daily|weekly|monthly|annually|yearly|hourly|nightly|spring|summer|fall\b|autumn|winter|season|weekend|"
     r"time\b|while\b|present|moment\b|due\b|long\b|term\b|q[1-4]\b|half\b|date\b|nineteen\b|eighteen\b|thousand\b|"
     r"(?:twen|thir|for|fif|six|seven|eigh|nine)ties\b|christmas|thanksgiving|easter|halloween|valentine|"
