@@ -427,3 +427,8 @@ def test_a_reduced_passive_clause_acts_on_the_subject_above_it():
     a = analyze("Criticized by Washington, Israel postponed the raid.")
     ev = next(e for e in a.events if e.type == "ACCUSE")
     assert _names(a, ev.actors) == {"Washington"} and _names(a, ev.targets) == {"Israel"}
+
+
+def test_the_main_event_is_not_the_one_in_a_relative_clause():
+    ev = _main("Israel, which invaded Lebanon in 2006, signed a truce with Hezbollah.")
+    assert ev is not None and ev.type == "RETREAT" and "truce" in ev.trigger.text

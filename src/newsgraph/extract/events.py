@@ -1517,8 +1517,8 @@ def _background(tok: Token) -> bool:
     its embassy", "since rebels seized the town"): the small parser often hangs such a clause
     higher than the news it qualifies."""
     for _ in range(50):
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children):
-            return True
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children) or tok.dep_ == "relcl":
+            return True  # "... after crowds burned down its embassy", "Israel, which invaded Lebanon in 2006, ..."
         if tok.head.i == tok.i:
             return False
         tok = tok.head
