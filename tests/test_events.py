@@ -432,3 +432,8 @@ def test_a_reduced_passive_clause_acts_on_the_subject_above_it():
 def test_the_main_event_is_not_the_one_in_a_relative_clause():
     ev = _main("Israel, which invaded Lebanon in 2006, signed a truce with Hezbollah.")
     assert ev is not None and ev.type == "RETREAT" and "truce" in ev.trigger.text
+
+
+def test_a_measure_that_rises_or_falls_is_no_party():
+    for text in ("Gaza's death toll has risen in the war with Israel.", "Trade between Brazil and China soared over the past decade."):
+        assert analyze(text).events == [], text
