@@ -726,3 +726,11 @@ def test_more_vague_references(nlp):
     assert found(nlp, "The startup went from garage to stock market in a matter of months.") == {
         "a matter of months": ("DURATION", "PXM")}
     assert found(nlp, "The debt rose sharply in late 2023.") == {"late 2023": ("DATE", "2023")}
+
+
+def test_a_quoted_show_name_and_morning_shows_are_not_times(nlp):
+    text = ("The anchor is joining the \"Today\" show. Her rival left ''Today.'' "
+            "It is the latest shake-up in the morning shows.")
+    assert not found(nlp, text)
+    got = found(nlp, 'She said: "Today is a good day for the party." They met in the morning.')
+    assert got == {"Today": ("DATE", "2025-04-26"), "the morning": ("TIME", "2025-04-26TMO")}

@@ -1528,7 +1528,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("this_part", _rx(r"(?:(?:early|late|earlier|later)\s+)?(?P<rel>this|last|yesterday|that|the\s+next|"
                            r"the\s+following|the\s+previous|(?:(?<=\bin\s)|(?<=\bon\s)|(?<=\bduring\s))the)\s+"
                            r"(?P<part>morning|afternoon|"
-                           r"evening|night)(?!\s+of\b)"),
+                           r"evening|night)(?!\s+(?:of|shows?|programs?|news|papers?|newspapers?|editions?|anchors?|"
+                           r"hosts?|slots?|line-?ups?|tv|television|radio|briefings?|commute|rush)\b)"),
           _n_this_part, 0.9,
           gate=('morning', 'afternoon', 'evening', 'night')),
     _Rule("part_day", _rx(r"(?:(?:early|late)\s+|mid[- ]?(?=morning|afternoon|evening))?(?P<part>morning|afternoon|evening|"
@@ -1773,6 +1774,8 @@ _YEAR_DETERMINERS = {"the", "its", "their", "his", "her", "our", "fiscal", "in",
                      "until", "through", "during"}
 
 
+_OPEN_QUOTE = re.compile(r"(?:[\"\u201c\u2018]|'')\Z")
+_QUOTED_NAME = re.compile(r"[.,]?(?:[\"\u201d\u2019]|'')")
 _OPENS_CLAUSE = re.compile(r"(?:\A|[.!?:;\n][\"'\u201c\u201d)]*|[\"'\u201c(\u2014-])\s*\Z")
 
 
@@ -1860,6 +1863,9 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
     if rule.name == "rel_day" and not m["mod"] and original[m.start("w")].isupper() and _TITLE_WORD.search(
             original, max(0, m.start() - 30), m.start()):
         return False  # 'USA Today', 'This is VOA Today.', 'NBC's Today show': a name, mid-sentence and capitalized
+    if rule.name == "rel_day" and original[m.start("w")].isupper() and _QUOTED_NAME.match(original, m.end()) and (
+            _OPEN_QUOTE.search(original, max(0, m.start() - 2), m.start())):
+        return False  # 'joins the "Today" show', 'a job on "Today."': a show's name in quotes
     if rule.name == "bare_plural" and not m["prep"] and not _LATER.match(m.string, m.end()):
         return False  # bare 'days' is a time only after 'for', 'within'... or in 'days later'
     # 'could last months' is a length; 'the last weeks of the campaign' is not bare
