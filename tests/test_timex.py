@@ -734,3 +734,14 @@ def test_a_quoted_show_name_and_morning_shows_are_not_times(nlp):
     assert not found(nlp, text)
     got = found(nlp, 'She said: "Today is a good day for the party." They met in the morning.')
     assert got == {"Today": ("DATE", "2025-04-26"), "the morning": ("TIME", "2025-04-26TMO")}
+
+
+def test_a_dateline_a_day_off_the_publication_date_is_the_reference(nlp):
+    text = ("Senator urges calm.\n\nWASHINGTON, March 5 (UPI) -- The senator spoke to donors on Monday evening "
+            "and met reporters Tuesday morning.")
+    got = found(nlp, text, "2024-03-04")  # listed a day early: the story is dated Tuesday, March 5
+    assert got == {"March 5": ("DATE", "2024-03-05"), "Monday evening": ("TIME", "2024-03-04TEV"),
+                   "Tuesday morning": ("TIME", "2024-03-05TMO")}
+    # a dateline far from the publication date is a typo or an old story: the publication date stays
+    got = found(nlp, "PARIS, Jan. 20 (Reuters) - Ministers met on Tuesday.", "2024-03-07")
+    assert got["Tuesday"] == ("DATE", "2024-03-05")

@@ -1986,13 +1986,34 @@ def _parse_published(value: object) -> date | None:
     return None
 
 
+# 'WASHINGTON, Dec. 8 (UPI) --', 'PARIS, Aug 31 (Reuters) -': the date the story itself gives
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z .'-]{2,40}(?:,\s+[A-Z][a-z]+\.?)?,\s+(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+                       r"Oct|Nov|Dec)[a-z]*\.?\s+(?P<d>[0-3]?\d)(?:,\s+\d{4})?\s*(?:\(|--|-|\u2014|\u2013|/)", re.MULTILINE)
+
+
+def _dateline_date(text: str, published: date | None) -> date | None:
+    """The reference date: the story's own dateline when it is a day or two off the publication date
+    (a wire story dated the evening before, a page published after midnight), else the publication date."""
+    if published is None:
+        return None
+    m = _DATELINE.search(text, 0, 400)
+    if m is None:
+        return published
+    try:
+        days = [date(published.year + k, _MONTHS[m["mon"][:3].lower()], int(m["d"])) for k in (-1, 0, 1)]
+    except ValueError:
+        return published
+    day = min(days, key=lambda d: abs((d - published).days))
+    return day if abs((day - published).days) <= 2 else published
+
+
 def extract_timexes(doc: Doc) -> list[Timex]:
     """All temporal expressions of ``doc``, normalized against ``doc._.published``."""
     text = doc.text  # a spaCy property that joins every token: read it once
     if not text.strip():
         return []
     published = doc._.published if Doc.has_extension("published") else None
-    ctx = _Ctx(doc=doc, text=text, ref=_parse_published(published))
+    ctx = _Ctx(doc=doc, text=text, ref=_dateline_date(text, _parse_published(published)))
     bounds = sentence_bounds(doc)
     sentence_starts = [b[0] for b in bounds]
     timexes: list[Timex] = []
