@@ -437,3 +437,10 @@ def test_the_main_event_is_not_the_one_in_a_relative_clause():
 def test_a_measure_that_rises_or_falls_is_no_party():
     for text in ("Gaza's death toll has risen in the war with Israel.", "Trade between Brazil and China soared over the past decade."):
         assert analyze(text).events == [], text
+
+
+def test_a_verb_and_its_preposition_may_have_a_time_word_between():
+    a = analyze("Kazakhstan's foreign minister left last week for Beijing for talks with Chinese officials.")
+    ev = next(e for e in a.events if e.type == "CONSULT")
+    assert ev.trigger.text == "left last week for" and _names(a, ev.targets) == {"Beijing"}
+    assert [e.type for e in analyze("New York lawmakers agreed to ban gas stoves in new buildings.").events] != ["THREATEN"]

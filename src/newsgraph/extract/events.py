@@ -104,6 +104,7 @@ PHYSICAL_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 # Acts only a state's authorities perform: told in the passive with no agent ("was arrested in
 # Lebanon", "was sentenced in Iran"), the state of the place acts.
 FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION"})  # acts whose promise is a threat ("vowed to fight Israel")
+PROMISING = frozenset({"vow", "pledge", "promise", "swear", "commit", "guarantee", "assure"})  # not "agreed to ban": a joint decision
 STATE_ACTS = {"COERCE", "SANCTION"}
 CAMEO_CONFIDENCE = 0.45  # calibrated on real news, see extract_events
 COURT_VERBS = frozenset({"convict", "sentence"})  # a court's verdict (ACCUSE, CAMEO 116 "find guilty") is the state's act too
@@ -221,6 +222,7 @@ class Lexicon:
     other_senses: dict[str, frozenset[str]]  # trigger verb -> objects that give it a sense with no event ("met the deadline")
     object_types: dict[str, dict[str, str]]  # trigger verb -> object lemma -> the type that object gives it
     verb_objects: dict[tuple[str, str], str]  # (verb, object) of a "verb * noun" phrase -> its match key, read off the parse
+    verb_preps: dict[tuple[str, str], str]  # (verb, preposition) of a "verb preposition" phrase -> its match key, likewise
 
     def object_type(self, verb: Token) -> str | None:
         """The type the verb's object gives it ("handed over medicine", "evacuated the wounded": AID), or None."""
@@ -297,6 +299,10 @@ def _hyphen_tokens(word: str) -> list[dict[str, Any]]:
     return [*out, {"LOWER": {"IN": forms}}]
 
 
+OBJECT_REACH = 8  # most tokens from a verb to the object (or preposition) that makes a "verb * noun" ("verb prep") trigger
+GAP_PREPS = frozenset({"for", "to", "with", "at", "on", "against", "into", "from"})  # not "in" ("sat outside in the cold" is no sit-in)
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Read ``data/plover_verbs.yaml`` once."""
@@ -308,6 +314,7 @@ def load_lexicon() -> Lexicon:
         wrong.setdefault(good, []).append(bad)
     seen: set[tuple[str, str]] = set()
     verb_objects: dict[tuple[str, str], str] = {}
+    verb_preps: dict[tuple[str, str], str] = {}
     for etype, sections in raw.items():
         if not etype.isupper():
             continue
@@ -323,6 +330,8 @@ def load_lexicon() -> Lexicon:
                     words = phrase.split()
                     if kind == "verb" and len(words) > 2 and set(words[1:-1]) == {"*"} and words[-1] != "*":
                         verb_objects.setdefault((words[0], words[-1]), key)  # "restore * tie": also "restore complete, full ties"
+                    elif kind == "verb" and len(words) == 2 and words[1] in GAP_PREPS:
+                        verb_preps.setdefault((words[0], words[1]), key)  # "leave for": also "left yesterday for"
     instruments = {str(p).lower(): mode for mode, ps in (raw.get("instruments") or {}).items() for p in ps}
     return Lexicon(
         patterns=patterns,
@@ -338,6 +347,7 @@ def load_lexicon() -> Lexicon:
         object_types={str(verb): {str(o): str(t) for t, objs in (types or {}).items() for o in objs or ()}
                       for verb, types in (raw.get("object_types") or {}).items()},
         verb_objects=verb_objects,
+        verb_preps=verb_preps,
     )
 
 
@@ -1076,7 +1086,13 @@ def _instrument(lex: Lexicon, trigger: Token) -> tuple[str, Token] | None:
     return None
 
 
-OBJECT_REACH = 8  # most tokens from a verb to the object that makes a "verb * noun" trigger
+ADVERBIAL = frozenset({"advmod", "npadvmod", "punct"})
+
+
+def _adverbial_gap(doc: Doc, start: int, end: int) -> bool:
+    """True when the words between a verb and its preposition only say when or how ("left
+    yesterday for", "called again for"), not with whom ("traveled with her sister to")."""
+    return all(t.dep_ in ADVERBIAL or t.head.dep_ == "npadvmod" and start < t.head.i < end for t in doc[start + 1:end])
 
 
 def _candidates(doc: Doc) -> list[tuple[Span, str, str, str, Token]]:
@@ -1089,9 +1105,14 @@ def _candidates(doc: Doc) -> list[tuple[Span, str, str, str, Token]]:
         tok = doc[i]
         if tok.pos_ == "VERB" and not any(c.dep_ == "prt" for c in tok.children):  # "verb * noun" phrases read off the parse
             # too, whatever the words between; not a phrasal verb ("called off a strike" is no "call * strike")
-            for obj in tok.children:
-                key = lex.verb_objects.get((lex.lemma(tok), obj.lemma_.lower())) if obj.dep_ == "dobj" and obj.i - tok.i <= OBJECT_REACH else None
-                if key is not None:
+            keys: set[str] = set()
+            for obj in tok.children:  # in text order: the nearest preposition ("left yesterday for Beijing for talks")
+                if not tok.i + 1 < obj.i <= tok.i + OBJECT_REACH:
+                    continue
+                table = lex.verb_objects if obj.dep_ == "dobj" else lex.verb_preps if obj.dep_ == "prep" and _adverbial_gap(doc, tok.i, obj.i) else {}
+                key = table.get((lex.lemma(tok), obj.lower_ if obj.dep_ == "prep" else obj.lemma_.lower()))
+                if key is not None and key not in keys:
+                    keys.add(key)
                     spans.append(Span(doc, tok.i, obj.i + 1, label=doc.vocab.strings.add(key)))
         for word in {tok.lemma, tok.lower}:
             matcher = matchers.get(word)
@@ -1232,7 +1253,7 @@ def extract_events(doc: Doc) -> list[Event]:
             if kind == "verb" and len(span) == 1 and (lex.other_sense(head) or _sworn_in(head)):
                 explained.add(head.sent.start_char)
                 continue  # "released a statement", "met the deadline", "was sworn in": the word's other, everyday sense
-            if kind == "verb" and etype == "AGREE" and any(
+            if kind == "verb" and etype == "AGREE" and lemma in PROMISING and any(
                 c.dep_ == "xcomp" and cand_types.get(c.i) in FORCEFUL for c in head.children
             ):
                 etype, mode = "THREATEN", ""  # "vowed to fight Israel": a promise of force is a threat
