@@ -444,3 +444,10 @@ def test_a_verb_and_its_preposition_may_have_a_time_word_between():
     ev = next(e for e in a.events if e.type == "CONSULT")
     assert ev.trigger.text == "left last week for" and _names(a, ev.targets) == {"Beijing"}
     assert [e.type for e in analyze("New York lawmakers agreed to ban gas stoves in new buildings.").events] != ["THREATEN"]
+
+
+def test_metaphors_of_force_give_no_event():
+    for text in ("Oil companies are killing the planet, Greenpeace said.", "He was fired by Fox News in 2023.",
+                 "The episode was captured on video by a CBC journalist."):
+        assert analyze(text).events == [], text
+    assert any(e.type == "ASSAULT" for e in analyze("Russia destroyed 12 Ukrainian tanks near Bakhmut.").events)
