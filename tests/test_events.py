@@ -451,3 +451,16 @@ def test_metaphors_of_force_give_no_event():
                  "The episode was captured on video by a CBC journalist."):
         assert analyze(text).events == [], text
     assert any(e.type == "ASSAULT" for e in analyze("Russia destroyed 12 Ukrainian tanks near Bakhmut.").events)
+
+
+def test_words_to_the_reader_give_no_event():
+    for text in ("By subscribing you agree to our Terms of Use.", "Sign up to get unfiltered news delivered to your inbox."):
+        assert analyze(text).events == [], text
+
+
+def test_an_exercise_without_a_partner_is_a_show_of_force():
+    assert [e.type for e in analyze("China held military exercises around Taiwan on Monday.").events] == ["MOBILIZE"]
+    assert [e.type for e in analyze("India and France held joint naval exercises in the Arabian Sea.").events] == ["COOPERATE"]
+    a = analyze("French and Egyptian warships on Monday launched ten days of war games in the Mediterranean.")
+    ev = next(e for e in a.events if e.type == "COOPERATE")
+    assert len(ev.targets) == 2

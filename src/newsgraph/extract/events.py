@@ -1200,6 +1200,27 @@ def _topic_gerund(tok: Token) -> bool:
     return tok.dep_ == "pcomp" and prep.lower_ in ("of", "about", "on") and prep.head.pos_ == "NOUN"
 
 
+EXERCISES = frozenset({"drill", "exercise", "manoeuvre", "maneuver", "game", "wargame", "patrol"})
+
+
+def _solo_exercise(doc: Doc, span: Span, head: Token) -> bool:
+    """A military exercise with no partner: no "joint" in its words, no "with" party beside it."""
+    words = {t.lemma_.lower() for t in span} | {t.lemma_.lower() for t in head.subtree if t.dep_ in ("dobj", "compound", "amod")}
+    if not words & EXERCISES or "joint" in words:
+        return False
+    return not any(_entity(doc, p) for t in (head, *(c for c in head.children if c.dep_ == "dobj")) for p in _prep_objects(t, ("with",)))
+
+
+def _addressed(verb: Token) -> bool:
+    """True for a verb said to the reader: its subject is "you" or it is an imperative ("Invite
+    your friends", "Sign up to get our newsletter")."""
+    ctrl = _controller(verb)
+    subjects = [c for c in ctrl.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+    if subjects:
+        return subjects[0].lower_ == "you"
+    return ctrl.dep_ == "ROOT" and ctrl.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in ctrl.children)
+
+
 def _sworn_in(verb: Token) -> bool:
     """ "was sworn in", "sworn into office": an inauguration, not a vow."""
     return verb.lemma_.lower() == "swear" and any(c.lower_ in ("in", "into") and c.dep_ in ("prt", "prep") for c in verb.children)
@@ -1269,6 +1290,8 @@ def extract_events(doc: Doc) -> list[Event]:
                 continue  # "evacuated the wounded": a participle used as a noun names people, not an act
             if kind == "verb" and load_cameo().natural_subject(head):
                 continue  # "an earthquake killed 200 people", "the storm devastated the coast": no party acts
+            if kind == "verb" and _addressed(head):
+                continue  # "By subscribing you agree to our Terms", "Sign up to get news": the reader is told, no party acts
             if kind == "verb" and (_topic_gerund(head) or _gap_infinitive(head)):
                 continue  # "recognizing Crimea would violate ...", "a safe place to visit": a topic or a quality, not an act
             if kind == "verb":
@@ -1291,8 +1314,13 @@ def extract_events(doc: Doc) -> list[Event]:
                 }:
                     continue  # "rejected the proposals" / "condemned the attack": the verb is the event
                 actors, targets = _noun_arguments(doc, head, lemma)
+                carrier = _measured(head).head
+                if not targets and len(actors) > 1 and etype in RECIPROCAL and carrier.pos_ == "VERB" and _conjoined_subject(carrier):
+                    targets = list(actors)  # "French and Egyptian warships launched war games": with each other
                 if not actors and (not targets or etype not in PHYSICAL_TYPES):
                     continue  # a bare noun ("the war", "sanctions against X") names no event we can attribute
+            if etype == "COOPERATE" and len(actors) < 2 and _solo_exercise(doc, span, head):
+                etype, mode = "MOBILIZE", "troops"  # "Russia to stage naval drills off Ireland": a show of force, no partner
             place = _place(doc, head)
             state = next((e for e in doc._.entities or () if e.id == place and e.type == "GPE"), None) if place else None
             if kind == "verb" and not actors and (etype in STATE_ACTS or lemma in COURT_VERBS) and state is not None and _passive(head):
