@@ -464,3 +464,4 @@ def test_an_exercise_without_a_partner_is_a_show_of_force():
     a = analyze("French and Egyptian warships on Monday launched ten days of war games in the Mediterranean.")
     ev = next(e for e in a.events if e.type == "COOPERATE")
     assert len(ev.targets) == 2
+    assert [e.type for e in analyze("Israel to expel Turkish diplomats").events] == ["SANCTION"]  # a headline, not an imperative

@@ -1211,6 +1211,11 @@ def _solo_exercise(doc: Doc, span: Span, head: Token) -> bool:
     return not any(_entity(doc, p) for t in (head, *(c for c in head.children if c.dep_ == "dobj")) for p in _prep_objects(t, ("with",)))
 
 
+def _before(verb: Token) -> Span:
+    """The words of the verb's sentence before it."""
+    return verb.doc[verb.sent.start:verb.i]
+
+
 def _addressed(verb: Token) -> bool:
     """True for a verb said to the reader: its subject is "you" or it is an imperative ("Invite
     your friends", "Sign up to get our newsletter")."""
@@ -1218,7 +1223,9 @@ def _addressed(verb: Token) -> bool:
     subjects = [c for c in ctrl.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
     if subjects:
         return subjects[0].lower_ == "you"
-    return ctrl.dep_ == "ROOT" and ctrl.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in ctrl.children)
+    return ctrl.dep_ == "ROOT" and ctrl.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in ctrl.children) and not any(
+        t.pos_ in ("NOUN", "PROPN", "PRON") for t in _before(ctrl)
+    )  # "Denmark to Punish Farmers": a headline, not an imperative
 
 
 def _sworn_in(verb: Token) -> bool:
