@@ -465,3 +465,7 @@ def test_an_exercise_without_a_partner_is_a_show_of_force():
     ev = next(e for e in a.events if e.type == "COOPERATE")
     assert len(ev.targets) == 2
     assert [e.type for e in analyze("Israel to expel Turkish diplomats").events] == ["SANCTION"]  # a headline, not an imperative
+
+
+def test_a_cameo_only_verb_needs_a_named_actor():
+    assert analyze("The Nord Stream pipelines were sabotaged near Bornholm in September 2022.").events == []

@@ -29,7 +29,7 @@ the date of the event it follows up in the same paragraph ("the meeting ... was 
 A sentence where the hand lexicon gives no event is read by a broad second tier, the CAMEO verb
 dictionary of PETRARCH-2 (``data/cameo_verbs.yaml``, derived: verb -> CAMEO code -> PLOVER type):
 a verb its block codes, or a verb + object pattern ("recalled its ambassador": SANCTION, CAMEO 161),
-is a trigger when it names an actor or target; a natural force as subject ("the storm devastated")
+is a trigger when it names who acts; a natural force or a rising measure as subject ("the storm devastated")
 is no party. A CAMEO pattern also retypes a one-word hand-lexicon trigger ("attacked the
 decision": a verbal attack, CAMEO 111).
 A sentence where neither finds an event falls back to a logistic regression sentence
@@ -1309,8 +1309,8 @@ def extract_events(doc: Doc) -> list[Event]:
                     not targets or targets == _first_entities(doc, [c for c in head.children if _place_phrase(c)], set())
                 ):
                     targets = list(actors)  # "Iran and Saudi Arabia restored ties", "A and B clashed along the border": each with the other
-                if cameo and not actors and not targets:
-                    continue  # a verb only the broad tier knows: an event only when it names who acts or is acted on
+                if cameo and not actors:
+                    continue  # a verb only the broad tier knows: an event only when it names who acts ("It is being challenged in court": no one)
                 if lemma in NEEDS_ACTOR_OBJECT and not targets:
                     continue  # "received no formal proposal", "host the talks": no one is met
                 if lemma in NEEDS_CLAUSE and not any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
