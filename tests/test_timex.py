@@ -745,3 +745,18 @@ def test_a_dateline_a_day_off_the_publication_date_is_the_reference(nlp):
     # a dateline far from the publication date is a typo or an old story: the publication date stays
     got = found(nlp, "PARIS, Jan. 20 (Reuters) - Ministers met on Tuesday.", "2024-03-07")
     assert got["Tuesday"] == ("DATE", "2024-03-05")
+
+
+def test_winning_or_voting_in_a_month_looks_ahead(nlp):
+    published = "2024-04-22"
+    for text in ("Strategists doubt the governor can win in November.",
+                 "Many suburban voters are less likely to vote Republican in November.",
+                 "The scandal could hurt her chances against the senator in November.",
+                 "Democrats have 23 Senate seats up in November.",
+                 "Party leaders want a nominee who can win the election come November."):
+        assert found(nlp, text, published)["November"] == ("DATE", "2024-11"), text
+    # the past stays past
+    got = found(nlp, "The union endorsed the mayor in November after a long debate.", published)
+    assert got["November"] == ("DATE", "2023-11")
+    got = found(nlp, "The senator won in November by four points.", published)
+    assert got["November"] == ("DATE", "2023-11")

@@ -386,7 +386,9 @@ def _month_year(month: int, ctx: _Ctx, char: int, day: int | None = None) -> int
 
 _VOTES = r"(?:elections?|vote|ballot|primary|primaries|run-?offs?|referendum|caucus(?:es)?)"
 _VOTE_AFTER = re.compile(r"[A-Za-z]+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:['\u2019]s)?\s+(?:[A-Za-z-]+\s+){0,2}" + _VOTES + r"\b")
-_VOTE_BEFORE = re.compile(r"\b" + _VOTES + r"\s+(?:(?:is|was|will\s+be|set\s+for|scheduled\s+for)\s+)?(?:on\s+|in\s+)?$",
+_VOTE_BEFORE = re.compile(r"\b(?:" + _VOTES + r"\s+(?:(?:is|was|will\s+be|set\s+for|scheduled\s+for)\s+)?(?:on\s+|in\s+)?"
+                          r"|(?:win|wins|winning|vote|voting|elect|electing|beat|defeat|lose|losing|compete|competitive|"
+                          r"chances?|gains|ballots?|turn\s+out|up|seats)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:in|into|come)\s+)$",
                           re.IGNORECASE)
 
 
@@ -455,6 +457,7 @@ def _weekday_date(weekday: int, ctx: _Ctx, char: int, rel: str) -> date | None:
 
 
 _IS_BEFORE = re.compile(r"\b(?:is|are)\s+(?:(?:now|still|also)\s+)?(?:(?:on|in|set\s+for)\s+)?$")
+_COME_BEFORE = re.compile(r"\bcome\s+$", re.IGNORECASE)  # 'come November': when November comes
 _EFFECTIVE = re.compile(r"\beffective\s+(?:on\s+|as\s+of\s+|from\s+)?$", re.IGNORECASE)
 
 
@@ -462,7 +465,8 @@ def _looks_ahead(text: str, char: int) -> bool:
     """'the deadline is on Monday', 'a pact effective June 1': a date the sentence places ahead,
     whatever the tense of the announcement ('created an office, effective Feb. 1')."""
     start = max(0, char - 24)
-    return bool(_IS_BEFORE.search(text, start, char) or _EFFECTIVE.search(text, start, char))
+    return bool(_IS_BEFORE.search(text, start, char) or _EFFECTIVE.search(text, start, char)
+                or _COME_BEFORE.search(text, start, char))
 
 
 _IS_AFTER = re.compile(r"[A-Z][a-z]+day\s+(?:is|are)\s+(?!(?:a|an|one|when|also|typically|usually|normally)\b)"
