@@ -469,3 +469,11 @@ def test_an_exercise_without_a_partner_is_a_show_of_force():
 
 def test_a_cameo_only_verb_needs_a_named_actor():
     assert analyze("The Nord Stream pipelines were sabotaged near Bornholm in September 2022.").events == []
+
+
+def test_modality_of_considered_refused_and_disputed_acts():
+    ev = next(e for e in analyze("Germany is considering sending Taurus missiles to Ukraine.").events)
+    assert ev.modality == "proposed"
+    assert all(e.negated for e in analyze("Hungary has no plans to veto the new sanctions on Russia.").events)
+    a = analyze("Moscow rejected claims that it had shelled the nuclear plant.")
+    assert next(e for e in a.events if e.type == "ASSAULT").modality == "denied"

@@ -76,8 +76,9 @@ REPORTING = {
     "declare", "insist", "note", "assert", "quote", "suggest", "believe", "reveal",
 }
 PLANNING = {"plan", "intend", "prepare", "prepared", "ready", "willing", "determined", "offer", "expect", "aim", "schedule", "set", "go", "hope", "want", "seek", "decide", "vow"}
-PROPOSING = {"propose", "suggest", "recommend", "envisage", "envision", "call", "urge", "demand", "ask"}
-DENYING = {"deny", "dismiss", "refute"}
+PROPOSING = {"propose", "suggest", "recommend", "envisage", "envision", "call", "urge", "demand", "ask", "consider", "weigh", "mull",
+             "contemplate", "explore"}
+DENYING = {"deny", "dismiss", "refute", "reject", "dispute", "rebut"}
 FAILING = {"fail", "refuse", "decline"}
 OBLIGATION_AUX = {"must", "should"}
 # Verbs under which "Y must do Z" is a demand made of Y ("said/concluded/insisted that Y must ...").
@@ -1018,8 +1019,10 @@ def _modality(doc: Doc, trigger: Token, verbal: bool) -> tuple[bool, str, str | 
         if step.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "conj", "acl", "advcl"):
             break
         lemma = anc.lemma_.lower()
-        if step.dep_ == "xcomp" and (lemma in FAILING or any(c.dep_ == "neg" for c in anc.children)):
-            negated = True
+        if step.dep_ == "xcomp" and (lemma in FAILING or any(c.dep_ == "neg" or c.lower_ == "yet" for c in anc.children)):
+            negated = True  # "refused to", "did not agree to", "has yet to recognise"
+        if step.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ == "no" for c in anc.children):
+            negated = True  # "has no plans to veto", "no intention of attacking"
         if lemma in DENYING:
             modality = "denied"
         elif lemma in PROPOSING and modality == "asserted":
