@@ -74,11 +74,11 @@ def weis_type(code: str) -> str | None | bool:
 def load_records(folder: Path) -> list[dict]:
     """Sentences: id, text, codings [(source, target, code)] (empty for noevents)."""
     xml = (folder / "PETR.UnitTest.records.xml").read_text("utf-8", errors="replace")
-    xml = re.sub(r"<!--.*?-->", "", xml, flags=re.S)
+    xml = re.sub(r"<!--.*?-->", "", xml, flags=re.DOTALL)
     out = []
-    for m in re.finditer(r"<Sentence\b([^>]*)>(.*?)</Sentence>", xml, flags=re.S):
+    for m in re.finditer(r"<Sentence\b([^>]*)>(.*?)</Sentence>", xml, flags=re.DOTALL):
         sid = re.search(r'id="([^"]*)"', m.group(1))
-        text = re.search(r"<Text>(.*?)</Text>", m.group(2), flags=re.S)
+        text = re.search(r"<Text>(.*?)</Text>", m.group(2), flags=re.DOTALL)
         if not sid or not text:
             continue
         codings = re.findall(r'sourcecode="([^"]*)"\s+targetcode="([^"]*)"\s+eventcode="([^"]*)"', m.group(2))
