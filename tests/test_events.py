@@ -477,3 +477,8 @@ def test_modality_of_considered_refused_and_disputed_acts():
     assert all(e.negated for e in analyze("Hungary has no plans to veto the new sanctions on Russia.").events)
     a = analyze("Moscow rejected claims that it had shelled the nuclear plant.")
     assert next(e for e in a.events if e.type == "ASSAULT").modality == "denied"
+
+
+def test_agreeing_with_a_view_is_no_agreement():
+    assert analyze("While I agree that Russia is an autocracy, Ukraine is also one.").events == []
+    assert [e.type for e in analyze("Israel agreed with Egypt on a ceasefire in Gaza.").events] == ["AGREE"]

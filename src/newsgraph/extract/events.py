@@ -1219,6 +1219,17 @@ def _before(verb: Token) -> Span:
     return verb.doc[verb.sent.start:verb.i]
 
 
+def _opinion(verb: Token) -> bool:
+    """True when "agree" takes only a that-clause or a "with" party: a view shared ("agree that the
+    disputes should go to arbitration"), not a deal ("agreed to", "agreed on a ceasefire", "agreed a deal")."""
+    deps = {(c.dep_, c.lower_ if c.dep_ == "prep" else "") for c in verb.children}
+    if any(d in ("xcomp", "dobj") or d == "prep" and p != "with" for d, p in deps) or any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return False
+    return any(d == "ccomp" or d == "prep" for d, _ in deps)
+
+
 def _addressed(verb: Token) -> bool:
     """True for a verb said to the reader: its subject is "you" or it is an imperative ("Invite
     your friends", "Sign up to get our newsletter")."""
@@ -1300,6 +1311,8 @@ def extract_events(doc: Doc) -> list[Event]:
                 continue  # "evacuated the wounded": a participle used as a noun names people, not an act
             if kind == "verb" and load_cameo().natural_subject(head):
                 continue  # "an earthquake killed 200 people", "the storm devastated the coast": no party acts
+            if kind == "verb" and lemma == "agree" and _opinion(head):
+                continue  # "I agree that Russia is an autocracy", "agree with the government": a view shared, nothing agreed to do
             if kind == "verb" and _addressed(head):
                 continue  # "By subscribing you agree to our Terms", "Sign up to get news": the reader is told, no party acts
             if kind == "verb" and (_topic_gerund(head) or _gap_infinitive(head)):
