@@ -482,3 +482,9 @@ def test_modality_of_considered_refused_and_disputed_acts():
 def test_agreeing_with_a_view_is_no_agreement():
     assert analyze("While I agree that Russia is an autocracy, Ukraine is also one.").events == []
     assert [e.type for e in analyze("Israel agreed with Egypt on a ceasefire in Gaza.").events] == ["AGREE"]
+
+
+def test_a_party_acting_along_with_the_subject_is_an_actor_too():
+    a = analyze("France, along with Germany, imposed new sanctions on Iran.")
+    ev = next(e for e in a.events if e.type == "SANCTION")
+    assert _names(a, ev.actors) == {"France", "Germany"} and _names(a, ev.targets) == {"Iran"}

@@ -860,6 +860,25 @@ def _condition_parties(doc: Doc, verb: Token, exclude: set[str]) -> list[str]:
     return []
 
 
+COMPANION_WORDS = frozenset({"along", "together", "alongside"})
+
+
+def _companions(doc: Doc, verb: Token) -> list[str]:
+    """Parties named as acting with the subject ("France, along with Germany, ...", "together with",
+    "alongside"), before the verb: on the verb or on its subject."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    out: list[str] = []
+    for tok in [verb, *subjects]:
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.i > verb.i:
+                continue
+            if prep.lower_ == "alongside" or prep.lower_ == "with" and any(c.lower_ in COMPANION_WORDS for c in prep.children):
+                out += [i for p in prep.children if p.dep_ == "pobj" for i in np_entities(doc, p)]
+            elif prep.lower_ == "along":  # "along with Germany": "with" under "along"
+                out += [i for w in prep.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj" for i in np_entities(doc, p)]
+    return out
+
+
 def _shared_objects(verb: Token) -> list[Token]:
     """The object a verb with none of its own shares with the verb conjoined after it ("attacked
     and killed three soldiers": the soldiers were attacked too)."""
@@ -911,6 +930,8 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str, etype: str = "") -> tuple
             if found:
                 targets = found
                 break
+    if actors:  # "France, along with Germany, imposed ...": Germany acts too
+        actors += [i for i in _companions(doc, ctrl) if i not in actors and i not in targets]
     if not actors:  # "Doctors from two American aid groups donated ...": an entity deeper in the subject
         subjects = [c for c in ctrl.children if c.dep_ in SUBJECTS or (c.dep_ in PASSIVE_SUBJECTS and ctrl.i != verb.i)]
         actors = _first_entities(doc, told if ctrl.i != verb.i and told else subjects, set(targets), members=True)
