@@ -760,3 +760,12 @@ def test_winning_or_voting_in_a_month_looks_ahead(nlp):
     assert got["November"] == ("DATE", "2023-11")
     got = found(nlp, "The senator won in November by four points.", published)
     assert got["November"] == ("DATE", "2023-11")
+
+
+def test_conventions_sept_11_without_a_space_and_reduced_relatives(nlp):
+    got = found(nlp, "Delegates could still block him at the convention in July.", "2024-03-04")
+    assert got == {"July": ("DATE", "2024-07")}
+    got = found(nlp, "The memorial honors the victims of the Sept.11 attacks.", "2024-03-04")
+    assert got == {"Sept.11": ("DATE", "2001-09-11")}
+    got = found(nlp, "The county, carried easily by the governor in February's primary, is now in play.", "2024-04-20")
+    assert got["February"] == ("DATE", "2024-02")

@@ -384,7 +384,7 @@ def _month_year(month: int, ctx: _Ctx, char: int, day: int | None = None) -> int
     return year
 
 
-_VOTES = r"(?:elections?|vote|ballot|primary|primaries|run-?offs?|referendum|caucus(?:es)?)"
+_VOTES = r"(?:elections?|vote|ballot|primary|primaries|run-?offs?|referendum|caucus(?:es)?|(?:national\s+)?conventions?)"
 _VOTE_AFTER = re.compile(r"[A-Za-z]+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:['\u2019]s)?\s+(?:[A-Za-z-]+\s+){0,2}" + _VOTES + r"\b")
 _VOTE_BEFORE = re.compile(r"\b(?:" + _VOTES + r"\s+(?:(?:is|was|will\s+be|set\s+for|scheduled\s+for)\s+)?(?:on\s+|in\s+)?"
                           r"|(?:win|wins|winning|vote|voting|elect|electing|beat|defeat|lose|losing|compete|competitive|"
@@ -581,6 +581,8 @@ def _clause_tense(doc: Doc, char: int) -> str:
             return "past"
         if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
             return "past"
+        if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "relcl"):
+            return "past"  # 'the district, carried by Trump in February's primary': a reduced relative clause
         if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "future"
         if verb.lemma_ in _FUTURE_VERBS:
@@ -1462,7 +1464,7 @@ def _n_clock(m: re.Match[str], ctx: _Ctx) -> Result:
 
 _RULES: tuple[_Rule, ...] = (
     # the attacks of Sept. 11, 2001 named by their date, in any year's news: '9/11', 'the Sept. 11 attacks'
-    _Rule("nine_eleven", _rx(r"9/11(?!/)|sept(?:ember|\.)?\s+11(?:th)?(?=\s+(?:terror\w*|attacks?|hijack\w*|commission|"
+    _Rule("nine_eleven", _rx(r"9/11(?!/)|sept(?:ember\s+|\.\s*|\s+)11(?:th)?(?=\s+(?:terror\w*|attacks?|hijack\w*|commission|"
                              r"memorial|museum|victims|families|era|anniversary|plot|mastermind|first\s+responders)\b)"),
           lambda m, c: ("DATE", "2001-09-11", None), 0.9, gate=("9/11", "sept")),
     _Rule("iso", _rx(r"(?P<y>" + _YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?:T(?P<t>\d\d:\d\d(?::\d\d)?))?"),
@@ -1470,7 +1472,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("numeric", _rx(r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>" + _YEAR + r"|\d\d)"),
           _n_numeric, 0.85),
     _Rule("month_day", _rx(
-        r"(?:(?P<wd>" + _WD + r"),?\s+)?(?:(?:(?P<rel>last|next)\s+)?(?P<mon>" + _MON_D + r")\s+(?P<d>" + _DAYNUM
+        r"(?:(?P<wd>" + _WD + r"),?\s+)?(?:(?:(?P<rel>last|next)\s+)?(?P<mon>" + _MON_D + r")(?:\s+|(?<=\.))(?P<d>" + _DAYNUM
         + r")|(?:the\s+)?(?P<d2>"
         + _DAYNUM + r")\s+(?:of\s+)?(?P<mon2>" + _MON + r"))(?:,?\s+(?P<y>" + _YEAR + r"|'\d\d)"
         r"|\s+(?P<yrel>last|this|next)\s+year)?"
