@@ -488,3 +488,8 @@ def test_a_party_acting_along_with_the_subject_is_an_actor_too():
     a = analyze("France, along with Germany, imposed new sanctions on Iran.")
     ev = next(e for e in a.events if e.type == "SANCTION")
     assert _names(a, ev.actors) == {"France", "Germany"} and _names(a, ev.targets) == {"Iran"}
+
+
+def test_a_cameo_verb_over_an_event_noun_is_the_event():
+    a = analyze("Pakistan disparaged the military exercises by India near the border.")
+    assert [e.type for e in a.events] == ["ACCUSE"]

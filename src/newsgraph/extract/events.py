@@ -1411,10 +1411,14 @@ def extract_events(doc: Doc) -> list[Event]:
         return events
 
     events = read(cands, False)
-    covered = {doc[i].sent.start for i, _, _ in events}  # the CAMEO tier reads the other sentences
+    # the CAMEO tier reads the other sentences, and those whose only events are nouns a verb takes as
+    # object ("chided an attack by ..."): the verb CAMEO codes is then the event, not the noun
+    covered = {doc[i].sent.start for i, is_noun, _ in events if not (is_noun and doc[i].dep_ == "dobj")}
     cameo_cands = _cameo_candidates(doc, covered)
     verbal_heads.update((c[4].i, c[1]) for c in cameo_cands if c[1] in FRAMING_TYPES)
-    events += read(cameo_cands, True)
+    cameo_events = read(cameo_cands, True)
+    cameo_heads = {i for i, _, _ in cameo_events}
+    events = [e for e in events if not (e[1] and doc[e[0]].dep_ == "dobj" and doc[e[0]].head.i in cameo_heads)] + cameo_events
     found = events + _demands(doc, {c[4].i for c in cands})
     found += _classified_events(doc, [e for _, _, e in found], explained)
     _anchor_dates(doc, found)
