@@ -769,3 +769,14 @@ def test_conventions_sept_11_without_a_space_and_reduced_relatives(nlp):
     assert got == {"Sept.11": ("DATE", "2001-09-11")}
     got = found(nlp, "The county, carried easily by the governor in February's primary, is now in play.", "2024-04-20")
     assert got["February"] == ("DATE", "2024-02")
+
+
+def test_names_rates_and_fractions_that_look_like_times(nlp):
+    assert not found(nlp, "She was promoted to a top job at 21st Century Fox last year.").get("21st Century")
+    assert found(nlp, "It was the defining war of the 20th Century. Historians agree.") == {
+        "the 20th Century": ("DATE", "19")}
+    assert not found(nlp, "The union backs a $15-an-hour minimum wage.")
+    assert not found(nlp, "Turnout fell by between a quarter and a third.")
+    # a single attack on Sept. 11 (Benghazi, 2012) is not the 2001 attacks
+    assert found(nlp, "Lawmakers were briefed days after the Sept. 11 attack in Libya.", "2012-10-01")[
+        "Sept. 11"] == ("DATE", "2012-09-11")

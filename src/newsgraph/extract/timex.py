@@ -1464,7 +1464,7 @@ def _n_clock(m: re.Match[str], ctx: _Ctx) -> Result:
 
 _RULES: tuple[_Rule, ...] = (
     # the attacks of Sept. 11, 2001 named by their date, in any year's news: '9/11', 'the Sept. 11 attacks'
-    _Rule("nine_eleven", _rx(r"9/11(?!/)|sept(?:ember\s+|\.\s*|\s+)11(?:th)?(?=\s+(?:terror\w*|attacks?|hijack\w*|commission|"
+    _Rule("nine_eleven", _rx(r"9/11(?!/)|sept(?:ember\s+|\.\s*|\s+)11(?:th)?(?=\s+(?:terror\w*|attacks|hijack\w*|commission|"
                              r"memorial|museum|victims|families|era|anniversary|plot|mastermind|first\s+responders)\b)"),
           lambda m, c: ("DATE", "2001-09-11", None), 0.9, gate=("9/11", "sept")),
     _Rule("iso", _rx(r"(?P<y>" + _YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?:T(?P<t>\d\d:\d\d(?::\d\d)?))?"),
@@ -1773,6 +1773,7 @@ _LABEL_BEFORE_NUMBER = re.compile(r"\b(?:Resolution|Room|Flight|Route|Highway|In
                                   r"Article|Rule|Proposition|Prop\.|Suite|Apartment|Gate|Channel|Windows|Model|Expo|"
                                   r"Bus|Train|Platform|Volume|Chapter|Page|Item|Code|Number|No\.)\s+$")
 _CAPITALIZED_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_FRACTION_AFTER = re.compile(r"\s+(?:and|or|to)\s+(?:a\s+|one[- ])?(?:third|half|fifth|quarter)\b", re.IGNORECASE)
 _GENERIC_WHEN = re.compile(r"\s+(?:when|(?:in|on|during)\s+which)\b")
 _GENERIC_THAT = re.compile(r"\s+(?:when|that|which|where|(?:in|on|during)\s+which)\b")
 _OPEN_QUOTES = ("\"", "'", "`", "\u201c", "\u2018")
@@ -1829,6 +1830,11 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
         before = m.string[max(0, m.start() - 3): m.start()]
         if re.search(r"[$£€]\s*$|\d[,.]$", before) or re.match(r"[.,]\d", m.string[m.end(): m.end() + 2]):
             return False  # '$2000', 'closed at 2082.1'
+    if rule.name == "century" and original[m.end() - 7].isupper() and _CAPITALIZED_AFTER.match(original, m.end()):
+        return False  # '21st Century Fox', 'the 21st Century Cures Act': a name
+    if rule.name == "duration" and _g(m, "n") in ("a", "an") and (
+            m.string[m.start() - 1: m.start()] == "-" or _FRACTION_AFTER.match(m.string, m.end())):
+        return False  # '$15-an-hour' is a rate; 'between a quarter and a third' a fraction
     if rule.name == "duration" and _g(m, "u").startswith("quarter") and re.match(r"\s+of\b", m.string[m.end():]) and (
             _number(_g(m, "n")) is not None):
         return False  # 'three-quarters of the vote' is a fraction; 'several quarters of losses' is not
