@@ -26,16 +26,28 @@ hostile act ("suspended its strike") a CONCEDE, or a RETREAT for military action
 An event is dated by the time expression governing it; a past event whose clause has none takes
 the date of the event it follows up in the same paragraph ("the meeting ... was overshadowed by
 ..." after "met yesterday").
-A sentence where the hand lexicon gives no event is read by a broad second tier, the CAMEO verb
-dictionary of PETRARCH-2 (``data/cameo_verbs.yaml``, derived: verb -> CAMEO code -> PLOVER type):
-a verb its block codes, or a verb + object pattern ("recalled its ambassador": SANCTION, CAMEO 161),
-is a trigger when it names who acts; a natural force or a rising measure as subject ("the storm devastated")
-is no party. A CAMEO pattern also retypes a one-word hand-lexicon trigger ("attacked the
-decision": a verbal attack, CAMEO 111).
+A "verb * noun" or "verb preposition" trigger is also read off the parse ("restore complete, full
+diplomatic ties", "left last week for Beijing"), so words between do not hide it. Conjoined
+sides of a mutual act are each other's target ("Iran and Saudi Arabia restored ties", "A and B
+clashed"), a party "along with" the subject acts too, a verb with no object shares the next
+conjoined verb's ("attacked and killed three soldiers"), and a reduced passive ("if attacked",
+"Criticized by Washington, Israel ...") acts on the subject above it. No event is read from words
+to the reader ("you agree to our Terms", imperatives), a view shared ("I agree that ..."), an
+infinitive describing a noun ("a safe place to visit") or a measure that rises ("the death toll
+rose"). The main event of a sentence is the one highest in its parse outside time, reason and
+relative clauses ("... years after crowds burned down its embassy").
+A sentence where the hand lexicon gives no event (or only nouns some verb takes as object:
+"disparaged the exercises") is read by a broad second tier, the CAMEO verb dictionary of
+PETRARCH-2 (``data/cameo_verbs.yaml``, derived: verb -> CAMEO code -> PLOVER type): a verb its
+block codes, or a verb + object pattern ("recalled its ambassador": SANCTION, CAMEO 161), is a
+trigger when it names who acts; a natural force or a rising measure as subject ("the storm
+devastated") is no party. A CAMEO pattern also retypes a one-word hand-lexicon trigger
+("attacked the decision": a verbal attack, CAMEO 111).
 A sentence where neither finds an event falls back to a logistic regression sentence
 classifier over parse features (``sentence_features``; ``data/models/event_types.json``, trained
 on NGEC synthetic stories and the PLOVER GSR dev half by ``scripts/train_event_types.py``): its
-main verb becomes the trigger, with a low confidence.
+main verb becomes the trigger, with a low confidence, when that verb is no light verb and has a
+party as subject.
 """
 
 from __future__ import annotations
