@@ -1276,7 +1276,7 @@ def _addressed(verb: Token) -> bool:
 
 
 def _sworn_in(verb: Token) -> bool:
-    """ "was sworn in", "sworn into office": an inauguration, not a vow."""
+    """True for "was sworn in", "sworn into office": an inauguration, not a vow."""
     return verb.lemma_.lower() == "swear" and any(c.lower_ in ("in", "into") and c.dep_ in ("prt", "prep") for c in verb.children)
 
 
@@ -1622,9 +1622,10 @@ BACKGROUND_MARKS = frozenset({"after", "before", "since", "when", "while", "as",
 
 
 def _background(tok: Token) -> bool:
-    """True when ``tok`` lies in a time or reason clause ("... five years after crowds burned down
-    its embassy", "since rebels seized the town"): the small parser often hangs such a clause
-    higher than the news it qualifies."""
+    """True when ``tok`` lies in a time, reason or relative clause ("... five years after crowds
+    burned down its embassy", "since rebels seized the town", "Israel, which invaded Lebanon,
+    ..."): background to the news, and the small parser often hangs such a clause higher than the
+    news it qualifies."""
     for _ in range(50):
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children) or tok.dep_ == "relcl":
             return True  # "... after crowds burned down its embassy", "Israel, which invaded Lebanon in 2006, ..."
