@@ -780,3 +780,11 @@ def test_names_rates_and_fractions_that_look_like_times(nlp):
     # a single attack on Sept. 11 (Benghazi, 2012) is not the 2001 attacks
     assert found(nlp, "Lawmakers were briefed days after the Sept. 11 attack in Libya.", "2012-10-01")[
         "Sept. 11"] == ("DATE", "2012-09-11")
+
+
+def test_quoted_show_titles_and_hyphenated_fractions(nlp):
+    got = found(nlp, "The senator said Sunday on \u201cSunday Morning Futures\u201d that the bill was dead.")
+    assert got == {"Sunday": ("DATE", "2025-04-20")}
+    assert not found(nlp, "He spoke on the radio show \u201cMidday with Jane Smith\u201d about taxes.")
+    assert not found(nlp, "About three-quarters said the same of the governor.")
+    assert found(nlp, "Sales rose for three quarters.") == {"three quarters": ("DURATION", "P3Q")}

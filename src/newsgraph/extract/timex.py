@@ -1781,6 +1781,7 @@ _YEAR_DETERMINERS = {"the", "its", "their", "his", "her", "our", "fiscal", "in",
                      "until", "through", "during"}
 
 
+_TITLE_GOES_ON = re.compile(r"\s+(?:(?:with|of|and|in|on|at|for)\s+)?[A-Z][a-z]")
 _OPEN_QUOTE = re.compile(r"(?:[\"\u201c\u2018]|'')\Z")
 _QUOTED_NAME = re.compile(r"[.,]?(?:[\"\u201d\u2019]|'')")
 _OPENS_CLAUSE = re.compile(r"(?:\A|[.!?:;\n][\"'\u201c\u201d)]*|[\"'\u201c(\u2014-])\s*\Z")
@@ -1794,6 +1795,9 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
             word = original[m.start(name): m.end(name)]
             if not word[0].isupper() and (rule.name == "holiday" or _NAME.match(word)):
                 return False
+    if original[m.start()].isupper() and _TITLE_GOES_ON.match(original, m.end()) and _OPEN_QUOTE.search(
+            original, max(0, m.start() - 2), m.start()):
+        return False  # '"Sunday Morning Futures"', '"Midday with Charlie Sykes"': the title of a show in quotes
     if rule.name == "present_ref" and m.string.startswith("now,", m.start()) and _OPENS_CLAUSE.search(
             m.string, max(0, m.start() - 6), m.start()):
         return False  # 'Now, you said ...' opening a sentence or quote is a discourse marker (TimeBank 0 of 2)
@@ -1832,6 +1836,8 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
             return False  # '$2000', 'closed at 2082.1'
     if rule.name == "century" and original[m.end() - 7].isupper() and _CAPITALIZED_AFTER.match(original, m.end()):
         return False  # '21st Century Fox', 'the 21st Century Cures Act': a name
+    if rule.name == "duration" and m["n"] and _g(m, "u") == "quarters" and m.string.startswith("-", m.end("n")):
+        return False  # 'three-quarters said so' is a fraction; a span of quarters is 'three quarters'
     if rule.name == "duration" and _g(m, "n") in ("a", "an") and (
             m.string[m.start() - 1: m.start()] == "-" or _FRACTION_AFTER.match(m.string, m.end())):
         return False  # '$15-an-hour' is a rate; 'between a quarter and a third' a fraction
