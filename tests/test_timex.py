@@ -788,3 +788,18 @@ def test_quoted_show_titles_and_hyphenated_fractions(nlp):
     assert not found(nlp, "He spoke on the radio show \u201cMidday with Jane Smith\u201d about taxes.")
     assert not found(nlp, "About three-quarters said the same of the governor.")
     assert found(nlp, "Sales rose for three quarters.") == {"three quarters": ("DURATION", "P3Q")}
+
+
+def test_a_season_of_the_vote_lies_ahead(nlp):
+    published = "2024-04-12"
+    for text in ("Strategists fear the party could lose in the fall.",
+                 "The primary fight could hurt the party heading into the fall.",
+                 "She is preparing for the fall debates.",
+                 "The nomination battle could stretch well into the summer."):
+        value = found(nlp, text, published)
+        assert list(value.values())[0][1] in ("2024-FA", "2024-SU"), text
+    # a season just past stays past
+    got = found(nlp, "He led in the polls for most of the fall.", "2024-02-10")
+    assert got == {"the fall": ("DATE", "2023-FA")}
+    got = found(nlp, "The plant could not meet demand well into the summer.", "2024-11-20")
+    assert got == {"the summer": ("DATE", "2024-SU")}

@@ -385,7 +385,8 @@ def _month_year(month: int, ctx: _Ctx, char: int, day: int | None = None) -> int
 
 
 _VOTES = r"(?:elections?|vote|ballot|primary|primaries|run-?offs?|referendum|caucus(?:es)?|(?:national\s+)?conventions?)"
-_VOTE_AFTER = re.compile(r"[A-Za-z]+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:['\u2019]s)?\s+(?:[A-Za-z-]+\s+){0,2}" + _VOTES + r"\b")
+_VOTE_AFTER = re.compile(r"(?:the\s+)?[A-Za-z]+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:['\u2019]s)?\s+(?:[A-Za-z-]+\s+){0,2}"
+                         r"(?:" + _VOTES + r"|campaigns?|debates?)\b")
 _VOTE_BEFORE = re.compile(r"\b(?:" + _VOTES + r"\s+(?:(?:is|was|will\s+be|set\s+for|scheduled\s+for)\s+)?(?:on\s+|in\s+)?"
                           r"|(?:win|wins|winning|vote|voting|elect|electing|beat|defeat|lose|losing|compete|competitive|"
                           r"chances?|gains|ballots?|turn\s+out|up|seats)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:in|into|come)\s+)$",
@@ -1141,6 +1142,10 @@ def _n_in_the_day(m: re.Match[str], ctx: _Ctx) -> Result:
     return "DATE", "XXXX-XX-XX" if day is None else day.isoformat(), _edge_mod(m)
 
 
+_INTO_BEFORE = re.compile(r"(?:\b(?:heading|going|head|headed|moving)\s+|\b(?:could(?!\s+not\b|n['\u2019]t)|may|might|can|will|would)\b[^.;]{0,40}"
+                          r"\bwell\s+)into\s+$", re.IGNORECASE)
+
+
 def _n_the_season(m: re.Match[str], ctx: _Ctx) -> Result:
     """'in the summer': the nearest such season, the coming one when the clause looks ahead."""
     code = _SEASONS[_g(m, "s")]
@@ -1150,6 +1155,9 @@ def _n_the_season(m: re.Match[str], ctx: _Ctx) -> Result:
     now = ("WI", "WI", "SP", "SP", "SP", "SU", "SU", "SU", "FA", "FA", "FA", "WI")[ref.month - 1]
     year = ref.year if not (now == "WI" and ref.month == 12) else ref.year + 1  # December belongs to next year's winter
     tense = ctx.tense(m.start())
+    if tense != "past" and (_names_a_vote(ctx.text, m.start()) or _INTO_BEFORE.search(
+            ctx.text, max(0, m.start() - 70), m.start())) or (tense == "past" and _hypothetical(ctx.doc, m.start())):
+        tense = "future"  # 'winning in the fall', 'the fall campaign', 'heading into the fall': the coming one
     if tense == "future" and _SEASON_ORDER[code] < _SEASON_ORDER[now]:
         year += 1
     elif tense != "future" and _SEASON_ORDER[code] > _SEASON_ORDER[now]:
