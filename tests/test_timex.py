@@ -797,9 +797,20 @@ def test_a_season_of_the_vote_lies_ahead(nlp):
                  "She is preparing for the fall debates.",
                  "The nomination battle could stretch well into the summer."):
         value = found(nlp, text, published)
-        assert list(value.values())[0][1] in ("2024-FA", "2024-SU"), text
+        assert next(iter(value.values()))[1] in ("2024-FA", "2024-SU"), text
     # a season just past stays past
     got = found(nlp, "He led in the polls for most of the fall.", "2024-02-10")
     assert got == {"the fall": ("DATE", "2023-FA")}
     got = found(nlp, "The plant could not meet demand well into the summer.", "2024-11-20")
     assert got == {"the summer": ("DATE", "2024-SU")}
+
+
+def test_a_quote_that_opens_with_a_time_is_not_a_title(nlp):
+    got = found(nlp, "\u201cFourteen years in Congress is long enough,\u201d the challenger said.")
+    assert got == {"Fourteen years": ("DURATION", "P14Y")}
+    got = found(nlp, "\u201cNow Trump needs to show he is ready,\u201d the strategist said.")
+    assert got == {"Now": ("DATE", "PRESENT_REF")}
+    assert not found(nlp, "He was an analyst on ''Sunday Night Baseball'' broadcasts.")
+    # a month before 'debate' is no vote: a past debate stays past
+    got = found(nlp, "Asked during a January debate why he trailed, he smiled.", "2024-03-23")
+    assert got == {"January": ("DATE", "2024-01")}

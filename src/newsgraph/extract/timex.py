@@ -118,7 +118,8 @@ _L = r"(?<![\w$£€@#])"  # left edge: not inside a word or an amount
 _R = r"(?![\w%])"  # right edge
 _NUM_WORD = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_SMALL[1:10]) + r"))?|"
              + "|".join(sorted(_SMALL, key=len, reverse=True)) + ")")
-_VAGUE = r"(?:a\s+few|few|several|many|some|dozens\s+of|hundreds\s+of|a\s+number\s+of|a\s+handful\s+of|a\s+matter\s+of|numerous)"
+_VAGUE = (r"(?:a\s+few|few|several|many|some|dozens\s+of|hundreds\s+of|a\s+number\s+of|a\s+handful\s+of|a\s+matter\s+of"
+          r"|numerous)")
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2)?|" + _NUM_WORD
         + r"(?:[\s-]+and[\s-]+a[\s-]+half)?|a\s+hundred|a\s+dozen|(?:a\s+)?couple\s+of|a\s+half|half\s+an?"
         r"|an?(?:\s+and\s+a\s+half)?)")
@@ -384,12 +385,17 @@ def _month_year(month: int, ctx: _Ctx, char: int, day: int | None = None) -> int
     return year
 
 
-_VOTES = r"(?:elections?|vote|ballot|primary|primaries|run-?offs?|referendum|caucus(?:es)?|(?:national\s+)?conventions?)"
-_VOTE_AFTER = re.compile(r"(?:the\s+)?[A-Za-z]+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:['\u2019]s)?\s+(?:[A-Za-z-]+\s+){0,2}"
-                         r"(?:" + _VOTES + r"|campaigns?|debates?)\b")
-_VOTE_BEFORE = re.compile(r"\b(?:" + _VOTES + r"\s+(?:(?:is|was|will\s+be|set\s+for|scheduled\s+for)\s+)?(?:on\s+|in\s+)?"
-                          r"|(?:win|wins|winning|vote|voting|elect|electing|beat|defeat|lose|losing|compete|competitive|"
-                          r"chances?|gains|ballots?|turn\s+out|up|seats)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:in|into|come)\s+)$",
+_VOTES = (r"(?:elections?|vote|ballot|primary|primaries|run-?offs?|referendum|caucus(?:es)?"
+          r"|(?:national\s+)?conventions?)")
+_VOTE_AFTER = re.compile(r"[A-Za-z]+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:['\u2019]s)?\s+(?:[A-Za-z-]+\s+){0,2}"
+                         + _VOTES + r"\b")
+# 'the fall campaign', 'the fall debates': in an election year the season of the campaign is the coming one
+_CAMPAIGN_SEASON = re.compile(r"the\s+(?:fall|autumn|summer)\s+(?:general\s+)?"
+                              r"(?:campaign|debates?|elections?|convention)\b", re.IGNORECASE)
+_VOTE_BEFORE = re.compile(r"\b(?:" + _VOTES + r"\s+(?:(?:is|was|will\s+be|set\s+for|scheduled\s+for)\s+)?"
+                          r"(?:on\s+|in\s+)?|(?:win|wins|winning|vote|voting|elect|electing|beat|defeat|lose|losing|"
+                          r"compete|competitive|chances?|gains|ballots?|turn\s+out|up|seats)\s+"
+                          r"(?:[\w'\u2019-]+\s+){0,3}?(?:in|into|come)\s+)$",
                           re.IGNORECASE)
 
 
@@ -1142,7 +1148,8 @@ def _n_in_the_day(m: re.Match[str], ctx: _Ctx) -> Result:
     return "DATE", "XXXX-XX-XX" if day is None else day.isoformat(), _edge_mod(m)
 
 
-_INTO_BEFORE = re.compile(r"(?:\b(?:heading|going|head|headed|moving)\s+|\b(?:could(?!\s+not\b|n['\u2019]t)|may|might|can|will|would)\b[^.;]{0,40}"
+_INTO_BEFORE = re.compile(r"(?:\b(?:heading|going|head|headed|moving)\s+"
+                          r"|\b(?:could(?!\s+not\b|n['\u2019]t)|may|might|can|will|would)\b[^.;]{0,40}"
                           r"\bwell\s+)into\s+$", re.IGNORECASE)
 
 
@@ -1155,8 +1162,9 @@ def _n_the_season(m: re.Match[str], ctx: _Ctx) -> Result:
     now = ("WI", "WI", "SP", "SP", "SP", "SU", "SU", "SU", "FA", "FA", "FA", "WI")[ref.month - 1]
     year = ref.year if not (now == "WI" and ref.month == 12) else ref.year + 1  # December belongs to next year's winter
     tense = ctx.tense(m.start())
-    if tense != "past" and (_names_a_vote(ctx.text, m.start()) or _INTO_BEFORE.search(
-            ctx.text, max(0, m.start() - 70), m.start())) or (tense == "past" and _hypothetical(ctx.doc, m.start())):
+    ahead = _names_a_vote(ctx.text, m.start()) or _CAMPAIGN_SEASON.match(ctx.text, m.start()) or _INTO_BEFORE.search(
+        ctx.text, max(0, m.start() - 70), m.start())
+    if (tense != "past" and ahead) or (tense == "past" and _hypothetical(ctx.doc, m.start())):
         tense = "future"  # 'winning in the fall', 'the fall campaign', 'heading into the fall': the coming one
     if tense == "future" and _SEASON_ORDER[code] < _SEASON_ORDER[now]:
         year += 1
@@ -1767,7 +1775,8 @@ _GENERIC_TODAY = re.compile(r"['\u2019]s\s+(?:\w+\s+)?(?:world|youth|society|gen
 
 _ATTRIBUTIVE_MONTH = re.compile(r"\s+(?:elections?|vote|ballot|poll|referendum|accession|summit|meeting|session|talks|"
                                  r"deadline|agreement|deal|accord|report|figures|data|issue|edition|visit|trip|launch|"
-                                 r"release|attacks?|uprising|crash|sales|quarter|comments?|remarks?|speech|statement|interview|testimony)\b")
+                                 r"release|attacks?|uprising|crash|sales|quarter|comments?|remarks?|speech|statement|interview|"
+                                 r"testimony)\b")
 _MODAL_BEFORE = re.compile(r"\b(?:could|would|will|may|might|can|to|should|must)\s+$")
 _LATER = re.compile(r"\s+later\b", re.IGNORECASE)
 
@@ -1789,7 +1798,8 @@ _YEAR_DETERMINERS = {"the", "its", "their", "his", "her", "our", "fiscal", "in",
                      "until", "through", "during"}
 
 
-_TITLE_GOES_ON = re.compile(r"\s+(?:(?:with|of|and|in|on|at|for)\s+)?[A-Z][a-z]")
+_TITLE_GOES_ON = re.compile(r"(?:\s+(?:(?:with|of|and|in|on|at|for|the)\s+)?[A-Z][\w'\u2019.-]*){1,5}[,.!?]?"
+                            r"(?:[\"\u201d\u2019]|'')")
 _OPEN_QUOTE = re.compile(r"(?:[\"\u201c\u2018]|'')\Z")
 _QUOTED_NAME = re.compile(r"[.,]?(?:[\"\u201d\u2019]|'')")
 _OPENS_CLAUSE = re.compile(r"(?:\A|[.!?:;\n][\"'\u201c\u201d)]*|[\"'\u201c(\u2014-])\s*\Z")
