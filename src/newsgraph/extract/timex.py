@@ -376,7 +376,7 @@ def _month_year(month: int, ctx: _Ctx, char: int, day: int | None = None) -> int
         # lies ahead unless it is more than two months behind
         return ref.year + 1 if diff < -2 else ref.year
     if tense == "present" and ahead < -2 and (
-            _scheduled_present(ctx.doc, char, _TIMETABLE_VERBS) or _hypothetical(ctx.doc, char)):
+            _scheduled_present(ctx.doc, char, _STANCE_VERBS) or _hypothetical(ctx.doc, char)):
         tense = "future"  # 'the ban expires in December': a timetable; 'if he wins in November': a condition ahead
     if tense == "past" and (ahead > 2 or (ahead > (0.1 if day else 0.5) and _dated_past_event(ctx.doc, char))):
         return year - 1
@@ -411,7 +411,7 @@ def _hypothetical(doc: Doc, char: int) -> bool:
     if tok is None or not _parsed(doc):
         return False
     verb = _governing_verb(tok)
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
 
 def _dated_word(doc: Doc, char: int, preps: tuple[str, ...]) -> Token | None:
@@ -480,17 +480,15 @@ _IS_AFTER = re.compile(r"[A-Z][a-z]+day\s+(?:is|are)\s+(?!(?:a|an|one|when|also|
                        r"(?:the\s+)?(?:deadline|date|day|vote|election|start|opening)\b")
 
 
-# verbs whose simple present with a month reads as a timetable ('the ban expires in December'); other
-# verbs do not ('voters support him, unchanged from the polls in February': February has passed)
-_TIMETABLE_VERBS = frozenset({"expire", "begin", "start", "end", "open", "close", "resume", "run", "take", "lapse",
-                              "finish", "conclude", "launch", "mature", "meet", "convene", "vote", "hold", "return",
-                              "arrive", "leave", "visit", "travel", "head", "retire", "step", "kick", "wrap",
-                              "premiere", "air"})
+# verbs of stance whose simple present with a month is no timetable ('voters support him, as in February':
+# February has passed), unlike 'the ban expires in December' or 'the rule goes into effect on Dec. 1'
+_STANCE_VERBS = frozenset({"support", "oppose", "back", "favor", "favour", "show", "find", "think", "believe", "know",
+                           "like", "want", "need", "lead", "trail", "prefer", "approve", "disapprove", "view", "rate"})
 
 
-def _scheduled_present(doc: Doc, char: int, verbs: frozenset[str] | None = None) -> bool:
-    """'Arafat and Albright meet Monday': a simple present action verb with a weekday is a timetable;
-    with a month only the verbs of ``verbs`` are."""
+def _scheduled_present(doc: Doc, char: int, stance: frozenset[str] = frozenset()) -> bool:
+    """'Arafat and Albright meet Monday': a simple present action verb with a weekday is a timetable
+    (not one of the verbs of ``stance``)."""
     tok = _token_at(doc, char)
     if tok is None or not _parsed(doc):
         return False
@@ -499,7 +497,7 @@ def _scheduled_present(doc: Doc, char: int, verbs: frozenset[str] | None = None)
         return False  # 'follows Tuesday's declaration' dates the declaration
     verb = _governing_verb(tok)
     return verb.tag_ in ("VBP", "VBZ") and verb.lemma_ not in _NOT_SCHEDULED and verb.lower_ not in _SAME_IN_PAST and (
-        verbs is None or verb.lemma_ in verbs)
+        verb.lemma_ not in stance)
 
 
 def _two_digit_year(text: str) -> int:
@@ -1801,7 +1799,7 @@ _YEAR_DETERMINERS = {"the", "its", "their", "his", "her", "our", "fiscal", "in",
 _TITLE_GOES_ON = re.compile(r"(?:\s+(?:(?:with|of|and|in|on|at|for|the)\s+)?[A-Z][\w'\u2019.-]*){1,5}[,.!?]?"
                             r"(?:[\"\u201d\u2019]|'')")
 _OPEN_QUOTE = re.compile(r"(?:[\"\u201c\u2018]|'')\Z")
-_QUOTED_NAME = re.compile(r"[.,]?(?:[\"\u201d\u2019]|'')")
+_QUOTED_NAME = re.compile(r"[.,]?(?:[\"\u201d\u2019]|'')(?![sS]\b)")
 _OPENS_CLAUSE = re.compile(r"(?:\A|[.!?:;\n][\"'\u201c\u201d)]*|[\"'\u201c(\u2014-])\s*\Z")
 
 
@@ -1844,7 +1842,8 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
             if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.lower_ not in ("elections", "games"):
                 return False
         after = doc[tok.i + 2] if tok is not None and _parsed(doc) and tok.i + 2 < len(doc) else None
-        if after is not None and tok.dep_ == "nummod" and tok.head.i == after.i and after.tag_ == "NNS" and (
+        if after is not None and (not prev or prev[-1] not in _YEAR_DETERMINERS or prev[-1] == "of") and (
+                not prev or not prev[-1].endswith(("'s", "\u2019s"))) and tok.dep_ == "nummod" and tok.head.i == after.i and after.tag_ == "NNS" and (
                 doc[tok.i + 1].tag_ in ("JJ", "VBN")) and after.lower_ not in ("elections", "games", "olympics"):
             return False  # 'a poll of 2047 registered voters' counts voters
         if _LABEL_BEFORE_NUMBER.search(original, max(0, m.start() - 16), m.start()):
