@@ -380,7 +380,6 @@ CAMEO_TOO_GENERAL = frozenset({
 })
 # Words after a verb that a CAMEO pattern reads (its object phrase, particle and prepositions).
 CAMEO_WINDOW = 8
-CAMEO_REFINES = True  # a CAMEO verb + object pattern retypes a one-word trigger of the hand lexicon
 CAMEO_DEPTH = 3  # steps down the parse a pattern's words may lie ("took part in the naval exercise": exercise is 3 down)
 # Dependents that open a clause of their own, and a passive's agent: a CAMEO pattern reads the
 # verb's objects and phrases ("killed protesters"), not clauses nor who did it ("killed by protesters").
@@ -560,10 +559,8 @@ def _cameo_candidates(doc: Doc, skip: set[int]) -> list[tuple[Span, str, str, st
     keys = _CAMEO_KEYS.get(id(doc.vocab))
     if keys is None:
         keys = _CAMEO_KEYS[id(doc.vocab)] = numpy.array(sorted({doc.vocab.strings.add(k) for k in cameo.keys}), dtype=numpy.uint64)
-    if not len(keys):
-        return []
     out = []
-    for i in numpy.flatnonzero(in_sorted(doc.to_array([LEMMA]).reshape(-1, 1), keys).any(axis=1)).tolist():
+    for i in numpy.flatnonzero(in_sorted(doc.to_array(LEMMA), keys)).tolist():
         tok = doc[i]
         if tok.pos_ != "VERB" or tok.sent.start in skip or tok.dep_ in CAMEO_NOT_CLAUSES:
             continue  # "a bulletin sent by the FBI", "the car was found abandoned": a description, not an act
@@ -1334,7 +1331,7 @@ def extract_events(doc: Doc) -> list[Event]:
                 etype, mode = "THREATEN", ""  # "vowed to fight Israel": a promise of force is a threat
             elif kind == "verb" and (by_object := lex.object_type(head)) and by_object != etype:
                 etype, mode = by_object, ""  # "handed over 700 kg of medicine": aid, not a release
-            elif CAMEO_REFINES and kind == "verb" and not cameo and len(span) == 1 and (
+            elif kind == "verb" and not cameo and len(span) == 1 and (
                 refined := load_cameo().pattern_type(head)
             ) and refined != etype:
                 etype, mode = refined, ""  # "attacked the decision": a verbal attack (CAMEO 111), not an assault
@@ -1437,14 +1434,14 @@ def extract_events(doc: Doc) -> list[Event]:
     return _dedupe(found)
 
 
-def _classified_events(doc: Doc, found: list[Event], explained: set[int] | None = None) -> list[tuple[int, bool, Event]]:
+def _classified_events(doc: Doc, found: list[Event], explained: set[int]) -> list[tuple[int, bool, Event]]:
     """Sentences the lexicon found no trigger in: their main verb typed by the sentence classifier,
     kept only when it has an entity as actor or target and the classifier is sure enough; not
     the ``explained`` ones (sentence start offsets) whose trigger word was read in its everyday sense."""
     model = load_type_model()
     if model is None:
         return []
-    covered = {ev.sentence.start for ev in found if ev.sentence is not None} | (explained or set())
+    covered = {ev.sentence.start for ev in found if ev.sentence is not None} | explained
     named = sorted(_token_entities(doc))
     out: list[tuple[int, bool, Event]] = []
     for sent in doc.sents:
