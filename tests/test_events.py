@@ -493,3 +493,10 @@ def test_a_party_acting_along_with_the_subject_is_an_actor_too():
 def test_a_cameo_verb_over_an_event_noun_is_the_event():
     a = analyze("Pakistan disparaged the military exercises by India near the border.")
     assert [e.type for e in a.events] == ["ACCUSE"]
+
+
+def test_a_cameo_pattern_on_the_verbs_own_object_beats_one_deeper_in_the_phrase():
+    # 'offensive' (the object) is an attack pattern of "begin", 'border' (deeper, under "across") a concession
+    # one: the nearer word decides, whatever order the process's string hashing gives the words
+    a = analyze("On Friday, Russia began an offensive across its border into the Kharkiv region.")
+    assert [e.type for e in a.events if e.trigger.text == "began"] == ["ASSAULT"]

@@ -435,20 +435,25 @@ class CameoLexicon:
 
     def pattern_type(self, verb: Token) -> str | None:
         """The type the verb's most specific matching verb + object pattern gives it ("attacked the
-        decision": ACCUSE), "" for a pattern of no event ("denied the report"), None for no match."""
+        decision": ACCUSE), "" for a pattern of no event ("denied the report"), None for no match.
+        Among equally long patterns the one whose last word is nearest the verb wins ("began an
+        offensive across its border": the offensive, not the border), then the alphabetically first
+        word and its first pattern in the file, so the answer never depends on set order (string
+        hashing differs between processes)."""
         table = self.patterns.get(verb.lemma_.lower())
         if not table:
             return None
         depths = _phrase_depths(verb)
         words = set(depths)
-        best: tuple[int, str] | None = None
-        for head in words & table.keys():
+        best: tuple[int, int, str] | None = None  # (pattern length, -depth of its last word, type)
+        for head in sorted(words & table.keys()):
             for others, etype in table[head]:
-                if depths[head] > _depth_limit(head, bool(others)) or best is not None and len(others) < best[0]:
+                if depths[head] > _depth_limit(head, bool(others)):
                     continue
-                if all(alt & words for alt in others):
-                    best = (len(others), etype)
-        return best[1] if best is not None else None
+                rank = (len(others), -depths[head])
+                if (best is None or rank > best[:2]) and all(alt & words for alt in others):
+                    best = (*rank, etype)
+        return best[2] if best is not None else None
 
 
 def _phrase_depths(verb: Token) -> dict[str, int]:
