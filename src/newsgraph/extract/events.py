@@ -672,8 +672,11 @@ def _resolve_group(doc: Doc, tok: Token, depth: int, exclude: set[str]) -> list[
                     return ids
     best: tuple[int, Entity] | None = None
     floor = max(0, tok.sent.start_char - 300)
+    first_person = tok.lower_ in ("we", "us", "our")  # the speaker's side, never a group merely named near it
     for ent in doc._.entities or ():
         if ent.id in exclude or (ent.type == "PERSON" and not plural) or ent.type in PLACE_TYPES - {"GPE"}:
+            continue
+        if first_person and ent.type == "GROUP":
             continue
         for m in ent.mentions:
             if floor <= m.end <= tok.idx and (best is None or m.end > best[0]):
