@@ -500,3 +500,108 @@ def test_a_cameo_pattern_on_the_verbs_own_object_beats_one_deeper_in_the_phrase(
     # one: the nearer word decides, whatever order the process's string hashing gives the words
     a = analyze("On Friday, Russia began an offensive across its border into the Kharkiv region.")
     assert [e.type for e in a.events if e.trigger.text == "began"] == ["ASSAULT"]
+
+
+# ---- everyday senses, idioms and figures of speech of conflict words (judged on 2022-24 war and climate news)
+
+
+def _types(text):
+    return [(e.type, e.trigger.text) for e in analyze(text).events]
+
+
+def test_firing_back_at_critics_is_a_verbal_attack():
+    a = analyze("The defence minister fired back at critics on Tuesday, saying the reform would go ahead.")
+    ev = next(e for e in a.events if "fired" in e.trigger.text)
+    assert ev.type == "ACCUSE"
+
+
+def test_returning_for_talks_is_a_visit_and_returning_home_no_retreat():
+    a = analyze("Iranian and American negotiators return to Vienna this week for talks on the nuclear deal.")
+    ev = next(e for e in a.events if "return" in e.trigger.text)
+    assert ev.type == "CONSULT"
+    assert not [t for t, w in _types("Thousands of refugees returned home to Kharkiv after the shelling stopped.") if w == "returned"]
+
+
+def test_intransitive_senses_are_no_event():
+    assert not [t for t, w in _types("The ceasefire between Israel and Hamas hangs in the balance.") if w.startswith("hang")]
+    assert not [t for t, w in _types("Old tanks would struggle to defend against Iranian drones.") if "defend" in w]
+
+
+def test_everyday_objects_give_no_event():
+    for text, word in [
+        ("Cement plants in Poland released huge amounts of carbon dioxide last year.", "released"),
+        ("The rebels committed a serious error by entering the town.", "committed"),
+        ("The Pentagon is not funding research into lab-grown meat.", "funding"),
+        ("The summit will reinforce a message of unity, Indonesia said.", "reinforce"),
+        ("Police in Oslo deployed new software to track stolen cars.", "deployed"),
+    ]:
+        assert not [t for t, w in _types(text) if word in w], text
+
+
+def test_sanctions_slapped_or_hit_with_are_sanctions():
+    a = analyze("Britain hit Moscow with fresh sanctions after the poisoning in Salisbury.")
+    ev = next(e for e in a.events if e.trigger.text.startswith("hit"))
+    assert ev.type == "SANCTION" and _names(a, ev.targets) == {"Moscow"}
+    assert ("SANCTION", "slapped new sanctions") in _types("The European Union slapped new sanctions on Belarus on Friday.")
+
+
+def test_lending_a_voice_is_support_and_shooting_down_a_plan_a_rejection():
+    assert [t for t, w in _types("Kenya's president lent his voice to the African Union's call for a truce.") if w == "lent"] == ["SUPPORT"]
+    assert ("REJECT", "shot down") in _types("The Polish parliament shot down the proposal on Thursday.")
+
+
+def test_retaking_and_taking_villages_is_fighting():
+    a = analyze("Ukrainian forces have retaken several villages from Russian troops near Kharkiv.")
+    assert next(e for e in a.events if "retaken" in e.trigger.text).type == "ASSAULT"
+    assert any(t == "ASSAULT" and w.startswith("took") for t, w in _types("Russian troops took three villages in the Kharkiv region last week."))
+
+
+def test_questions_and_conditions_are_not_events():
+    assert not [t for t, w in _types("Will Russia's army capture the city before winter?") if "capture" in w]
+    assert not [t for t, w in _types("Nobody has explained why Moscow would attack its own pipeline.") if "attack" in w]
+    types = _types("Johnson warned that Britain would respond if Russia invades Ukraine.")
+    assert not [t for t, w in types if "invade" in w]
+    assert not _types("Reporters asked the ministry whether the airfield would be used by American troops.")
+
+
+def test_words_to_the_audience_are_no_event():
+    assert not _types("We appreciate your feedback.")
+    assert not _types('"I want to thank you for having me," the governor told the host.')
+    assert not _types("STOP THE PRESSES  Sign up to get our newsletter in your inbox.")
+
+
+def test_as_opposed_to_and_failure_to():
+    assert not [t for t, w in _types("Farmers want subsidies, as opposed to new rules from Brussels.") if "opposed" in w]
+    a = analyze("Their failure to capture Kyiv humiliated the Russian command.")
+    assert next(e for e in a.events if "capture" in e.trigger.text).negated
+
+
+def test_a_vow_of_help_is_a_promise_and_a_promise_of_strikes_a_threat():
+    a = analyze('"Washington will not let Kyiv fall," Defense Secretary Lloyd Austin vowed on Tuesday.')
+    assert next(e for e in a.events if "vowed" in e.trigger.text).type == "AGREE"
+    b = analyze("Putin ordered a new bombing campaign, promising more strikes against Kyiv.")
+    assert next(e for e in b.events if "promising" in e.trigger.text).type == "THREATEN"
+
+
+def test_the_possessor_of_an_arrest_is_arrested():
+    a = analyze("The International Criminal Court issued a warrant for Putin's arrest in March.")
+    ev = next(e for e in a.events if e.type == "COERCE")
+    assert "International Criminal Court" in _names(a, ev.actors) and _names(a, ev.targets) == {"Vladimir Putin"}
+
+
+def test_troops_sent_into_a_country_are_no_aid():
+    a = analyze("Russia sent its troops into Georgia in August 2008.")
+    ev = next(e for e in a.events if "sent" in e.trigger.text)
+    assert ev.type == "MOBILIZE" and _names(a, ev.targets) == {"Georgia"}
+
+
+def test_calling_accusations_baseless_is_a_rejection():
+    a = analyze('The Kremlin called accusations that its troops used chemical weapons "baseless."')
+    assert next(e for e in a.events if "called" in e.trigger.text).type == "REJECT"
+
+
+def test_helping_ensure_is_no_aid_and_entering_from_into():
+    assert not [t for t, w in _types("The new rules would help ensure that prices stay low.") if "help" in w]
+    a = analyze("A tank stormed across the border from Ukraine into Russia on Monday.")
+    ev = next(e for e in a.events if "stormed" in e.trigger.text)
+    assert _names(a, ev.targets) == {"Russia"}
