@@ -825,3 +825,21 @@ def test_year_counts_quoted_possessives_and_whether(nlp):
     assert got == {"Dec. 1": ("DATE", "2024-12-01")}
     got = found(nlp, "It is unclear whether the report reflects the weak August figures.", "2024-11-09")
     assert got == {"August": ("DATE", "2024-08")}
+
+
+def test_polnear_dev_review_durations_decades_and_generic_days(nlp):
+    # durations: 'a single year', 'N-plus years'; a year before 'levels' dates them
+    got = found(nlp, "The company lost $916 million in a single year and paid no tax for 15-plus years.")
+    assert got["a single year"] == ("DURATION", "P1Y") and got["15-plus years"] == ("DURATION", "P15Y")
+    assert found(nlp, "Emissions must fall to 32 percent below 2005 levels by 2030.")["2005"] == ("DATE", "2005")
+    # decades written with an apostrophe, typographic or not
+    got = found(nlp, "He grew rich in the 80\u2019s, and the market of the 1980\u2019s collapsed in the late 90's.")
+    assert got["the 80\u2019s"] == ("DATE", "198") and got["the 1980\u2019s"] == ("DATE", "198")
+    assert got["the late 90's"] == ("DATE", "199")
+    # 'a long time ago' points back; 'not that long ago' is left alone (TimeBank)
+    got = found(nlp, "NATO was set up a long time ago, many, many years ago, the candidate said.")
+    assert got["a long time ago"] == ("DATE", "PAST_REF") and got["many, many years ago"] == ("DATE", "PAST_REF")
+    assert "long ago" not in found(nlp, "Not that long ago, the party ruled the state.")
+    # generic 'today's politicians' and 'a brighter tomorrow' are no days; 'today's vote' is
+    got = found(nlp, "Today's politicians are cowards, he said, hoping for a brighter tomorrow before today's vote.")
+    assert list(got) == ["today"] and got["today"] == ("DATE", "2025-04-26")

@@ -1249,7 +1249,8 @@ def _n_duration(m: re.Match[str], ctx: _Ctx) -> Result:
         return "DATE", "FUTURE_REF", None  # 'the next few days will be decisive'
     if n is None and qual in ("the last", "the past") and not _as_span(m):
         return "DATE", "PAST_REF", None  # 'rates have fallen in the last few months', like 'in recent months'
-    return "DURATION", _duration(n, unit), _MODS.get(_g(m, "mod"))
+    mod = "EQUAL_OR_MORE" if m["plus"] else _MODS.get(_g(m, "mod"))  # '15-plus years'
+    return "DURATION", _duration(n, unit), mod
 
 
 _SOMEDAY_BEFORE = re.compile(r"\b(?:(?:will|would|could|may|might|can|should|must|hopes?\s+to|hoped\s+to|wants?\s+to)"
@@ -1508,11 +1509,11 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("early_year", _rx(r"(?:in|since|from|until)\s+(?P<core>(?P<y>1[0-5]\d\d))(?=\s*[,.;:)]|\s+(?:and|to|when|"
                             r"until|after|before|under|during|as|by|with)\b)(?![.,]\d)"), _n_year, 0.75),
     _Rule("year_range_end", re.compile(r"(?<=(?P<c>1[6-9]|20)\d\d[-–])(?P<yy>\d\d)(?![\w%])"), _n_year_range_end, 0.8),
-    _Rule("decade", _rx(r"(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?:(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s"
+    _Rule("decade", _rx(r"(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?:(?P<dec>(?:1[6-9]|20)\d0|'\d0|(?:(?<=the\s)|(?<=early\s)|(?<=mid-)|(?<=late\s))[1-9]0(?='s))'?s"
                         r"|(?<=the\s)(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
                         r"|(?:(?<=0s\sand\s)|(?<=0s\sor\s)|(?<=0s\sto\s))(?P<dd>[1-9]0)s)"),
           _n_decade, 0.9,
-          gate=('0s', "0's", 'ties')),
+          gate=('0s', "0's", "0\u2019s", 'ties')),
     _Rule("holiday", re.compile(
         r"(?<![\w-])(?:(?P<rel>last|next|this|past|coming|previous|upcoming)\s+)?(?P<h>Christmas(?:\s+(?:Eve|Day))?|"
         r"New\s+Year['\u2019]?s\s+(?:Eve|Day)|Independence\s+Day|Fourth\s+of\s+July|Halloween|Valentine['\u2019]?s\s+Day|"
@@ -1641,7 +1642,7 @@ _RULES: tuple[_Rule, ...] = (
         + r"|past|next|coming|final|previous|"
         r"following|full|entire|whole|latest|initial|remaining|same)|the|a\s+mere|another)\s+)?"
         r"(?!(?:1[6-9]|20)\d\d\b)(?P<n>" + _NUM + r"|" + _VAGUE + r")(?:[- ](?:more|additional|extra|straight|consecutive"
-        r"|trading|business|working))?"
+        r"|trading|business|working|single)|(?P<plus>-?plus))?"
         r"[- ](?P<u>" + _UNIT + r")(?P<half>\s+and\s+a\s+half)?(?:[- ]long)?(?![- ]old|-)"), _n_duration, 0.85),
     _Rule("ordinal_day", _rx(r"(?:the|its|their|his|her)\s+(?P<ord>" + _ORD + r")\s+day(?!-|s)"), _n_ordinal_day, 0.7,
           gate=("st day", "nd day", "rd day", "th day")),
@@ -1655,6 +1656,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("over_the_years", _rx(r"(?:over|throughout|in)\s+(?P<core>the\s+(?:early\s+)?(?P<u>years|decades|centuries))"
                                 r"(?!\s+(?:of|before|after|since|that|when|to|ahead|following|between)\b)"),
           _n_bare_plural, 0.7, gate=("the years", "the decades", "the centuries", "the early years")),
+    _Rule("long_ago", _rx(r"(?:(?<!not\s)(?<!that\s)(?<!how\s)(?:so\s+)?long|a\s+(?:very\s+)?long\s+time|(?:many,?\s+)+many\s+years)\s+ago"),
+          _n_ref("PAST_REF"), 0.75, gate=(' ago',)),
     _Rule("vague_duration", _rx(r"(?P<w>(?:a|some)\s+(?:very\s+)?long\s+(?:time|while|period)|a\s+while"
                                 r"|a\s+long\s+period\s+of\s+time)"), _n_vague_duration, 0.75,
           gate=('while', 'long')),
@@ -1767,8 +1770,11 @@ _ORDINAL_SECOND = re.compile(r"\s+(?!(?:later|earlier|ago|before|after|or|and|of
 
 
 _GENERIC_TODAY = re.compile(r"['\u2019]s\s+(?:\w+\s+)?(?:world|youth|society|generation|young|standards|kids|children|"
-                            r"teenagers|culture|computers|technology|consumers|families|parents|students|workers)\b",
+                            r"teenagers|culture|computers|technology|consumers|families|parents|students|workers|"
+                            r"politicians|politics|leaders|voters|electorate|americans|women|men|people|media|"
+                            r"journalists|journalism|economy|military|america|europe|climate|environment)\b(?!-)",
                             re.IGNORECASE)
+_GENERIC_TOMORROW_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$")  # 'a brighter tomorrow', 'a new tomorrow'
 
 
 _ATTRIBUTIVE_MONTH = re.compile(r"\s+(?:elections?|vote|ballot|poll|referendum|accession|summit|meeting|session|talks|"
@@ -1792,6 +1798,8 @@ _FRACTION_AFTER = re.compile(r"\s+(?:and|or|to)\s+(?:a\s+|one[- ])?(?:third|half
 _GENERIC_WHEN = re.compile(r"\s+(?:when|(?:in|on|during)\s+which)\b")
 _GENERIC_THAT = re.compile(r"\s+(?:when|that|which|where|(?:in|on|during)\s+which)\b")
 _OPEN_QUOTES = ("\"", "'", "`", "\u201c", "\u2018")
+# plural nouns a year dates rather than counts: 'the 2016 elections', 'below 2005 levels'
+_DATED_PLURALS = frozenset({"elections", "games", "olympics", "levels"})
 _YEAR_DETERMINERS = {"the", "its", "their", "his", "her", "our", "fiscal", "in", "of", "since", "for", "by", "from",
                      "until", "through", "during"}
 
@@ -1837,14 +1845,14 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
         if tok is not None and _parsed(doc) and not dated:
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             # '2000 soldiers' counts soldiers; 'the 1996 Olympic bombing' is dated
-            if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in ("elections", "games", "olympics"):
+            if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in _DATED_PLURALS:
                 return False
-            if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.lower_ not in ("elections", "games"):
+            if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.lower_ not in _DATED_PLURALS:
                 return False
         after = doc[tok.i + 2] if tok is not None and _parsed(doc) and tok.i + 2 < len(doc) else None
         if after is not None and (not prev or prev[-1] not in _YEAR_DETERMINERS or prev[-1] == "of") and (
                 not prev or not prev[-1].endswith(("'s", "\u2019s"))) and tok.dep_ == "nummod" and tok.head.i == after.i and after.tag_ == "NNS" and (
-                doc[tok.i + 1].tag_ in ("JJ", "VBN")) and after.lower_ not in ("elections", "games", "olympics"):
+                doc[tok.i + 1].tag_ in ("JJ", "VBN")) and after.lower_ not in _DATED_PLURALS:
             return False  # 'a poll of 2047 registered voters' counts voters
         if _LABEL_BEFORE_NUMBER.search(original, max(0, m.start() - 16), m.start()):
             return False  # 'Resolution 1973', 'Room 2012', 'Flight 1549', 'Vision 2030': a number in a name
@@ -1880,8 +1888,9 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
     if rule.name == "clock" and m["h4"] and m.string[max(0, m.start() - 1): m.start()] == "(":
         return False  # '10:35 a.m. (0735 GMT)' restates the time just given
     if rule.name == "rel_day" and not m["part"] and (_GENERIC_TODAY.match(m.string, m.end()) or (
-            _g(m, "w") == "tomorrow" and m.string[max(0, m.start() - 3): m.start()] == "of ")):
-        return False  # "today's youth", 'the world of tomorrow': the present or future in general
+            _g(m, "w") == "tomorrow" and (m.string[max(0, m.start() - 3): m.start()] == "of " or (
+                _GENERIC_TOMORROW_BEFORE.search(m.string, max(0, m.start() - 20), m.start()))))):
+        return False  # "today's youth", 'the world of tomorrow', 'a brighter tomorrow': the present or future in general
     if rule.name == "weekday" and (_TITLE_AFTER_WEEKDAY.match(original, m.end()) or original[
             max(0, m.start() - 5): m.start()] == "News " or _NAMED_DAY_BEFORE.search(original, max(0, m.start() - 8),
                                                                                     m.start())):
