@@ -116,7 +116,7 @@ def test_definite_description_resolves_to_role_holder():
     "text, cue, content, speaker",
     [
         ("The company said in a statement that profits fell sharply.", "said", "that profits fell sharply", "company"),
-        ("Police accused the suspect of stealing the car.", "accused", "the suspect of stealing the car", "Police"),
+        ("Police accused the suspect of stealing the car.", "accused", "the suspect of stealing the car", "police"),
         ("The minister described the talks as constructive.", "described", "the talks as constructive", "minister"),
         ("According to officials, the army withdrew from the city.", "According to", "the army withdrew from the city", "officials"),
         (

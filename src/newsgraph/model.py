@@ -67,7 +67,7 @@ class RoleFrame(Evidence):
     mention: TextSpan | None = Field(default=None, description="the mention the role was read at")
 
 
-EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "OTHER"]
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "GROUP", "OTHER"]
 
 
 class Entity(Record):

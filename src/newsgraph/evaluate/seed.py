@@ -79,6 +79,8 @@ def _entity_names(analysis: Analysis, entity_id: str | None) -> list[str]:
 def entity_rows(analysis: Analysis, gold: dict) -> list[dict]:
     owner = {}  # (start, end) of a predicted mention -> predicted entity id
     for e in analysis.entities:
+        if e.type == "GROUP":
+            continue  # the gold annotates names; unnamed groups ("the police") are not in it
         for m in e.mentions:
             owner[(m.start, m.end)] = e.id
     mention_score = Score()

@@ -42,6 +42,7 @@ from ..resolve import (
     spelling_variant,
 )
 from .common import in_sorted
+from .groups import group_entities
 
 # spaCy label -> our entity type; labels not here (DATE, CARDINAL, ...) belong to other components.
 NER_TYPES: dict[str, str] = {
@@ -660,7 +661,8 @@ def _entity(doc: Doc, group: _Group, number: int) -> Entity:
 
 
 def extract_entities(doc: Doc, table: ActorTable | None = None) -> list[Entity]:
-    """One Entity per actor in the document, ids in order of first mention."""
+    """One Entity per actor in the document: named ones in order of first mention, then the
+    unnamed groups (``groups``: "the police", "protesters")."""
     if not len(doc):
         return []
     table = table if table is not None else default_actor_table()
@@ -668,7 +670,8 @@ def extract_entities(doc: Doc, table: ActorTable | None = None) -> list[Entity]:
     cands = sorted(cands + _recurrences(doc, cands), key=lambda c: c.start)
     _unlink_borrowed_surnames(cands)
     groups = _merge(_initial_groups(doc, cands), doc, cands)
-    return [_entity(doc, g, n) for n, g in enumerate(groups, start=1)]
+    named = [_entity(doc, g, n) for n, g in enumerate(groups, start=1)]
+    return named + group_entities(doc, named)
 
 
 def entity_at(doc: Doc, start: int, end: int) -> Entity | None:

@@ -1,0 +1,160 @@
+"""Unnamed group actors: "Police fired tear gas at protesters" has two parties and no name.
+
+NER only finds names, so events, quotes and positions lost every actor that news calls by its
+sector: the police, troops, rebels, protesters, the government, officials. This module finds
+those noun phrases from a shipped, editable vocabulary (``data/groups.yaml``) and makes one
+``GROUP`` entity per group and article, so they can be an event's actor or target, a speaker
+or a position holder. A phrase that names its owner ("Russian troops", "Kenya's police",
+"their soldiers") is left to the named actor, which already stands for it; so is a word inside
+a name ("the National Guard" when NER finds it).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import yaml
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
+
+from ..model import Entity, Mention
+from .common import doc_text, in_sorted
+
+DEFAULT_VOCABULARY = Path(__file__).resolve().parent.parent / "data" / "groups.yaml"
+# children that make the phrase name its owner ("Israeli police", "the army's", "its troops")
+OWNER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos"})
+OWNER_PREPOSITIONS = frozenset({"of", "from"})
+PRONOUN_OWNERS = frozenset({"its", "their", "our", "his", "her", "my", "your", "whose"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+BUILDINGS = frozenset({"parliament", "congress", "court"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "into", "around", "across", "from"})
+NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+CONFIDENCE = 0.6  # the phrase is certain; whether the article means one group by it is not
+
+
+@dataclass(frozen=True)
+class GroupVocabulary:
+    """Surface -> canonical group name; two-word surfaces keyed by (modifier, head)."""
+
+    single: dict[str, str]
+    pairs: dict[tuple[str, str], str]
+    head_keys: np.ndarray  # sorted string hashes of every head word, for the first filter
+
+
+def load_group_vocabulary(path: str | Path | None = None) -> GroupVocabulary:
+    """Read a groups file (``data/groups.yaml`` shape); errors name the file."""
+    path = Path(path) if path else DEFAULT_VOCABULARY
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        rows = data["groups"]
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        raise ValueError(f"{path}: not a groups file ({exc})") from exc
+    single: dict[str, str] = {}
+    pairs: dict[tuple[str, str], str] = {}
+    for name, surfaces in rows.items():
+        for surface in surfaces:
+            words = str(surface).lower().split()
+            if len(words) == 1:
+                single[words[0]] = str(name)
+            elif len(words) == 2:
+                pairs[(words[0], words[1])] = str(name)
+            else:
+                raise ValueError(f"{path}: group surface {surface!r} has more than two words")
+    heads = {get_string_id(w) for w in single} | {get_string_id(h) for _, h in pairs}
+    return GroupVocabulary(single, pairs, np.array(sorted(heads), dtype=np.uint64))
+
+
+@lru_cache(maxsize=1)
+def default_group_vocabulary() -> GroupVocabulary:
+    """The shipped vocabulary, or the user's file named by ``$NEWSGRAPH_GROUPS``."""
+    return load_group_vocabulary(os.environ.get("NEWSGRAPH_GROUPS") or None)
+
+
+def _covered(doc: Doc, named: list[Entity]) -> np.ndarray:
+    """Which tokens lie inside a named entity's mention."""
+    mask = np.zeros(len(doc), dtype=bool)
+    for ent in named:
+        for m in ent.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                mask[span.start : span.end] = True
+    return mask
+
+
+def _owned(tok: Token, covered: np.ndarray) -> bool:
+    """The phrase names whose group it is: a named modifier, a possessive pronoun, 'of Russia',
+    an allegiance ('loyal to Haftar')."""
+    for child in tok.children:
+        if child.dep_ in OWNER_DEPS and (covered[child.i] or child.lower_ in PRONOUN_OWNERS):
+            return True
+        if child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS and _names(child, covered):
+            return True
+        if child.dep_ in ("amod", "acl") and any(  # "loyal to Haftar", "affiliated with the union"
+            p.dep_ == "prep" and p.lower_ in ("to", "with") and _names(p, covered) for p in child.children
+        ):
+            return True
+    return False
+
+
+def _building(tok: Token) -> bool:
+    """An institution named as the place it sits in ("protesters gathered outside parliament")."""
+    return tok.lower_ in BUILDINGS and tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS
+
+
+def _names(prep: Token, covered: np.ndarray) -> bool:
+    return any(covered[g.i] for g in prep.children if g.dep_ == "pobj")
+
+
+def _surface(tok: Token, vocab: GroupVocabulary) -> tuple[int, str] | None:
+    """(first token, canonical name) of the group phrase headed by ``tok``, if it is one."""
+    lower = tok.lower_
+    if tok.i > 0:
+        left = tok.doc[tok.i - 1]
+        if left.head.i == tok.i and left.dep_ in MODIFIER_DEPS and (left.lower_, lower) in vocab.pairs:
+            return left.i, vocab.pairs[(left.lower_, lower)]
+    if lower in vocab.single:
+        return tok.i, vocab.single[lower]
+    return None
+
+
+def group_entities(doc: Doc, named: list[Entity], vocab: GroupVocabulary | None = None) -> list[Entity]:
+    """One GROUP entity per group the article names without a name, ids after ``named``'s."""
+    vocab = vocab or default_group_vocabulary()
+    if not len(doc):
+        return []
+    lower = doc.to_array([LOWER]).reshape(-1)
+    hits = np.flatnonzero(in_sorted(lower, vocab.head_keys)).tolist()
+    if not hits:
+        return []
+    covered = _covered(doc, named)
+    text = doc_text(doc)
+    found: dict[str, list[Mention]] = {}
+    for i in hits:
+        tok = doc[i]
+        if covered[i] or tok.pos_ not in NOUN_TAGS or tok.dep_ in ("compound", "amod"):
+            continue  # inside a name, or a modifier of another noun ("police station")
+        surface = _surface(tok, vocab)
+        if surface is None or _owned(tok, covered) or _building(tok):
+            continue
+        start, name = surface
+        first = doc[start]
+        found.setdefault(name, []).append(
+            Mention(start=first.idx, end=tok.idx + len(tok), text=text[first.idx : tok.idx + len(tok)], label=None)
+        )
+    order = sorted(found, key=lambda name: found[name][0].start)
+    return [
+        Entity(
+            id=f"e{len(named) + n}",
+            name=name,
+            type="GROUP",
+            mentions=found[name],
+            variants=list(dict.fromkeys(m.text for m in found[name])),
+            confidence=CONFIDENCE,
+        )
+        for n, name in enumerate(order, start=1)
+    ]
