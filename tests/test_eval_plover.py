@@ -3,7 +3,7 @@
 import pytest
 
 from newsgraph.evaluate import EvalOptions, shared_dir
-from newsgraph.evaluate.plover import gsr_split, select
+from newsgraph.evaluate.plover import _spans, gsr_split, select
 
 
 def test_split_by_record_number_parity():
@@ -25,3 +25,11 @@ def test_plover_benchmark_small():
     assert ours["all"]["type_accuracy"] >= 0.5
     dev_only = run(EvalOptions(shared=shared, split="dev", limit=60))[0].rows
     assert {r["split"] for r in dev_only} == {"dev"}
+
+
+def test_gold_actor_texts_that_are_not_substrings_are_still_found():
+    text = "Prisoners rioted at a jail in East Timor's capital Dili on Monday, joining thousands of demonstrators."
+    assert [text[s:e] for s, e in _spans(text, ["Prisoners in East Timor's capital Dili"])] == ["Prisoners"]
+    parts = _spans(text, ["in East Timor's capital Dili ... demonstrators"])
+    assert [text[s:e] for s, e in parts] == ["in East Timor's capital Dili", "demonstrators"]
+    assert _spans(text, ["the Indonesian army"]) == []  # a lone function word is no match

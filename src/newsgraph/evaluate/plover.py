@@ -26,6 +26,7 @@ from . import EvalOptions, Table, benchmark
 LABEL_MAP = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 GSR_PATH = Path("data/events/plover_gsr/PLOVER_GSR_CAMEO.txt")
 SPLITS = ("test", "dev", "all")
+FUNCTION_WORDS = frozenset({"the", "a", "an", "in", "of", "at", "on", "and", "to", "for", "by", "with", "from"})
 
 
 def load_gsr(shared: Path) -> list[dict]:
@@ -56,14 +57,33 @@ def _actor_texts(value: object) -> list[str]:
     return [a["actorText"] for a in value if isinstance(a, dict) and a.get("actorText")]
 
 
+def _find(text: str, phrase: str) -> tuple[int, int] | None:
+    i = text.find(phrase)
+    if i < 0:
+        i = text.lower().find(phrase.lower())
+    return (i, i + len(phrase)) if i >= 0 and phrase else None
+
+
 def _spans(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
+    """Where the gold actor texts are. A coder's text is not always a substring: parts joined by
+    an ellipsis ("in Dili ... demonstrators") are found one by one, and a text that rewrites the
+    sentence ("Prisoners in Dili" for "Prisoners rioted at a jail in Dili") by its longest
+    opening words that are (a lone function word does not count)."""
     out = []
-    for p in phrases:
-        i = text.find(p)
-        if i < 0:
-            i = text.lower().find(p.lower())
-        if i >= 0:
-            out.append((i, i + len(p)))
+    for phrase in phrases:
+        span = _find(text, phrase)
+        if span:
+            out.append(span)
+            continue
+        for part in (p.strip() for p in phrase.replace("\u2026", "...").split("...")):
+            words = part.split()
+            for k in range(len(words), 0, -1):
+                if k == 1 and words[0].lower() in FUNCTION_WORDS:
+                    break
+                span = _find(text, " ".join(words[:k]))
+                if span:
+                    out.append(span)
+                    break
     return out
 
 
