@@ -87,3 +87,13 @@ def test_a_bad_vocabulary_file_names_the_file(tmp_path: Path) -> None:
     bad.write_text("groups: {police: [the city police force]}\n", encoding="utf-8")
     with pytest.raises(ValueError, match="more than two words"):
         load_group_vocabulary(bad)
+
+
+def test_it_is_a_singular_group_never_a_plural_one() -> None:
+    a = analyze(
+        "Reporters asked about the ruling. It also held Moscow responsible for the harassment of journalists.",
+        published="2016-05-02",
+    )
+    assert all("journalists" not in _names(a, ev.actors) for ev in a.events)
+    a = analyze("The court heard the case in March. It upheld the ruling on Friday.", published="2016-05-02")
+    assert any(_names(a, ev.actors) == ["court"] for ev in a.events)

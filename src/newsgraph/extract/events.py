@@ -75,7 +75,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..model import Entity, Event
+from ..model import Entity, Event, Mention
 from .common import doc_text, in_sorted, sentence_bounds, sentence_evidence, text_span
 
 try:  # written by the time component; until it lands we fall back to the sentence's own timex
@@ -699,9 +699,16 @@ def _resolve_group(doc: Doc, tok: Token, depth: int, exclude: set[str]) -> list[
         if first_person and ent.type == "GROUP":
             continue
         for m in ent.mentions:
+            if ent.type == "GROUP" and not plural and _plural_mention(doc, m):
+                continue  # "it" is not "the journalists"
             if floor <= m.end <= tok.idx and (best is None or m.end > best[0]):
                 best = (m.end, ent)
     return [best[1].id] if best else []
+
+
+def _plural_mention(doc: Doc, m: Mention) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span[-1].tag_ in ("NNS", "NNPS")
 
 
 def np_entities(doc: Doc, tok: Token, depth: int = 0, exclude: set[str] | None = None) -> list[str]:
