@@ -605,3 +605,25 @@ def test_helping_ensure_is_no_aid_and_entering_from_into():
     a = analyze("A tank stormed across the border from Ukraine into Russia on Monday.")
     ev = next(e for e in a.events if "stormed" in e.trigger.text)
     assert _names(a, ev.targets) == {"Russia"}
+
+
+def test_a_forecast_is_no_threat_but_a_warning_of_consequences_is():
+    assert not _types("The UN agency warned that the fuel would only last a few more days.")
+    assert not _types("The minister has for months been warning about the spread of smuggled weapons in the region.")
+    assert not _types('"The floods will get worse," the governor warned in a speech in Lagos.')
+    assert [t for t, w in _types("Tehran warned that it would retaliate against any strike.") if w == "warned"] == ["THREATEN"]
+    assert [t for t, w in _types("Moscow warned that Kyiv would pay a heavy price.") if w == "warned"] == ["THREATEN"]
+
+
+def test_a_heading_before_an_imperative_and_asking_if():
+    assert not _types("READ THE FULL STORY  Sign up to get our morning briefing.")
+    assert not _types("The newspaper asked the ministry if the new barracks will be used by foreign troops.")
+
+
+def test_the_subject_of_a_light_verb_beats_an_adjective_and_a_headline_line_is_no_target():
+    a = analyze("Berlin issued a European arrest warrant for a Ukrainian diver on Monday.")
+    ev = next(e for e in a.events if e.type == "COERCE")
+    assert "Berlin" in " ".join(_names(a, ev.actors))
+    b = analyze("We will not let Kyiv fall, Pentagon chief vows    BRUSSELS - Defense officials from NATO met on Tuesday.")
+    ev = next(e for e in b.events if "vows" in e.trigger.text)
+    assert ev.type == "AGREE" and "NATO" not in " ".join(_names(b, ev.targets))

@@ -990,6 +990,7 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str, etype: str = "") -> tuple
         done_to = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] if ctrl.i == verb.i and lemma not in STANCE_PASSIVES else []
         # a lemma with its own target prepositions looks only there ("discussed frozen Russian assets": a topic)
         scope = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preferred] if preferred else _target_scope(verb)
+        scope = [c for c in scope if _same_line(verb, c)]  # "..., US defence chief vows   RAMSTEIN AIR BASE - ...": the next line is no target
         skip = set(actors) | (set() if etype in DOMESTIC_TYPES else _own_side(doc, actors))
         targets = _first_entities(doc, done_to or scope, skip)  # a passive's: its subject or no one
     if not targets and verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -1020,8 +1021,11 @@ def _noun_arguments(doc: Doc, noun: Token, lemma: str) -> tuple[list[str], list[
             side = targets if undergone and child.dep_ in ("poss", "compound") else actors
             if ent is not None and ent.id not in side:
                 side.append(ent.id)
+    # only a nationality adjective ("a European arrest warrant"): the subject of the verb that carries the noun says more
+    adjectival = bool(actors) and not any(c.dep_ in ("poss", "compound") and _entity(doc, c) for c in noun.children)
     for pobj in _prep_objects(noun, ("by",)):
         actors = np_entities(doc, pobj) or actors
+        adjectival = False
     between = _prep_objects(noun, ("between", "among"))
     parties = np_entities(doc, between[0]) if between else []
     actors = parties or actors
@@ -1036,7 +1040,7 @@ def _noun_arguments(doc: Doc, noun: Token, lemma: str) -> tuple[list[str], list[
     if noun.dep_ == "pobj" and verb.lower_ in ("in", "during"):  # "in an interview with X, he said"
         verb = verb.head
         light = verb.lemma_.lower() in REPORTING
-    if (not actors or parties) and light and verb.pos_ in ("VERB", "AUX"):
+    if (not actors or parties or adjectival) and light and verb.pos_ in ("VERB", "AUX"):
         for child in _controller(verb).children:
             if child.dep_ in SUBJECTS:
                 found = [i for i in np_entities(doc, child, exclude=set(targets)) if i not in targets]
@@ -1044,7 +1048,7 @@ def _noun_arguments(doc: Doc, noun: Token, lemma: str) -> tuple[list[str], list[
                 if parties and found and not set(found) & set(parties):
                     actors, targets = found, targets or parties  # "X launched a mediation between A and B": X acts on A and B
                 elif not parties:
-                    actors = found
+                    actors = found or actors
     if not targets:  # "a suspension of air links with Serbia", "staged a hunger strike to protest X"
         scope = _target_scope(noun) + (_target_scope(verb) if light else [])
         scope = [t for t in scope if not _place_phrase(t)]
@@ -1317,13 +1321,14 @@ def _addressed(verb: Token) -> bool:
     """True for a verb said to the reader: its subject is "you" or it is an imperative ("Invite
     your friends", "Sign up to get our newsletter")."""
     ctrl = _controller(verb)
-    subjects = [c for c in ctrl.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+    lines = [t.i for t in _before(ctrl) if t.is_space]  # "BYPASS THE CENSORS  Sign up to ...": a heading, then the imperative
+    start = lines[-1] + 1 if lines else ctrl.sent.start
+    subjects = [c for c in ctrl.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and c.i >= start]
     if subjects:
         return subjects[0].lower_ == "you" or subjects[0].lower_ in FIRST_PERSON and _to_you(verb)
-    before = _before(ctrl)
-    lines = [t.i for t in before if t.is_space]  # "BYPASS THE CENSORS  Sign up to ...": a heading, then the imperative
-    return ctrl.dep_ == "ROOT" and ctrl.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in ctrl.children) and not any(
-        t.pos_ in ("NOUN", "PROPN", "PRON") and (not lines or t.i > lines[-1]) for t in before
+    imperative = ctrl.tag_ == "VB" or ctrl.tag_ == "VBP" and ctrl.i == start > ctrl.sent.start  # a line opened by a bare verb
+    return ctrl.dep_ == "ROOT" and imperative and not any(c.dep_ in ("aux", "auxpass") for c in ctrl.children) and not any(
+        t.pos_ in ("NOUN", "PROPN", "PRON") for t in ctrl.doc[start:ctrl.i]
     )  # "Denmark to Punish Farmers": a headline, not an imperative
 
 
@@ -1385,14 +1390,54 @@ def _asks_question(verb: Token) -> bool:
     """True when "ask" takes a question ("asked the ministry if/whether ...", "asked about ..."), not a request."""
     return any(
         c.dep_ == "prep" and c.lower_ == "about"
-        or c.dep_ == "ccomp" and any(g.dep_ in ("mark", "advmod") and g.lower_ in ("if", "whether", "why", "how", "when") for g in c.children)
+        or c.dep_ in ("ccomp", "advcl") and any(g.dep_ in ("mark", "advmod") and g.lower_ in ("if", "whether", "why", "how", "when") for g in c.children)
         for c in verb.children
     )
 
 
+WARNING = frozenset({"warn", "caution"})
+# Words that make a warning a threat: what the warner will do or make the other side pay.
+CONSEQUENCES = frozenset({
+    "consequence", "retaliation", "retaliate", "response", "respond", "reprisal", "action", "measure", "price", "pay", "punish",
+    "punishment", "revenge", "force", "countermeasure", "war",
+})
+
+
+def _mere_warning(verb: Token, cand_types: dict[int, str]) -> bool:
+    """True for "warn" that forecasts rather than threatens: no party warned ("warned Israel"),
+    and its "that" clause, quote or "about/of" phrase holds no hostile act nor consequence ("the
+    US warned that the package would only last a few weeks", "warned about the spillover of
+    weapons"); a bare "X warned" stays a threat."""
+    if verb.lemma_.lower() not in WARNING or any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False
+    parts = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and _same_line(verb, c)]
+    parts += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("about", "of", "that")]
+    if not parts:
+        return False
+    hostile = HOSTILE | {"THREATEN"}
+    cameo = load_cameo()
+    own = {c.lower_ for c in verb.children if c.dep_ in SUBJECTS}
+    if any(g.dep_ == "pobj" and (g.pos_ == "PROPN" or _entity(verb.doc, g) is not None) for p in parts if p.dep_ == "prep" for g in p.children):
+        return False  # "warned of the Prince": a party warned against
+    for part in parts:
+        for t in part.subtree:
+            if cand_types.get(t.i) in hostile or t.lemma_.lower() in CONSEQUENCES or t.pos_ == "VERB" and cameo.type_of(t) in hostile:
+                return False
+            if t.dep_ in SUBJECTS and t.head.i == part.i and (t.lower_ in FIRST_PERSON or t.lower_ in own):
+                return False  # "warned that we will ...": the warner's own act
+    return True
+
+
+def _same_line(a: Token, b: Token) -> bool:
+    """True when no line break or run of spaces lies between two tokens (a headline and the text
+    after it often parse as one sentence)."""
+    lo, hi = sorted((a.i, b.i))
+    return not any(t.is_space for t in a.doc[lo:hi])
+
+
 def _peaceful_promise(verb: Token, cand_types: dict[int, str]) -> bool:
     """True when a vow's clause ("vowed that X will not let Ukraine fail") holds no hostile act: a promise, not a threat."""
-    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis") and _same_line(verb, c)]
     hostile = HOSTILE | {"THREATEN"}
     cameo = load_cameo()
     return bool(clauses) and not any(
@@ -1479,6 +1524,9 @@ def extract_events(doc: Doc) -> list[Event]:
                     explained.add(head.sent.start_char)
                     continue  # "the truce hangs in the balance", "the wind was blowing", "returned home": no act on anyone
                 etype, mode = "CONSULT", "visit"  # "return to Geneva for talks": a journey to negotiate, not a retreat
+            if kind == "verb" and (len(span) == 1 and not cameo and load_cameo().pattern_type(head) == "" or _mere_warning(head, cand_types)):
+                explained.add(head.sent.start_char)
+                continue  # CAMEO's "---" patterns ("warned of catastrophe"), "warned that the package would only last weeks": a forecast, no threat
             if kind == "verb" and (_question(head) or _condition(head)):
                 continue  # "Will Putin's army capture the tanks?", "asked why Moscow would target ...", "if he invades": not told as done
             if kind == "verb" and lemma == "ask" and _asks_question(head):
@@ -1526,10 +1574,8 @@ def extract_events(doc: Doc) -> list[Event]:
                     continue  # "received no formal proposal", "host the talks": no one is met
                 if lemma in NEEDS_CLAUSE and not any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
                     continue
-                if lemma in HELPING and any(c.dep_ == "xcomp" for c in head.children) and not any(
-                    c.dep_ in ("dobj", "dative") for c in head.children
-                ):
-                    continue  # "would help ensure that ...", "helps keep prices down": a cause, no one is helped
+                if lemma in HELPING and not targets and not any(c.dep_ in ("dobj", "dative") for c in head.children):
+                    continue  # "would help ensure that ...", "help our species work in symbiosis": a cause, no one is helped
             else:
                 if head.dep_ in ("dobj",) and head.i not in undone and lex.lemma(head.head) not in lex.light_verbs and head.head.i in {
                     c[4].i for c in cands
