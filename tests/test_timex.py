@@ -843,3 +843,35 @@ def test_polnear_dev_review_durations_decades_and_generic_days(nlp):
     # generic 'today's politicians' and 'a brighter tomorrow' are no days; 'today's vote' is
     got = found(nlp, "Today's politicians are cowards, he said, hoping for a brighter tomorrow before today's vote.")
     assert list(got) == ["today"] and got["today"] == ("DATE", "2025-04-26")
+
+
+def test_polnear_dev_review_days_the_narrative_names(nlp):
+    # 'earlier in the day' is the day the story just named, else the publication day
+    text = ("Trump and Clinton vied for the title of commander in chief Wednesday at a forum in New York. "
+            "During a national security speech earlier in the day, Trump attacked Clinton.")
+    assert found(nlp, text, "2016-09-08")["earlier in the day"] == ("DATE", "2016-09-07")
+    got = found(nlp, "Stocks fell at the open. Later in the day they recovered.", "2016-09-08")
+    assert got["Later in the day"] == ("DATE", "2016-09-08")
+    got = found(nlp, "Police arrested two men yesterday. Later in the day a third was held.", "2016-09-08")
+    assert got["Later in the day"] == ("DATE", "2016-09-07")
+    # 'the very next year' counts from the year the story is at
+    got = found(nlp, "The company was founded in 2009 and went bankrupt the very next year.", "2016-09-08")
+    assert got["the very next year"] == ("DATE", "2010")
+
+
+def test_polnear_dev_review_one_weekday_per_article(nlp):
+    # a mention whose clause leaves the week open takes the day the other mentions agree on
+    text = ("Trump is raising questions about his microphone problems during Monday's debate. "
+            "At Monday's debate, Clinton cited his remarks about a former beauty queen. "
+            "Trump complained about the microphone the morning after Monday's debate.")
+    doc = run(nlp, text, "2016-09-30")
+    assert [t.value for t in doc._.timexes if t.text == "Monday"] == ["2016-09-26"] * 3
+    # an infinitive with its own subject under a present 'expect' looks ahead
+    got = found(nlp, "A majority of voters expect Clinton to win Monday's debate at Hofstra.", "2016-09-25")
+    assert got["Monday"] == ("DATE", "2016-09-26")
+    # 'ahead of Friday's meeting' in a past clause: the nearer Friday
+    got = found(nlp, "Ahead of Friday's meeting, France and Germany unveiled a defense proposal.", "2016-09-18")
+    assert got["Friday"] == ("DATE", "2016-09-16")
+    # things of a holiday and morning meetings are no times
+    assert found(nlp, "Mexico retaliated against Christmas trees from Oregon.", "2016-09-28") == {}
+    assert found(nlp, "He will issue a chart in the morning meetings, he said.", "2016-09-28") == {}

@@ -164,6 +164,8 @@ class _Ctx:
     month_end: int = -1  # where the expression that named ``anchor_month`` ends
     week_anchor: tuple[date, int] | None = None  # a day of the last week named, and where that expression ends
     span_period: bool = False  # the last reporting period named is a span ('the nine months'), not a quarter
+    weekday_note: tuple[int, date, bool] | None = None  # the bare weekday just resolved: (weekday, day, tense unclear)
+    weekday_days: list[tuple[int, int, date, bool]] = field(default_factory=list)  # (timex index, *weekday_note)
     tense_cache: dict[int, str] = field(default_factory=dict)
     _financial: bool | None = None
 
@@ -456,6 +458,9 @@ def _weekday_date(weekday: int, ctx: _Ctx, char: int, rel: str) -> date | None:
         return ref - timedelta(days=back or 7)
     if rel == "this":
         return ref + timedelta(days=weekday - ref.isoweekday())
+    if _AHEAD_OF.search(ctx.text, max(0, char - 40), char) and _clause_tense(ctx.doc, char) == "past":
+        # 'Ahead of Friday's meeting, France unveiled a plan': before the meeting, which is the nearer Friday
+        return ref + timedelta(days=ahead) if ahead < back else ref - timedelta(days=back)
     tense = ctx.tense(char)
     if tense == "future" or (tense == "present" and _scheduled_present(ctx.doc, char)) or (
             _looks_ahead(ctx.text, char) or _IS_AFTER.match(ctx.text, char)):
@@ -593,14 +598,16 @@ def _clause_tense(doc: Doc, char: int) -> str:
         if verb.lemma_ in _FUTURE_VERBS:
             return "future"
         # an infinitive ("plans to meet on Friday") takes its tense from the verb above
-        if verb.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in verb.children):
+        if verb.dep_ in ("xcomp", "advcl", "ccomp") and any(c.lower_ == "to" for c in verb.children):
             head = verb.head
             frame = head.head if head.dep_ in ("acomp", "attr") else head  # 'had been due to ...'
             head_aux = [c.lower_ for t in (head, frame) for c in t.children if c.dep_ in ("aux", "auxpass")]
             if "had" in head_aux:  # 'had been due to expire Friday': a plan already past
                 return "past"
             # 'planned to leave on Thursday' looks ahead; 'extended their offers to acquire ... Friday' does not
-            if head.lemma_ in _INTENT_VERBS or (head.tag_ != "VBD" and (
+            # 'voters expect Clinton to win Monday's debate' (an infinitive with its own subject) only from the present
+            if (head.lemma_ in _INTENT_VERBS and (verb.dep_ != "ccomp" or head.tag_ in ("VBZ", "VBP"))) or (
+                    head.tag_ != "VBD" and (
                     head.lemma_ in _FUTURE_VERBS or head.tag_ in ("VBZ", "VBP"))):
                 return "future"
             verb = head
@@ -864,6 +871,7 @@ def _n_rel_day(m: re.Match[str], ctx: _Ctx) -> Result:
         base = "XXXX-XX-XX"
     else:
         base = (ctx.ref + timedelta(days=shift)).isoformat()
+        ctx.anchor = ctx.ref + timedelta(days=shift)  # 'yesterday ... later in the day' is yesterday
     if part or word == "tonight":
         return "TIME", f"{base}T{_DAY_PARTS[part or 'night']}", None
     return "DATE", base, _mod(m)
@@ -928,12 +936,41 @@ def _n_weekday(m: re.Match[str], ctx: _Ctx) -> Result:
             day = last if ctx.anchor < last else day
     else:
         day = _weekday_date(weekday, ctx, m.start(), rel)
+        if not rel and day is not None:
+            ctx.weekday_note = (weekday, day, not _firm_tense(ctx.doc, m.start()))
     base = f"XXXX-WXX-{weekday}" if day is None else day.isoformat()
     if day is not None:
         ctx.anchor = day
     if m["part"]:  # 'Friday night' is a TIME of that day (TimeML), as 'Friday at 9 p.m.' is
         return "TIME", f"{base}T{_DAY_PARTS[_g(m, 'part')]}", _mod(m)
     return "DATE", base, _mod(m)
+
+
+def _firm_tense(doc: Doc, char: int) -> bool:
+    """Whether the verb a weekday hangs on says plainly when ('said Monday', 'will meet Monday'), unlike a
+    present or progressive ('is raising questions about Monday's debate') or an unparsed clause."""
+    tok = _token_at(doc, char)
+    if tok is None or not _parsed(doc):
+        return False
+    verb = _governing_verb(tok)
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in _FUTURE_AUX for a in auxes)
+
+
+def _agree_weekdays(timexes: list[Timex], notes: list[tuple[int, int, date, bool]]) -> None:
+    """One article's bare 'Monday' is one day: a mention whose clause leaves the week open ('is raising
+    questions about Monday's debate') takes the day most mentions of that weekday name, if they agree."""
+    by_weekday: dict[int, list[tuple[int, date, bool]]] = {}
+    for i, weekday, day, unclear in notes:
+        by_weekday.setdefault(weekday, []).append((i, day, unclear))
+    for mentions in by_weekday.values():
+        days = [day for _, day, _ in mentions]
+        top = max(set(days), key=lambda d: (days.count(d), d))
+        if days.count(top) < 2 or 2 * days.count(top) <= len(days):
+            continue
+        for i, day, unclear in mentions:
+            if unclear and day != top and timexes[i].value.startswith(day.isoformat()):
+                timexes[i] = timexes[i].model_copy(update={"value": top.isoformat() + timexes[i].value[10:]})
 
 
 def _n_weekend(m: re.Match[str], ctx: _Ctx) -> Result:
@@ -958,6 +995,8 @@ _SHIFTS = {"last": -1, "past": -1, "previous": -1, "the last": -1, "the past": -
 
 def _n_rel_unit(m: re.Match[str], ctx: _Ctx) -> Result:
     rel = _g(m, "rel")
+    if rel.startswith("the very "):  # 'the very next year', 'that very day': counted from the story's own time
+        rel = {"next": "the following", "following": "the following"}.get(rel.split()[-1], "the same")
     unit = _g(m, "u")
     mod = _mod(m)
     if unit in ("decade", "century") and (rel in ("past", "the past") or rel in ("the next", "the coming") and (
@@ -1141,11 +1180,14 @@ def _n_edge_unit(m: re.Match[str], ctx: _Ctx) -> Result:
 
 
 def _n_in_the_day(m: re.Match[str], ctx: _Ctx) -> Result:
-    """'later in the day': the publication day (the day news reports on), else the last day named."""
-    day = ctx.ref if ctx.ref is not None else ctx.anchor
+    """'later in the day': the day the story just named ('spoke Wednesday ... earlier in the day'),
+    else the publication day (the day news reports on)."""
+    named = ctx.anchor is not None and 0 <= m.start() - ctx.anchor_end <= _NARRATIVE_REACH
+    day = ctx.anchor if named or ctx.ref is None else ctx.ref
     return "DATE", "XXXX-XX-XX" if day is None else day.isoformat(), _edge_mod(m)
 
 
+_NARRATIVE_REACH = 600  # characters (a paragraph or two) over which 'later in the day' follows a day just named
 _INTO_BEFORE = re.compile(r"(?:\b(?:heading|going|head|headed|moving)\s+"
                           r"|\b(?:could(?!\s+not\b|n['\u2019]t)|may|might|can|will|would)\b[^.;]{0,40}"
                           r"\bwell\s+)into\s+$", re.IGNORECASE)
@@ -1550,7 +1592,7 @@ _RULES: tuple[_Rule, ...] = (
                            r"the\s+following|the\s+previous|(?:(?<=\bin\s)|(?<=\bon\s)|(?<=\bduring\s))the)\s+"
                            r"(?P<part>morning|afternoon|"
                            r"evening|night)(?!\s+(?:of|shows?|programs?|news|papers?|newspapers?|editions?|anchors?|"
-                           r"hosts?|slots?|line-?ups?|tv|television|radio|briefings?|commute|rush)\b)"),
+                           r"hosts?|slots?|line-?ups?|tv|television|radio|briefings?|commute|rush|meetings?|sessions?|calls?|classes)\b)"),
           _n_this_part, 0.9,
           gate=('morning', 'afternoon', 'evening', 'night')),
     _Rule("part_day", _rx(r"(?:(?:early|late)\s+|mid[- ]?(?=morning|afternoon|evening))?(?P<part>morning|afternoon|evening|"
@@ -1574,7 +1616,8 @@ _RULES: tuple[_Rule, ...] = (
           _n_weekend, 0.85,
           gate=('weekend',)),
     _Rule("rel_unit", _rx(
-        r"(?:(?P<mod>" + _EDGE_MOD + r")[- ]\s*)?(?P<rel>(?:the\s+)?(?:" + _REL + r"|latest|most\s+recent)|the(?=\s+quarter))\s+"
+        r"(?:(?P<mod>" + _EDGE_MOD + r")[- ]\s*)?(?P<rel>the\s+very\s+(?:next|following|same)|(?:the\s+)?(?:" + _REL
+        + r"|latest|most\s+recent)|the(?=\s+quarter))\s+"
         r"(?:(?:fiscal|financial|tax)\s+(?=year|quarter))?(?P<u>day|week|month|year|quarter|decade|century|spring|summer|"
         r"fall|autumn|winter)"
         r"(?!-|\s+(?:of|earlier|later|ago)\b)"), _n_rel_unit, 0.9),
@@ -1789,7 +1832,9 @@ _TITLE_WORD = re.compile(r"(?<![.!?:;\"'`])\s[A-Z][\w'\u2019]*\s+$")  # a capita
 _TITLE_AFTER_WEEKDAY = re.compile(r"(?:\s+Night)?\s+(?:Times|Telegraph|Mirror|Express|Herald|Post|Tribune|Mail|"
                                   r"Independent|Observer|Star|Sport|Live|Morning\s+Post|Magazine|Review)\b")
 _NAMED_DAY_BEFORE = re.compile(r"\b(?:Good|Easter|Black|Super|Cyber|Bloody|Holy|Ash|Palm|Maundy|Shrove|Giving)\s+$")
-_NAME_AFTER_HOLIDAY = re.compile(r"\s+(?:Agreement|Accord|Island|Offensive|Uprising|Rising|Massacre|Bowl)\b")
+_NAME_AFTER_HOLIDAY = re.compile(r"\s+(?:Agreement|Accord|Island|Offensive|Uprising|Rising|Massacre|Bowl|"
+                                 r"(?:trees?|cards?|carols?|lights|decorations?|ornaments?|eggs|costumes?|candy|music"
+                                 r"|songs?|spirit)(?![\w-]))")  # ... or a thing of the holiday: 'Christmas trees'
 _LABEL_BEFORE_NUMBER = re.compile(r"\b(?:Resolution|Room|Flight|Route|Highway|Interstate|Title|Vision|Agenda|Section|"
                                   r"Article|Rule|Proposition|Prop\.|Suite|Apartment|Gate|Channel|Windows|Model|Expo|"
                                   r"Bus|Train|Platform|Volume|Chapter|Page|Item|Code|Number|No\.)\s+$")
@@ -2063,6 +2108,7 @@ def extract_timexes(doc: Doc) -> list[Timex]:
     timexes: list[Timex] = []
     for start, end, rule, m in _candidates(doc, text):
         before, month_before = ctx.day_anchor, ctx.anchor_month
+        ctx.weekday_note = None
         try:
             result = rule.normalize(m, ctx)
         except (ValueError, KeyError, IndexError, OverflowError, AttributeError, TypeError):
@@ -2085,6 +2131,9 @@ def extract_timexes(doc: Doc) -> list[Timex]:
         sentence = TextSpan(start=bounds[i][0], end=bounds[i][1], text=text[bounds[i][0]:bounds[i][1]]) if i >= 0 else None
         timexes.append(Timex(start=start, end=end, text=text[start:end], type=kind, value=value, mod=mod,
                              sentence=sentence, confidence=rule.confidence))
+        if ctx.weekday_note is not None:
+            ctx.weekday_days.append((len(timexes) - 1, *ctx.weekday_note))
+    _agree_weekdays(timexes, ctx.weekday_days)
     return timexes
 
 
