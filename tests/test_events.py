@@ -627,3 +627,12 @@ def test_the_subject_of_a_light_verb_beats_an_adjective_and_a_headline_line_is_n
     b = analyze("We will not let Kyiv fall, Pentagon chief vows    BRUSSELS - Defense officials from NATO met on Tuesday.")
     ev = next(e for e in b.events if "vows" in e.trigger.text)
     assert ev.type == "AGREE" and "NATO" not in " ".join(_names(b, ev.targets))
+
+
+def test_requests_threats_and_warnings_that_stay_events():
+    a = analyze("Zelensky asked for long-range British missiles when he visited London in May.")
+    assert any(e.type == "REQUEST" and "asked" in e.trigger.text for e in a.events)
+    b = analyze('The deserter said his commanders told them: "If you try to leave this field, we will shoot you."')
+    assert any(e.type == "THREATEN" and "shoot" in e.trigger.text for e in b.events)
+    c = analyze("A German official confirmed that Berlin was warned about the plot by the United States.")
+    assert [e.type for e in c.events if "warned" in e.trigger.text] == ["COOPERATE"]

@@ -1325,16 +1325,23 @@ def _addressed(verb: Token) -> bool:
     start = lines[-1] + 1 if lines else ctrl.sent.start
     subjects = [c for c in ctrl.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and c.i >= start]
     if subjects:
-        return subjects[0].lower_ == "you" or subjects[0].lower_ in FIRST_PERSON and _to_you(verb)
+        return subjects[0].lower_ == "you"
     imperative = ctrl.tag_ == "VB" or ctrl.tag_ == "VBP" and ctrl.i == start > ctrl.sent.start  # a line opened by a bare verb
     return ctrl.dep_ == "ROOT" and imperative and not any(c.dep_ in ("aux", "auxpass") for c in ctrl.children) and not any(
         t.pos_ in ("NOUN", "PROPN", "PRON") for t in ctrl.doc[start:ctrl.i]
     )  # "Denmark to Punish Farmers": a headline, not an imperative
 
 
+def _courtesy(verb: Token) -> bool:
+    """True when "I" or "we" act on "you" or "your ..." ("we appreciate your feedback", "I want to
+    thank you", "we ask that you consider"): the outlet or a guest speaking to its audience (a
+    hostile act keeps its event: "we will shoot you")."""
+    subjects = [c for c in _controller(verb).children if c.dep_ in SUBJECTS]
+    return bool(subjects) and subjects[0].lower_ in FIRST_PERSON and _to_you(verb)
+
+
 def _to_you(verb: Token) -> bool:
-    """True when what the verb acts on is "you" or "your ..." ("we appreciate your feedback",
-    "I want to thank you", "we ask that you consider"): the outlet or a guest speaking to its audience."""
+    """True when what the verb acts on is "you" or "your ..."."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     objects += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in SUBJECTS]
     return any(o.lower_ == "you" or any(g.dep_ == "poss" and g.lower_ == "your" for g in o.children) for o in objects)
@@ -1390,7 +1397,8 @@ def _asks_question(verb: Token) -> bool:
     """True when "ask" takes a question ("asked the ministry if/whether ...", "asked about ..."), not a request."""
     return any(
         c.dep_ == "prep" and c.lower_ == "about"
-        or c.dep_ in ("ccomp", "advcl") and any(g.dep_ in ("mark", "advmod") and g.lower_ in ("if", "whether", "why", "how", "when") for g in c.children)
+        or c.dep_ == "ccomp" and any(g.dep_ in ("mark", "advmod") and g.lower_ in ("if", "whether", "why", "how", "when") for g in c.children)
+        or c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)  # not "when he visited"
         for c in verb.children
     )
 
@@ -1408,8 +1416,10 @@ def _mere_warning(verb: Token, cand_types: dict[int, str]) -> bool:
     and its "that" clause, quote or "about/of" phrase holds no hostile act nor consequence ("the
     US warned that the package would only last a few weeks", "warned about the spillover of
     weapons"); a bare "X warned" stays a threat."""
-    if verb.lemma_.lower() not in WARNING or any(c.dep_ in ("dobj", "dative") for c in verb.children):
-        return False
+    if verb.lemma_.lower() not in WARNING or any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in verb.children):
+        return False  # "warned Israel", "Berlin was warned": a party is warned
+    if load_cameo().pattern_type(verb):
+        return False  # CAMEO codes it: "warned about the plot" is intelligence shared (06)
     parts = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and _same_line(verb, c)]
     parts += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("about", "of", "that")]
     if not parts:
@@ -1556,7 +1566,7 @@ def extract_events(doc: Doc) -> list[Event]:
                 continue  # "an earthquake killed 200 people", "the storm devastated the coast": no party acts
             if kind == "verb" and lemma == "agree" and _opinion(head):
                 continue  # "I agree that Russia is an autocracy", "agree with the government": a view shared, nothing agreed to do
-            if kind == "verb" and _addressed(head):
+            if kind == "verb" and (_addressed(head) or etype not in HOSTILE | {"THREATEN"} and _courtesy(head)):
                 continue  # "By subscribing you agree to our Terms", "Sign up to get news": the reader is told, no party acts
             if kind == "verb" and (_topic_gerund(head) or _gap_infinitive(head)):
                 continue  # "recognizing Crimea would violate ...", "a safe place to visit": a topic or a quality, not an act
