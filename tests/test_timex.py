@@ -875,3 +875,16 @@ def test_polnear_dev_review_one_weekday_per_article(nlp):
     # things of a holiday and morning meetings are no times
     assert found(nlp, "Mexico retaliated against Christmas trees from Oregon.", "2016-09-28") == {}
     assert found(nlp, "He will issue a chart in the morning meetings, he said.", "2016-09-28") == {}
+
+
+def test_polnear_dev_review_weekdays_agree_with_tomorrow_and_nine_eleven_nouns(nlp):
+    # 'tomorrow night' counts as a mention of Monday, so the open 'Monday night's debate' is the coming one
+    text = ("Pence said Trump's tweet to invite Gennifer Flowers to Monday night's debate was only to mock "
+            "Clinton. Will Flowers be there tomorrow night? She will not attend the debate tomorrow night.")
+    assert found(nlp, text, "2016-09-25")["Monday night"] == ("TIME", "2016-09-26TNI")
+    # a day named several paragraphs back still anchors 'earlier in the day'
+    text = ("Trump and Clinton vied for the title of commander in chief Wednesday. " + "Clinton spoke of her record. " * 30
+            + "During a speech earlier in the day, Trump attacked Clinton.")
+    assert found(nlp, text, "2016-09-08")["earlier in the day"] == ("DATE", "2016-09-07")
+    got = found(nlp, "The network has trafficked in Sept. 11 conspiracy theories.", "2016-09-19")
+    assert got["Sept. 11"] == ("DATE", "2001-09-11")

@@ -872,6 +872,7 @@ def _n_rel_day(m: re.Match[str], ctx: _Ctx) -> Result:
     else:
         base = (ctx.ref + timedelta(days=shift)).isoformat()
         ctx.anchor = ctx.ref + timedelta(days=shift)  # 'yesterday ... later in the day' is yesterday
+        ctx.weekday_note = (ctx.anchor.isoweekday(), ctx.anchor, False)  # 'tomorrow night' is (this) Monday night
     if part or word == "tonight":
         return "TIME", f"{base}T{_DAY_PARTS[part or 'night']}", None
     return "DATE", base, _mod(m)
@@ -959,7 +960,8 @@ def _firm_tense(doc: Doc, char: int) -> bool:
 
 def _agree_weekdays(timexes: list[Timex], notes: list[tuple[int, int, date, bool]]) -> None:
     """One article's bare 'Monday' is one day: a mention whose clause leaves the week open ('is raising
-    questions about Monday's debate') takes the day most mentions of that weekday name, if they agree."""
+    questions about Monday's debate') takes the day most mentions of that weekday name agree on, counting
+    'yesterday', 'today' and 'tomorrow' as mentions of their weekday."""
     by_weekday: dict[int, list[tuple[int, date, bool]]] = {}
     for i, weekday, day, unclear in notes:
         by_weekday.setdefault(weekday, []).append((i, day, unclear))
@@ -1187,7 +1189,7 @@ def _n_in_the_day(m: re.Match[str], ctx: _Ctx) -> Result:
     return "DATE", "XXXX-XX-XX" if day is None else day.isoformat(), _edge_mod(m)
 
 
-_NARRATIVE_REACH = 600  # characters (a paragraph or two) over which 'later in the day' follows a day just named
+_NARRATIVE_REACH = 1500  # characters (a few paragraphs) over which 'later in the day' follows a day just named
 _INTO_BEFORE = re.compile(r"(?:\b(?:heading|going|head|headed|moving)\s+"
                           r"|\b(?:could(?!\s+not\b|n['\u2019]t)|may|might|can|will|would)\b[^.;]{0,40}"
                           r"\bwell\s+)into\s+$", re.IGNORECASE)
@@ -1522,7 +1524,8 @@ def _n_clock(m: re.Match[str], ctx: _Ctx) -> Result:
 _RULES: tuple[_Rule, ...] = (
     # the attacks of Sept. 11, 2001 named by their date, in any year's news: '9/11', 'the Sept. 11 attacks'
     _Rule("nine_eleven", _rx(r"9/11(?!/)|sept(?:ember\s+|\.\s*|\s+)11(?:th)?(?=\s+(?:terror\w*|attacks|hijack\w*|commission|"
-                             r"memorial|museum|victims|families|era|anniversary|plot|mastermind|first\s+responders)\b)"),
+                             r"memorial|museum|victims|families|era|anniversary|plot|plotters?|mastermind|first\s+responders|conspiracy|"
+                             r"conspiracies|truthers?|survivors|widows?|lawsuits?)\b)"),
           lambda m, c: ("DATE", "2001-09-11", None), 0.9, gate=("9/11", "sept")),
     _Rule("iso", _rx(r"(?P<y>" + _YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?:T(?P<t>\d\d:\d\d(?::\d\d)?))?"),
           _n_iso, 0.97),
