@@ -59,6 +59,8 @@ def test_a_group_that_names_its_owner_is_left_to_the_named_actor(text: str) -> N
 def test_a_modifier_of_another_noun_is_no_group() -> None:
     a = analyze("A bomb exploded outside a police station and an army base.", published="2016-05-02")
     assert _groups(a) == {}
+    a = analyze("London will tighten the sanctions regime and reform the tax administration.", published="2016-05-02")
+    assert _groups(a) == {}
 
 
 def test_the_people_moved_are_the_actors_own_not_the_target() -> None:

@@ -33,6 +33,7 @@ PRONOUN_OWNERS = frozenset({"its", "their", "our", "his", "her", "my", "your", "
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 BUILDINGS = frozenset({"parliament", "congress", "court"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "into", "around", "across", "from"})
+SYSTEM_WORDS = frozenset({"regime", "administration", "government", "cabinet", "court"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 CONFIDENCE = 0.6  # the phrase is certain; whether the article means one group by it is not
 
@@ -106,6 +107,11 @@ def _building(tok: Token) -> bool:
     return tok.lower_ in BUILDINGS and tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS
 
 
+def _other_sense(tok: Token) -> bool:
+    """A system, not a body of people: "the sanctions regime", "the tax administration"."""
+    return tok.lower_ in SYSTEM_WORDS and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.children)
+
+
 def _names(prep: Token, covered: np.ndarray) -> bool:
     return any(covered[g.i] for g in prep.children if g.dep_ == "pobj")
 
@@ -139,7 +145,7 @@ def group_entities(doc: Doc, named: list[Entity], vocab: GroupVocabulary | None 
         if covered[i] or tok.pos_ not in NOUN_TAGS or tok.dep_ in ("compound", "amod"):
             continue  # inside a name, or a modifier of another noun ("police station")
         surface = _surface(tok, vocab)
-        if surface is None or _owned(tok, covered) or _building(tok):
+        if surface is None or _owned(tok, covered) or _building(tok) or _other_sense(tok):
             continue
         start, name = surface
         first = doc[start]
