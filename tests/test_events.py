@@ -636,3 +636,16 @@ def test_requests_threats_and_warnings_that_stay_events():
     assert any(e.type == "THREATEN" and "shoot" in e.trigger.text for e in b.events)
     c = analyze("A German official confirmed that Berlin was warned about the plot by the United States.")
     assert [e.type for e in c.events if "warned" in e.trigger.text] == ["COOPERATE"]
+
+
+def test_sanctions_that_target_and_websites_blocked_and_products_banned():
+    a = analyze("Britain will tighten the sanctions regimes targeting businesses with links to the Kremlin.")
+    assert [e.type for e in a.events if "targeting" in e.trigger.text] == ["SANCTION"]
+    assert [t for t, w in _types("The news website has been blocked in Russia since March.") if w == "blocked"] == ["COERCE"]
+    assert not _types("Gas stoves would be banned in new buildings under the mayor's plan.")
+
+
+def test_civilians_evacuated_are_helped_and_helping_ensure_helps_no_one():
+    a = analyze("More than 5,000 civilians have been evacuated from Vovchansk since Friday, the governor said.")
+    assert [e.type for e in a.events if "evacuated" in e.trigger.text] == ["AID"]
+    assert not _types("The new sanctions would also help ensure that any weapons sent to Russia cost Beijing dearly.")

@@ -257,7 +257,7 @@ class Lexicon:
         table = self.object_types.get(self.lemma(verb))
         if not table:
             return None
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]  # "5,000 people were evacuated": AID
         objects += [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "with") for g in p.children if g.dep_ == "pobj"]
         objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]  # "700 kg of medicine"
         return next((table[w] for o in objects for w in (o.lemma_.lower(), o.lower_) if w in table), None)
@@ -1358,6 +1358,18 @@ def _sent_into(span: Span, verb: Token) -> bool:
     return any(t.lemma_.lower() in TROOPS for t in span) and any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
 
 
+SANCTION_WORDS = frozenset({"sanction", "tariff", "embargo", "penalty", "levy", "duty"})
+
+
+def _sanction_subject(verb: Token) -> bool:
+    """True when what strikes or targets is a sanction: the verb's subject, or the noun a participle
+    describes ("sanctions regimes targeting those businesses"), or a word compounded with it."""
+    doers = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if verb.dep_ in ("acl", "xcomp", "relcl"):  # the small parser may tag the noun ("regimes") a verb
+        doers.append(verb.head)
+    return any(w.lemma_.lower() in SANCTION_WORDS for d in doers for w in (d, *(c for c in d.children if c.dep_ == "compound")))
+
+
 def _for_talks(verb: Token) -> bool:
     """True when a journey's "for"/"to" phrase names talks ("return to Geneva for talks", "returned to the negotiating table")."""
     return any(
@@ -1552,6 +1564,8 @@ def extract_events(doc: Doc) -> list[Event]:
                 etype, mode = "THREATEN", ""  # "vowed to fight Israel", "promising more strikes": a promise of force is a threat
             elif kind == "verb" and etype == "THREATEN" and len(span) == 1 and lemma in PROMISING and _peaceful_promise(head, cand_types):
                 etype, mode = "AGREE", ""  # "'We will not let Ukraine fail,' the US vowed": a promise of help, no threat
+            elif kind == "verb" and etype == "ASSAULT" and _sanction_subject(head):
+                etype, mode = "SANCTION", ""  # "new sanctions targeting Russian banks", "tariffs hit Chinese steel": no force used
             elif kind == "verb" and (by_object := lex.object_type(head)) and by_object != etype:
                 etype, mode = by_object, ""  # "handed over 700 kg of medicine": aid, not a release
             elif kind == "verb" and not cameo and len(span) == 1 and (
@@ -1584,7 +1598,9 @@ def extract_events(doc: Doc) -> list[Event]:
                     continue  # "received no formal proposal", "host the talks": no one is met
                 if lemma in NEEDS_CLAUSE and not any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
                     continue
-                if lemma in HELPING and not targets and not any(c.dep_ in ("dobj", "dative") for c in head.children):
+                if lemma in HELPING and (not targets or any(c.dep_ == "xcomp" for c in head.children)) and not any(
+                    c.dep_ in ("dobj", "dative") for c in head.children
+                ):
                     continue  # "would help ensure that ...", "help our species work in symbiosis": a cause, no one is helped
             else:
                 if head.dep_ in ("dobj",) and head.i not in undone and lex.lemma(head.head) not in lex.light_verbs and head.head.i in {
