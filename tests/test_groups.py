@@ -99,3 +99,11 @@ def test_it_is_a_singular_group_never_a_plural_one() -> None:
     assert all("journalists" not in _names(a, ev.actors) for ev in a.events)
     a = analyze("The court heard the case in March. It upheld the ruling on Friday.", published="2016-05-02")
     assert any(_names(a, ev.actors) == ["court"] for ev in a.events)
+
+
+def test_members_of_an_organisation_act_as_it_but_a_group_in_a_country_stays_a_group() -> None:
+    a = analyze("Senior officials at the Foreign Ministry met the envoy.", published="2016-05-02")
+    assert "officials" not in _groups(a)
+    a = analyze("Rebels in the Ivory Coast rejected the appeal.", published="2016-05-02")
+    ev = next(e for e in a.events if e.type == "REJECT")
+    assert _names(a, ev.actors) == ["rebels"]

@@ -35,6 +35,7 @@ BUILDINGS = frozenset({"parliament", "congress", "court"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "into", "around", "across", "from"})
 SYSTEM_WORDS = frozenset({"regime", "administration", "government", "cabinet", "court"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+ORG_MEMBER = 2  # ``_covered`` value of an organisation's tokens
 CONFIDENCE = 0.6  # the phrase is certain; whether the article means one group by it is not
 
 
@@ -77,24 +78,26 @@ def default_group_vocabulary() -> GroupVocabulary:
 
 
 def _covered(doc: Doc, named: list[Entity]) -> np.ndarray:
-    """Which tokens lie inside a named entity's mention."""
-    mask = np.zeros(len(doc), dtype=bool)
+    """Per token: 0 outside every named mention, ORG_MEMBER inside an organisation's, 1 inside another's."""
+    mask = np.zeros(len(doc), dtype=np.int8)
     for ent in named:
         for m in ent.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
-                mask[span.start : span.end] = True
+                mask[span.start : span.end] = ORG_MEMBER if ent.type == "ORG" else 1
     return mask
 
 
 def _owned(tok: Token, covered: np.ndarray) -> bool:
     """The phrase names whose group it is: a named modifier, a possessive pronoun, 'of Russia',
-    an allegiance ('loyal to Haftar')."""
+    an allegiance ('loyal to Haftar'), the organisation they are in ('officials at the ministry')."""
     for child in tok.children:
         if child.dep_ in OWNER_DEPS and (covered[child.i] or child.lower_ in PRONOUN_OWNERS):
             return True
         if child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS and _names(child, covered):
             return True
+        if child.dep_ == "prep" and child.lower_ in ("in", "at") and _names(child, covered, ORG_MEMBER):
+            return True  # "officials at the ministry" (in a country they stay a group: "rebels in Ivory Coast")
         if child.dep_ in ("amod", "acl") and any(  # "loyal to Haftar", "affiliated with the union"
             p.dep_ == "prep" and p.lower_ in ("to", "with") and _names(p, covered) for p in child.children
         ):
@@ -112,8 +115,8 @@ def _other_sense(tok: Token) -> bool:
     return tok.lower_ in SYSTEM_WORDS and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.children)
 
 
-def _names(prep: Token, covered: np.ndarray) -> bool:
-    return any(covered[g.i] for g in prep.children if g.dep_ == "pobj")
+def _names(prep: Token, covered: np.ndarray, kind: int = 1) -> bool:
+    return any(covered[g.i] >= kind for g in prep.children if g.dep_ == "pobj")
 
 
 def _surface(tok: Token, vocab: GroupVocabulary) -> tuple[int, str] | None:
