@@ -1394,7 +1394,8 @@ def _question(verb: Token) -> bool:
     if any(c.dep_ in ("advmod", "mark") and c.lower_ in QUESTION_WORDS and c.i < verb.i for c in verb.children):
         return True
     ctrl = _controller(verb)
-    if not ctrl.sent.text.rstrip(" \"'\u201d\u2019\n").endswith("?"):
+    last = next((t for t in reversed(ctrl.sent) if not (t.is_space or t.is_quote)), None)
+    if last is None or last.text != "?":
         return False
     subj = next((c.i for c in ctrl.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
     return subj is not None and any(c.dep_ in ("aux", "auxpass") and c.i < subj for c in ctrl.children)
@@ -1546,7 +1547,8 @@ def extract_events(doc: Doc) -> list[Event]:
                     explained.add(head.sent.start_char)
                     continue  # "the truce hangs in the balance", "the wind was blowing", "returned home": no act on anyone
                 etype, mode = "CONSULT", "visit"  # "return to Geneva for talks": a journey to negotiate, not a retreat
-            if kind == "verb" and (len(span) == 1 and not cameo and load_cameo().pattern_type(head) == "" or _mere_warning(head, cand_types)):
+            pattern = load_cameo().pattern_type(head) if kind == "verb" and len(span) == 1 and not cameo else None
+            if kind == "verb" and (pattern == "" or _mere_warning(head, cand_types)):
                 explained.add(head.sent.start_char)
                 continue  # CAMEO's "---" patterns ("warned of catastrophe"), "warned that the package would only last weeks": a forecast, no threat
             if kind == "verb" and (_question(head) or _condition(head)):
@@ -1568,10 +1570,8 @@ def extract_events(doc: Doc) -> list[Event]:
                 etype, mode = "SANCTION", ""  # "new sanctions targeting Russian banks", "tariffs hit Chinese steel": no force used
             elif kind == "verb" and (by_object := lex.object_type(head)) and by_object != etype:
                 etype, mode = by_object, ""  # "handed over 700 kg of medicine": aid, not a release
-            elif kind == "verb" and not cameo and len(span) == 1 and (
-                refined := load_cameo().pattern_type(head)
-            ) and refined != etype:
-                etype, mode = refined, ""  # "attacked the decision": a verbal attack (CAMEO 111), not an assault
+            elif pattern and pattern != etype:
+                etype, mode = pattern, ""  # "attacked the decision": a verbal attack (CAMEO 111), not an assault
             if kind == "verb" and head.tag_ in UNTENSED_PAST and head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
                 c.dep_ == "det" for c in head.children
             ):
