@@ -888,3 +888,22 @@ def test_polnear_dev_review_weekdays_agree_with_tomorrow_and_nine_eleven_nouns(n
     assert found(nlp, text, "2016-09-08")["earlier in the day"] == ("DATE", "2016-09-07")
     got = found(nlp, "The network has trafficked in Sept. 11 conspiracy theories.", "2016-09-19")
     assert got["Sept. 11"] == ("DATE", "2001-09-11")
+
+
+def test_polnear_dev_review_second_sample_classes(nlp):
+    # 'since January 1st' has begun, even when the month-day lies ahead of the reference date's month
+    got = found(nlp, "In Chicago, they've had thousands of shootings since January 1st, he said.", "2016-09-29")
+    assert got["January 1st"] == ("DATE", "2016-01-01")
+    # 'on a day rich in symbolism' is a kind of day, not a length of time
+    assert found(nlp, "On a day rich in symbolism, the president opened the museum.", "2016-09-25") == {}
+    # news writes 'election day' in lower case too
+    got = found(nlp, "Party insiders want black voters at the polls on election day.", "2016-09-28")
+    assert got["election day"] == ("DATE", "2016-11-08")
+    # a progressive dates its own act, not the possessive weekday's event: the nearer Monday
+    got = found(nlp, "Clinton is attempting to reach black voters at Monday's presidential debate.", "2016-09-28")
+    assert got["Monday"] == ("DATE", "2016-09-26")
+    got = found(nlp, "Clinton is preparing for Monday's debate with Trump.", "2016-09-23")
+    assert got["Monday"] == ("DATE", "2016-09-26")
+    # 'o'clock' with the part of the day that follows
+    got = found(nlp, "\u201cThe plan should be ready by 6 o\u2019clock this afternoon,\u201d he said.", "2016-09-12")
+    assert got["6 o\u2019clock this afternoon"] == ("TIME", "2016-09-12T18:00")

@@ -357,6 +357,7 @@ def _at(unit: str, d: date | None, shift: int = 0) -> str:
 
 
 _ENDED_BEFORE = re.compile(r"\bended\s+(?:on\s+)?$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[- ]?)?$", re.IGNORECASE)
 
 
 def _month_year(month: int, ctx: _Ctx, char: int, day: int | None = None) -> int | None:
@@ -370,8 +371,9 @@ def _month_year(month: int, ctx: _Ctx, char: int, day: int | None = None) -> int
     diff = (month - ref.month) + ((day or 15) - ref.day) / 31  # months from the reference to the date this year
     year = ref.year - 1 if diff > 4 else ref.year + 1 if diff <= -8 else ref.year
     ahead = diff + 12 * (year - ref.year)
-    if ahead > 0 and _ENDED_BEFORE.search(ctx.text, max(0, char - 12), char):
-        return year - 1  # 'the quarter ended June 30' has closed
+    if ahead > 0 and (_ENDED_BEFORE.search(ctx.text, max(0, char - 12), char)
+                      or _SINCE_BEFORE.search(ctx.text, max(0, char - 16), char)):
+        return year - 1  # 'the quarter ended June 30' has closed; 'since January 1st' has begun
     tense = "future" if _looks_ahead(ctx.text, char) else ctx.tense(char)
     if _names_a_vote(ctx.text, char) and (tense != "past" or _hypothetical(ctx.doc, char)):
         # 'in November's general election', 'if he wins the election on Nov. 8': a vote on the calendar
@@ -462,6 +464,11 @@ def _weekday_date(weekday: int, ctx: _Ctx, char: int, rel: str) -> date | None:
         # 'Ahead of Friday's meeting, France unveiled a plan': before the meeting, which is the nearer Friday
         return ref + timedelta(days=ahead) if ahead < back else ref - timedelta(days=back)
     tense = ctx.tense(char)
+    if tense == "future" and _possessive(ctx.doc, char) and not _firm_tense(ctx.doc, char) and not (
+            _AHEAD_OF.search(ctx.text, max(0, char - 40), char)):
+        # 'is attempting to reach black voters at Monday's debate': the progressive dates the attempt, not
+        # the debate, which is the nearer Monday
+        return ref + timedelta(days=ahead) if ahead < back else ref - timedelta(days=back)
     if tense == "future" or (tense == "present" and _scheduled_present(ctx.doc, char)) or (
             _looks_ahead(ctx.text, char) or _IS_AFTER.match(ctx.text, char)):
         return ref + timedelta(days=ahead)  # 'the deadline is Monday', 'the vote is on Sunday': ahead
@@ -945,6 +952,16 @@ def _n_weekday(m: re.Match[str], ctx: _Ctx) -> Result:
     if m["part"]:  # 'Friday night' is a TIME of that day (TimeML), as 'Friday at 9 p.m.' is
         return "TIME", f"{base}T{_DAY_PARTS[_g(m, 'part')]}", _mod(m)
     return "DATE", base, _mod(m)
+
+
+def _possessive(doc: Doc, char: int) -> bool:
+    """Whether the weekday at ``char`` is a possessive dating a noun ('Monday's debate', 'Monday night's debate')."""
+    tok = _token_at(doc, char)
+    if tok is None or not _parsed(doc):
+        return False
+    if tok.dep_ == "compound" and tok.head.i == tok.i + 1:
+        tok = tok.head
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "POS"
 
 
 def _firm_tense(doc: Doc, char: int) -> bool:
@@ -1487,8 +1504,9 @@ def _n_clock(m: re.Match[str], ctx: _Ctx) -> Result:
     else:
         hh, mm = int(m["h"]), int(m["mi"] or 0)
         ampm = _g(m, "ampm").replace(".", "")
-        if ampm == "pm" and hh < 12:
-            hh += 12
+        if (ampm == "pm" or (ampm == "o'clock" and _g(m, "day") in ("this afternoon", "this evening", "tonight"))) and (
+                hh < 12):
+            hh += 12  # '6 o'clock this afternoon' is 18:00
         elif ampm == "am" and hh == 12:
             hh = 0
         if hh > 24 or mm > 59:
@@ -1752,7 +1770,7 @@ _RULES: tuple[_Rule, ...] = (
           _n_adverb_set, 0.8,
           gate=('daily', 'nightly', 'weekly', 'monthly', 'yearly', 'annually', 'hourly')),
     _Rule("clock", _rx(
-        r"(?:(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)|(?P<h24>[01]?\d|2[0-3])"
+        r"(?:(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm|o'clock)|(?P<h24>[01]?\d|2[0-3])"
         r":(?P<mi24>[0-5]\d)(?=\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|local))|(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)"
         r"(?=\s*(?:GMT|UTC|hrs\b|local\s+time))|(?P<noon>noon|midnight|midday))"
         r"(?:\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|ET|hrs|local\s+time))?"
@@ -1865,8 +1883,8 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
     for name in rule.cased:
         if m.groupdict().get(name):
             word = original[m.start(name): m.end(name)]
-            if not word[0].isupper() and (rule.name == "holiday" or _NAME.match(word)):
-                return False
+            if not word[0].isupper() and (rule.name == "holiday" or _NAME.match(word)) and word != "election day":
+                return False  # ... but news writes 'election day' in lower case too
     if original[m.start()].isupper() and _TITLE_GOES_ON.match(original, m.end()) and _OPEN_QUOTE.search(
             original, max(0, m.start() - 2), m.start()):
         return False  # '"Sunday Morning Futures"', '"Midday with Charlie Sykes"': the title of a show in quotes
@@ -1918,8 +1936,8 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
             _number(_g(m, "n")) is not None):
         return False  # 'three-quarters of the vote' is a fraction; 'several quarters of losses' is not
     if rule.name == "duration" and _g(m, "n") in ("a", "an") and not m["qual"] and not m["mod"] and (
-            _GENERIC_WHEN.match(m.string, m.end())):
-        return False  # 'a day when nobody felt safe': a kind of day, not a length of time
+            _GENERIC_WHEN.match(m.string, m.end()) or m.string.endswith("on ", 0, m.start())):
+        return False  # 'a day when nobody felt safe', 'on a day rich in symbolism': a kind of day, not a length
     if rule.name in ("in_n", "duration") and _g(m, "n") in ("a", "an") and _GENERIC_THAT.match(m.string, m.end()) and (
             rule.name == "in_n" or m.string.endswith("in ", 0, m.start())):
         return False  # 'minimal in a quarter that produced a loss': a kind of quarter, not one from now
