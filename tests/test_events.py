@@ -649,3 +649,10 @@ def test_civilians_evacuated_are_helped_and_helping_ensure_helps_no_one():
     a = analyze("More than 5,000 civilians have been evacuated from Vovchansk since Friday, the governor said.")
     assert [e.type for e in a.events if "evacuated" in e.trigger.text] == ["AID"]
     assert not _types("The new sanctions would also help ensure that any weapons sent to Russia cost Beijing dearly.")
+
+
+def test_that_is_why_tells_an_act_and_committing_attacks_is_an_attack():
+    a = analyze("The occupiers cannot break the people, and that's why Russian troops kidnap the mayors.")
+    assert any(e.type == "ASSAULT" and "kidnap" in e.trigger.text for e in a.events)
+    b = analyze("Moscow accused Kyiv of committing sabotage attacks inside Russia.")
+    assert "THREATEN" not in {e.type for e in b.events}

@@ -127,6 +127,7 @@ PHYSICAL_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 # Lebanon", "was sentenced in Iran"), the state of the place acts.
 FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION"})  # acts whose promise is a threat ("vowed to fight Israel")
 PROMISING = frozenset({"vow", "pledge", "promise", "swear", "commit", "guarantee", "assure"})  # not "agreed to ban": a joint decision
+VOWING = frozenset({"vow", "pledge", "promise", "swear"})  # "promised more strikes" is a threat, "committing attacks" an attack
 STATE_ACTS = {"COERCE", "SANCTION"}
 CAMEO_CONFIDENCE = 0.45  # calibrated on real news, see extract_events
 COURT_VERBS = frozenset({"convict", "sentence"})  # a court's verdict (ACCUSE, CAMEO 116 "find guilty") is the state's act too
@@ -1391,8 +1392,9 @@ def _question(verb: Token) -> bool:
     """True for a verb asked about rather than told: a direct question ("Will Putin's army capture
     the tanks?", an auxiliary before the subject and a question mark) or an indirect one ("why
     Moscow would target its own pipeline")."""
-    if any(c.dep_ in ("advmod", "mark") and c.lower_ in QUESTION_WORDS and c.i < verb.i for c in verb.children):
-        return True
+    asked = [c.lower_ for c in verb.children if c.dep_ in ("advmod", "mark") and c.lower_ in QUESTION_WORDS and c.i < verb.i]
+    if "whether" in asked or asked and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return True  # "why Moscow would target its own pipeline"; not "that's why they kidnap the mayors", told as done
     ctrl = _controller(verb)
     last = next((t for t in reversed(ctrl.sent) if not (t.is_space or t.is_quote)), None)
     if last is None or last.text != "?":
@@ -1561,7 +1563,8 @@ def extract_events(doc: Doc) -> list[Event]:
             if kind == "verb" and etype == "AID" and _sent_into(span, head):
                 etype, mode = "MOBILIZE", "troops"  # "sent its troops into Ukraine": an incursion, not help asked for
             if kind == "verb" and etype == "AGREE" and lemma in PROMISING and any(
-                c.dep_ == "xcomp" and cand_types.get(c.i) in FORCEFUL or c.dep_ == "dobj" and cand_types.get(c.i) in HOSTILE for c in head.children
+                c.dep_ == "xcomp" and cand_types.get(c.i) in FORCEFUL or c.dep_ == "dobj" and lemma in VOWING and cand_types.get(c.i) in HOSTILE
+                for c in head.children
             ):
                 etype, mode = "THREATEN", ""  # "vowed to fight Israel", "promising more strikes": a promise of force is a threat
             elif kind == "verb" and etype == "THREATEN" and len(span) == 1 and lemma in PROMISING and _peaceful_promise(head, cand_types):
