@@ -25,6 +25,12 @@ def test_police_and_protesters_are_the_parties_of_the_event() -> None:
     assert _names(a, ev.actors) == ["police"] and _names(a, ev.targets) == ["protesters"]
 
 
+def test_rights_groups_accuse_the_army() -> None:
+    a = analyze("Human rights groups accused the army of torturing prisoners.", published="2016-05-02")
+    ev = next(e for e in a.events if e.type == "ACCUSE")
+    assert _names(a, ev.actors) == ["rights groups"] and _names(a, ev.targets) == ["military"]
+
+
 def test_one_identity_per_group_and_ids_after_the_named_entities() -> None:
     a = analyze(
         "Police clashed with demonstrators near the parliament in Belgrade. "
