@@ -907,3 +907,13 @@ def test_polnear_dev_review_second_sample_classes(nlp):
     # 'o'clock' with the part of the day that follows
     got = found(nlp, "\u201cThe plan should be ready by 6 o\u2019clock this afternoon,\u201d he said.", "2016-09-12")
     assert got["6 o\u2019clock this afternoon"] == ("TIME", "2016-09-12T18:00")
+
+
+def test_polnear_dev_review_third_sample_classes(nlp):
+    # on a Monday, 'this weekend' in a past clause is the weekend just past; ahead in a future one
+    got = found(nlp, "Obama's speech coincided this weekend with a voter drive.", "2016-09-19")
+    assert got["this weekend"] == ("DATE", "2016-W37-WE")
+    assert found(nlp, "He will rest this weekend.", "2016-09-19")["this weekend"] == ("DATE", "2016-W38-WE")
+    # a month-day 'of last year'
+    got = found(nlp, "\u201cWe started this journey on June 16th of last year,\u201d Trump said.", "2016-07-22")
+    assert got["June 16th of last year"] == ("DATE", "2015-06-16")

@@ -999,6 +999,8 @@ def _n_weekend(m: re.Match[str], ctx: _Ctx) -> Result:
     ref = ctx.ref
     if rel in ("next", "coming", "the coming", "upcoming", "this coming"):
         day = ref + timedelta(days=(6 - ref.isoweekday()) % 7 or 7)
+    elif rel == "this" and ref.isoweekday() < 6 and ctx.tense(m.start()) == "past":
+        day = ref - timedelta(days=(ref.isoweekday() + 1) % 7)  # 'told them this weekend', on a Monday: just past
     elif rel == "this" or (rel == "the" and ctx.tense(m.start()) == "future"):
         day = ref + timedelta(days=(6 - ref.isoweekday()) % 7) if ref.isoweekday() < 6 else ref
     else:  # the weekend just past
@@ -1553,7 +1555,7 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:(?P<wd>" + _WD + r"),?\s+)?(?:(?:(?P<rel>last|next)\s+)?(?P<mon>" + _MON_D + r")(?:\s+|(?<=\.))(?P<d>" + _DAYNUM
         + r")|(?:the\s+)?(?P<d2>"
         + _DAYNUM + r")\s+(?:of\s+)?(?P<mon2>" + _MON + r"))(?:,?\s+(?P<y>" + _YEAR + r"|'\d\d)"
-        r"|\s+(?P<yrel>last|this|next)\s+year)?"
+        r"|\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year)?"
         r"(?:\s+(?P<part>" + _PART + r"))?"), lambda m, c: _n_month_day(_MonthDay(m), c), 0.95,
           ("mon", "mon2", "wd")),
     _Rule("day_range_end", _rx(
