@@ -656,3 +656,17 @@ def test_that_is_why_tells_an_act_and_committing_attacks_is_an_attack():
     assert any(e.type == "ASSAULT" and "kidnap" in e.trigger.text for e in a.events)
     b = analyze("Moscow accused Kyiv of committing sabotage attacks inside Russia.")
     assert "THREATEN" not in {e.type for e in b.events}
+
+
+def test_capabilities_habits_and_bare_questions_are_no_events():
+    assert not [t for t, w in _types("The warheads are stored at bases close enough to strike Moscow.") if w == "strike"]
+    assert not [t for t, w in _types("Cheap drones are harder to detect, hit and defeat.") if w == "hit"]
+    assert not [t for t, w in _types("The mayor praised a campaign group known for harassing officials.") if "harass" in w]
+    assert not _types("Hannity asks Haley.")
+    assert ("REQUEST", "asked") in _types("Ukraine asked Germany for more tanks.")
+
+
+def test_grievances_without_anyone_accused_and_invited_provocations():
+    assert not _types("Farmers in Madagascar are complaining about low vanilla prices.")
+    assert not _types("Such weakness only invites provocations.")
+    assert [t for t, w in _types("Beijing invited the Pakistani prime minister to the summit.") if w == "invited"] == ["AGREE"]

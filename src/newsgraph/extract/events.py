@@ -1460,6 +1460,18 @@ def _same_line(a: Token, b: Token) -> bool:
     return not any(t.is_space for t in a.doc[lo:hi])
 
 
+def _asks_for_something(verb: Token) -> bool:
+    """True when "ask" says what is asked for: someone "to" act, "that" something be done, or a
+    "for" phrase; "Carlson asks Pence." and "They asked, 'How many times?'" are questions."""
+    return any(
+        c.dep_ == "xcomp"
+        or c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        or c.dep_ == "prep" and c.lower_ == "for"
+        or c.dep_ == "dobj" and _prep_objects(c, ("for",))
+        for c in verb.children
+    )
+
+
 def _peaceful_promise(verb: Token, cand_types: dict[int, str]) -> bool:
     """True when a vow's clause ("vowed that X will not let Ukraine fail") holds no hostile act: a promise, not a threat."""
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis") and _same_line(verb, c)]
@@ -1471,6 +1483,7 @@ def _peaceful_promise(verb: Token, cand_types: dict[int, str]) -> bool:
 
 
 HELPING = frozenset({"help", "aid", "assist"})
+LAMENTING = frozenset({"lament", "complain", "bemoan", "regret", "grumble"})
 DISMISSIVE = frozenset({
     "baseless", "groundless", "unfounded", "false", "absurd", "ridiculous", "nonsense", "lie", "fabricated", "fabrication",
     "fake", "untrue", "slander", "slanderous", "propaganda", "preposterous", "fiction", "invention", "provocation",
@@ -1498,6 +1511,40 @@ def _gap_infinitive(tok: Token) -> bool:
     return tok.dep_ in ("relcl", "acl") and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
         c.dep_ in SUBJECTS | PASSIVE_SUBJECTS | OBJECTS or c.dep_ in ("prep", "ccomp", "xcomp") for c in tok.children
     )
+
+
+# Adjectives whose infinitive says how hard, far or costly an act would be, not that anyone does it
+# ("far enough to strike Russia", "harder to hit", "difficult to defend"); not ready/willing/able.
+QUALITY_ADJECTIVES = frozenset({
+    "hard", "difficult", "easy", "impossible", "possible", "tough", "far", "close", "safe", "dangerous", "expensive", "cheap",
+    "costly", "risky", "simple", "complicated",
+})
+
+
+def _quality_infinitive(tok: Token) -> bool:
+    """An infinitive under an adjective of difficulty or distance, or one "enough"/"too" measures:
+    a capability or a quality, not an act."""
+    cur = tok
+    for _ in range(4):  # "harder to plan against, hit and defeat": up the conjuncts to the infinitive
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            head = cur.head
+            return head.pos_ in ("ADJ", "ADV") and (
+                head.lemma_.lower() in QUALITY_ADJECTIVES or head.lower_ in ("enough", "too")
+                or any(c.lower_ in ("enough", "too") for c in head.children)
+            )
+        if cur.dep_ not in ("conj", "prep", "dep") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+HABIT_WORDS = frozenset({"known", "famous", "notorious", "renowned", "infamous"})
+
+
+def _habit(tok: Token) -> bool:
+    """A gerund saying what someone is known for ("a group known for harassing officials"): a habit, no one event."""
+    prep = tok.head
+    return tok.tag_ == "VBG" and tok.dep_ == "pcomp" and prep.lower_ == "for" and prep.head.lower_ in HABIT_WORDS
 
 
 def _depth(tok: Token) -> int:
@@ -1555,7 +1602,7 @@ def extract_events(doc: Doc) -> list[Event]:
                 continue  # CAMEO's "---" patterns ("warned of catastrophe"), "warned that the package would only last weeks": a forecast, no threat
             if kind == "verb" and (_question(head) or _condition(head)):
                 continue  # "Will Putin's army capture the tanks?", "asked why Moscow would target ...", "if he invades": not told as done
-            if kind == "verb" and lemma == "ask" and _asks_question(head):
+            if kind == "verb" and lemma == "ask" and (_asks_question(head) or len(span) == 1 and not _asks_for_something(head)):
                 explained.add(head.sent.start_char)
                 continue  # "asked the ministry whether the plants will be used": a journalist's question, no demand
             if kind == "verb" and etype == "CONSULT" and lemma == "fly" and (_passive(head) or any(c.dep_ == "dobj" for c in head.children)):
@@ -1585,7 +1632,7 @@ def extract_events(doc: Doc) -> list[Event]:
                 continue  # "I agree that Russia is an autocracy", "agree with the government": a view shared, nothing agreed to do
             if kind == "verb" and (_addressed(head) or etype not in HOSTILE | {"THREATEN"} and _courtesy(head)):
                 continue  # "By subscribing you agree to our Terms", "Sign up to get news": the reader is told, no party acts
-            if kind == "verb" and (_topic_gerund(head) or _gap_infinitive(head)):
+            if kind == "verb" and (_topic_gerund(head) or _gap_infinitive(head) or _quality_infinitive(head) or _habit(head)):
                 continue  # "recognizing Crimea would violate ...", "a safe place to visit": a topic or a quality, not an act
             if kind == "verb":
                 actors, targets = _verb_arguments(doc, head, lemma, etype)
@@ -1601,6 +1648,8 @@ def extract_events(doc: Doc) -> list[Event]:
                     continue  # "received no formal proposal", "host the talks": no one is met
                 if lemma in NEEDS_CLAUSE and not any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
                     continue
+                if lemma in LAMENTING and not targets:
+                    continue  # "farmers are complaining about low prices": a grievance about things, no one is accused
                 if lemma in HELPING and (not targets or any(c.dep_ == "xcomp" for c in head.children)) and not any(
                     c.dep_ in ("dobj", "dative") for c in head.children
                 ):
