@@ -670,3 +670,17 @@ def test_grievances_without_anyone_accused_and_invited_provocations():
     assert not _types("Farmers in Madagascar are complaining about low vanilla prices.")
     assert not _types("Such weakness only invites provocations.")
     assert [t for t, w in _types("Beijing invited the Pakistani prime minister to the summit.") if w == "invited"] == ["AGREE"]
+
+
+def test_military_strikes_are_attacks_and_walkouts_protests():
+    a = analyze("Kharkiv was devastated by relentless Russian strikes last month.")
+    assert [e.type for e in a.events if e.trigger.text == "strikes"] == ["ASSAULT"]
+    assert ("ASSAULT", "carried out air strikes") in _types("The US carried out air strikes against Houthi targets in Yemen.")
+    assert [t for t, w in _types("Rail workers began a 48-hour strike in France on Tuesday.") if "strike" in w] == ["PROTEST"]
+
+
+def test_powers_and_possibilities_are_no_events():
+    assert not _types("The time to fight for the freedom of Belarus has come.")
+    assert not _types("Europe no longer has the will to keep supporting Kyiv.")
+    assert not [t for t, w in _types("Analysts fear a weapon that could blow entire cities apart.") if "blow" in w]
+    assert ("SANCTION", "ban") in _types("The Baltic states should ban new visas for Russians.")

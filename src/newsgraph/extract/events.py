@@ -154,6 +154,7 @@ CLASSIFIER_MIN_PROB = 0.2  # below this the sentence most likely reports no PLOV
 COMMENTING = frozenset({
     "remark", "liken", "compare", "describe", "explain", "argue", "predict", "recall", "acknowledge", "admit", "comment",
     "reply", "respond", "stress", "emphasize", "emphasise", "point", "suggest", "spread", "wonder", "speculate",
+    "call", "label", "brand", "name", "term",
 })
 # copulas and other state verbs: a sentence built on one describes, it reports no act to type
 STATIVE = frozenset({"be", "seem", "appear", "become", "look", "sound", "feel"})
@@ -1538,6 +1539,55 @@ def _quality_infinitive(tok: Token) -> bool:
     return False
 
 
+# Nouns whose infinitive is a power or chance to act, not an act ("the ability to strike", "the
+# time to fight for freedom has come", "the will to keep supporting it"); not "plans to attack".
+POTENTIAL_NOUNS = frozenset({
+    "time", "moment", "chance", "opportunity", "right", "ability", "capacity", "capability", "power", "way", "reason", "need",
+    "urge", "temptation", "courage", "will", "desire", "means", "freedom", "authority", "license", "licence",
+})
+POSSIBLE_AUX = frozenset({"could", "might", "may"})
+
+
+MILITARY_MODIFIERS = frozenset({
+    "air", "missile", "drone", "military", "retaliatory", "nuclear", "precision", "preemptive", "pre-emptive", "artillery",
+    "rocket", "aerial", "naval", "surgical", "targeted", "long-range", "cruise", "ballistic", "deadly", "lethal", "bomb",
+})
+LABOUR_WORDS = frozenset({"worker", "union", "labor", "labour", "rail", "teacher", "nurse", "doctor", "staff", "employee", "general", "hunger", "wage", "pay"})
+
+
+def _military_strike(doc: Doc, noun: Token) -> bool:
+    """True for "strike" as an attack: a military word on it ("air strikes", "retaliatory strike"),
+    a place or party struck ("strikes on Kharkiv", "against Hezbollah"), or a state's adjective with
+    no word of work around it ("relentless Russian strikes"); a walkout has workers or pay."""
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    words = {t.lemma_.lower() for m in mods for t in m.subtree} | {t.lemma_.lower() for t in noun.subtree}
+    carrier = _measured(noun).head  # "rail workers began a strike": who strikes
+    doers = {t.lemma_.lower() for c in carrier.children if c.dep_ in SUBJECTS for t in c.subtree}
+    if (words | doers) & LABOUR_WORDS:
+        return False
+    if words & MILITARY_MODIFIERS:
+        return True
+    if any(_entity(doc, p) is not None for p in _prep_objects(noun, ("on", "against"))):
+        return True
+    return any((e := _entity(doc, m)) is not None and e.type in ("NORP", "GPE") for m in mods)
+
+
+def _potential(tok: Token) -> bool:
+    """A verb that only may happen: an infinitive under a noun of ability or chance ("the ability
+    to strike"), or a relative clause with could/might/may ("firepower that could blow cities to
+    smithereens", "groups that might disagree")."""
+    cur = tok
+    for _ in range(3):  # "the will to keep supporting it": up the infinitives
+        if cur.dep_ != "xcomp":
+            break
+        cur = cur.head
+    if cur.dep_ in ("acl", "relcl") and cur.head.lemma_.lower() in POTENTIAL_NOUNS and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in cur.children
+    ):
+        return True
+    return tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in POSSIBLE_AUX for c in tok.children)
+
+
 HABIT_WORDS = frozenset({"known", "famous", "notorious", "renowned", "infamous"})
 
 
@@ -1632,7 +1682,9 @@ def extract_events(doc: Doc) -> list[Event]:
                 continue  # "I agree that Russia is an autocracy", "agree with the government": a view shared, nothing agreed to do
             if kind == "verb" and (_addressed(head) or etype not in HOSTILE | {"THREATEN"} and _courtesy(head)):
                 continue  # "By subscribing you agree to our Terms", "Sign up to get news": the reader is told, no party acts
-            if kind == "verb" and (_topic_gerund(head) or _gap_infinitive(head) or _quality_infinitive(head) or _habit(head)):
+            if kind == "verb" and (
+                _topic_gerund(head) or _gap_infinitive(head) or _quality_infinitive(head) or _habit(head) or _potential(head)
+            ):
                 continue  # "recognizing Crimea would violate ...", "a safe place to visit": a topic or a quality, not an act
             if kind == "verb":
                 actors, targets = _verb_arguments(doc, head, lemma, etype)
@@ -1659,6 +1711,8 @@ def extract_events(doc: Doc) -> list[Event]:
                     c[4].i for c in cands
                 }:
                     continue  # "rejected the proposals" / "condemned the attack": the verb is the event
+                if etype == "PROTEST" and lemma == "strike" and _military_strike(doc, head):
+                    etype, mode = "ASSAULT", ""  # "relentless Russian strikes", "strikes on Kharkiv": not a walkout
                 actors, targets = _noun_arguments(doc, head, lemma)
                 if etype == "ACCUSE" and _dismissed(head):
                     etype, mode = "REJECT", ""  # "called the accusations baseless": a denial by the accused side
