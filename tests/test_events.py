@@ -684,3 +684,9 @@ def test_powers_and_possibilities_are_no_events():
     assert not _types("Europe no longer has the will to keep supporting Kyiv.")
     assert not [t for t, w in _types("Analysts fear a weapon that could blow entire cities apart.") if "blow" in w]
     assert ("SANCTION", "ban") in _types("The Baltic states should ban new visas for Russians.")
+
+
+def test_they_is_not_the_one_person_who_speaks():
+    a = analyze("It was then that they started exterminating their critics, Lukashenko said.")
+    ev = next(e for e in a.events if "extermin" in e.trigger.text)
+    assert "Lukashenko" not in " ".join(_names(a, ev.actors))

@@ -690,6 +690,8 @@ def _resolve_group(doc: Doc, tok: Token, depth: int, exclude: set[str]) -> list[
             if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and c.lower_ not in PRONOUNS_GROUP | RELATIVE:
                 by_id = {e.id: e for e in doc._.entities or ()}
                 ids = [i for i in np_entities(doc, c, depth + 1, exclude) if plural or by_id[i].type != "PERSON"]
+                if plural and len(ids) == 1 and by_id[ids[0]].type == "PERSON":
+                    continue  # "they started exterminating ..., he said": one person is not "they"
                 if ids:
                     return ids
     best: tuple[int, Entity] | None = None
