@@ -154,8 +154,8 @@ CLASSIFIER_MIN_PROB = 0.2  # below this the sentence most likely reports no PLOV
 COMMENTING = frozenset({
     "remark", "liken", "compare", "describe", "explain", "argue", "predict", "recall", "acknowledge", "admit", "comment",
     "reply", "respond", "stress", "emphasize", "emphasise", "point", "suggest", "spread", "wonder", "speculate",
-    "call", "label", "brand", "name", "term",
 })
+NAMING = frozenset({"call", "label", "brand", "name", "term"})  # active: "he called the laws misogyny"; not "was called to duty"
 # copulas and other state verbs: a sentence built on one describes, it reports no act to type
 STATIVE = frozenset({"be", "seem", "appear", "become", "look", "sound", "feel"})
 
@@ -1809,7 +1809,7 @@ def _classified_events(doc: Doc, found: list[Event], explained: set[int]) -> lis
             continue  # 'Moscow did not comment on the attack': the classifier would read the topic
         if any(c.dep_ in ("csubj", "csubjpass", "expl") for c in root.children) or load_cameo().natural_subject(root):
             continue  # "recognizing Crimea would violate ...", "an earthquake killed ...": no party acts
-        if root.lemma_.lower() in LIGHT_ROOTS:
+        if root.lemma_.lower() in LIGHT_ROOTS or root.lemma_.lower() in NAMING and not _passive(root):
             continue  # "Gore made the prediction", "troops are attempting to surround": the verb says nothing of the act
         subjects = [c for c in root.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
         if not subjects or not (np_entities(doc, subjects[0]) or _first_entities(doc, subjects[:1], set(), members=True)):
