@@ -690,3 +690,11 @@ def test_they_is_not_the_one_person_who_speaks():
     a = analyze("It was then that they started exterminating their critics, Lukashenko said.")
     ev = next(e for e in a.events if "extermin" in e.trigger.text)
     assert "Lukashenko" not in " ".join(_names(a, ev.actors))
+
+
+def test_a_conviction_undergone_and_strikes_on_a_port():
+    a = analyze("Alexei Navalny's conviction for extremism sparked protests in Moscow.")
+    ev = next(e for e in a.events if e.trigger.text == "conviction")
+    assert ev.type == "ACCUSE" and _names(a, ev.targets) == {"Alexei Navalny"} and not ev.actors
+    b = analyze("The grain deal collapsed after strikes on the Odesa port infrastructure.")
+    assert [e.type for e in b.events if e.trigger.text == "strikes"] == ["ASSAULT"]

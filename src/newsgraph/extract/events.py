@@ -1569,8 +1569,8 @@ def _military_strike(doc: Doc, noun: Token) -> bool:
         return False
     if words & MILITARY_MODIFIERS:
         return True
-    if any(_entity(doc, p) is not None for p in _prep_objects(noun, ("on", "against"))):
-        return True
+    if _first_entities(doc, _prep_objects(noun, ("on", "against")), set()):
+        return True  # "strikes on Kharkiv", "strikes on the Odesa port infrastructure"
     return any((e := _entity(doc, m)) is not None and e.type in ("NORP", "GPE") for m in mods)
 
 
@@ -1722,7 +1722,7 @@ def extract_events(doc: Doc) -> list[Event]:
                 carrier = _measured(head).head
                 if not targets and len(actors) > 1 and etype in RECIPROCAL and carrier.pos_ == "VERB" and _conjoined_subject(carrier):
                     targets = list(actors)  # "French and Egyptian warships launched war games": with each other
-                if not actors and (not targets or etype not in PHYSICAL_TYPES):
+                if not actors and (not targets or etype not in PHYSICAL_TYPES and lemma not in PATIENT_NOUNS):
                     continue  # a bare noun ("the war", "sanctions against X") names no event we can attribute
             if etype == "COOPERATE" and len(actors) < 2 and _solo_exercise(doc, span, head):
                 etype, mode = "MOBILIZE", "troops"  # "Russia to stage naval drills off Ireland": a show of force, no partner
