@@ -162,3 +162,17 @@ def test_seed_quotations_and_speakers(shared):
 def test_closing_mark_that_opens_a_paragraph_opens_the_quote():
     text = "Readers wrote in.\n”Fear. I am truly afraid of what happens next.” ― Edwin Monroy"
     assert [text[q.start : q.end] for q in find_quote_spans(text)] == ["Fear. I am truly afraid of what happens next."]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Rebels attacked an army base near the border on Sunday, killing five soldiers.", False),
+        ("A man attacked the Russian embassy with two Molotov cocktails on Sunday.", False),
+        ("Cruz attacked Trump's tax plan on Tuesday.", True),  # words: an attribution, as PolNeAR annotates it
+        ("Spitzer attacked him for failing to enforce a court order.", True),
+    ],
+)
+def test_a_force_verb_is_an_attribution_only_when_it_is_words(text, words):
+    found = [q for q in quotes_of(text) if q.cue is not None and q.cue.text == "attacked"]
+    assert bool(found) == words
