@@ -698,3 +698,9 @@ def test_a_conviction_undergone_and_strikes_on_a_port():
     assert ev.type == "ACCUSE" and _names(a, ev.targets) == {"Alexei Navalny"} and not ev.actors
     b = analyze("The grain deal collapsed after strikes on the Odesa port infrastructure.")
     assert [e.type for e in b.events if e.trigger.text == "strikes"] == ["ASSAULT"]
+
+
+def test_a_sum_received_is_aid_from_the_giver():
+    a = analyze("Ukraine received $2 billion from the United States last year.")
+    ev = next(e for e in a.events if "received" in e.trigger.text)
+    assert ev.type == "AID" and _names(a, ev.actors) == {"United States"} and _names(a, ev.targets) == {"Ukraine"}

@@ -262,7 +262,8 @@ class Lexicon:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]  # "5,000 people were evacuated": AID
         objects += [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "with") for g in p.children if g.dep_ == "pobj"]
         objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]  # "700 kg of medicine"
-        return next((table[w] for o in objects for w in (o.lemma_.lower(), o.lower_) if w in table), None)
+        # a sum ("received $300,000 from the foundation") is money whatever its words
+        return next((table[w] for o in objects for w in (o.lemma_.lower(), o.lower_, "money" if o.ent_type_ == "MONEY" else "") if w in table), None)
 
     def other_sense(self, verb: Token) -> bool:
         """True when the verb's object (or passive subject) gives it an everyday sense:
