@@ -917,3 +917,30 @@ def test_polnear_dev_review_third_sample_classes(nlp):
     # a month-day 'of last year'
     got = found(nlp, "\u201cWe started this journey on June 16th of last year,\u201d Trump said.", "2016-07-22")
     assert got["June 16th of last year"] == ("DATE", "2015-06-16")
+
+
+def test_polnear_train_diff_guards(nlp):
+    # found diffing all PolNeAR train articles against the component before this review
+    got = found(nlp, "The question is not whether they have a job tomorrow, he said.", "2016-03-23")
+    assert got["tomorrow"] == ("DATE", "2016-03-24")
+    # a firm plan is not outvoted by the other mentions of the weekday
+    text = ("Muhammad Ali died Friday in Phoenix. On Friday his family spoke. A public memorial service "
+            "is planned Friday in Louisville.")
+    assert [t.value for t in run(nlp, text, "2016-06-05")._.timexes][-1] == "2016-06-10"
+    # 'ahead of Monday's caucuses' under a present verb still looks ahead
+    got = found(nlp, "Trump and Cruz maintained their battle as they sit atop most polls ahead of Monday's caucuses.",
+                "2016-01-26")
+    assert got["Monday"] == ("DATE", "2016-02-01")
+    # on a Friday 'this weekend' lies ahead even in a past clause
+    got = found(nlp, "The win set the stage for another likely rout this weekend.", "2016-04-15")
+    assert got["this weekend"] == ("DATE", "2016-W15-WE")
+    # a finite clause under a past 'hoped' keeps its own tense
+    got = found(nlp, "Leaders had hoped the deal might lead to GOP gains in November among Jewish voters.", "2016-03-18")
+    assert got["November"] == ("DATE", "2016-11")
+    got = found(nlp, "The firm does not offer workers a single day of paid leave.", "2016-08-09")
+    assert got["a single day"] == ("DURATION", "P1D")
+    # a 'today' in a quote is the day 'later in the day' follows, but 'that year' still follows the year named
+    text = "Obama spoke Thursday. \u201cWhatever happens today, we stay,\u201d he said. He arrived in Philadelphia later in the day."
+    assert found(nlp, text, "1998-02-13")["later in the day"] == ("DATE", "1998-02-13")
+    text = "McCain won 62 percent in 2008. Trump's support today is below McCain's support that year."
+    assert found(nlp, text, "2016-09-07")["that year"] == ("DATE", "2008")

@@ -164,6 +164,7 @@ class _Ctx:
     month_end: int = -1  # where the expression that named ``anchor_month`` ends
     week_anchor: tuple[date, int] | None = None  # a day of the last week named, and where that expression ends
     span_period: bool = False  # the last reporting period named is a span ('the nine months'), not a quarter
+    deictic_day: tuple[date, int] | None = None  # the last 'today/yesterday/tomorrow' and where it ends
     weekday_note: tuple[int, date, bool] | None = None  # the bare weekday just resolved: (weekday, day, tense unclear)
     weekday_days: list[tuple[int, int, date, bool]] = field(default_factory=list)  # (timex index, *weekday_note)
     tense_cache: dict[int, str] = field(default_factory=dict)
@@ -460,7 +461,7 @@ def _weekday_date(weekday: int, ctx: _Ctx, char: int, rel: str) -> date | None:
         return ref - timedelta(days=back or 7)
     if rel == "this":
         return ref + timedelta(days=weekday - ref.isoweekday())
-    if _AHEAD_OF.search(ctx.text, max(0, char - 40), char) and _clause_tense(ctx.doc, char) == "past":
+    if _AHEAD_OF.search(ctx.text, max(0, char - 40), char) and _past_verb(ctx.doc, char):
         # 'Ahead of Friday's meeting, France unveiled a plan': before the meeting, which is the nearer Friday
         return ref + timedelta(days=ahead) if ahead < back else ref - timedelta(days=back)
     tense = ctx.tense(char)
@@ -605,16 +606,20 @@ def _clause_tense(doc: Doc, char: int) -> str:
         if verb.lemma_ in _FUTURE_VERBS:
             return "future"
         # an infinitive ("plans to meet on Friday") takes its tense from the verb above
-        if verb.dep_ in ("xcomp", "advcl", "ccomp") and any(c.lower_ == "to" for c in verb.children):
+        if verb.dep_ == "ccomp" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # 'voters expect Clinton to win Monday's debate': an infinitive with its own subject, under a present
+            head = verb.head
+            if head.lemma_ in _INTENT_VERBS and head.tag_ in ("VBZ", "VBP"):
+                return "future"
+            break
+        if verb.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in verb.children):
             head = verb.head
             frame = head.head if head.dep_ in ("acomp", "attr") else head  # 'had been due to ...'
             head_aux = [c.lower_ for t in (head, frame) for c in t.children if c.dep_ in ("aux", "auxpass")]
             if "had" in head_aux:  # 'had been due to expire Friday': a plan already past
                 return "past"
             # 'planned to leave on Thursday' looks ahead; 'extended their offers to acquire ... Friday' does not
-            # 'voters expect Clinton to win Monday's debate' (an infinitive with its own subject) only from the present
-            if (head.lemma_ in _INTENT_VERBS and (verb.dep_ != "ccomp" or head.tag_ in ("VBZ", "VBP"))) or (
-                    head.tag_ != "VBD" and (
+            if head.lemma_ in _INTENT_VERBS or (head.tag_ != "VBD" and (
                     head.lemma_ in _FUTURE_VERBS or head.tag_ in ("VBZ", "VBP"))):
                 return "future"
             verb = head
@@ -878,8 +883,9 @@ def _n_rel_day(m: re.Match[str], ctx: _Ctx) -> Result:
         base = "XXXX-XX-XX"
     else:
         base = (ctx.ref + timedelta(days=shift)).isoformat()
-        ctx.anchor = ctx.ref + timedelta(days=shift)  # 'yesterday ... later in the day' is yesterday
-        ctx.weekday_note = (ctx.anchor.isoweekday(), ctx.anchor, False)  # 'tomorrow night' is (this) Monday night
+        day = ctx.ref + timedelta(days=shift)
+        ctx.deictic_day = (day, m.end())  # 'yesterday ... later in the day' is yesterday
+        ctx.weekday_note = (day.isoweekday(), day, False)  # 'tomorrow night' is (this) Monday night
     if part or word == "tonight":
         return "TIME", f"{base}T{_DAY_PARTS[part or 'night']}", None
     return "DATE", base, _mod(m)
@@ -965,14 +971,24 @@ def _possessive(doc: Doc, char: int) -> bool:
 
 
 def _firm_tense(doc: Doc, char: int) -> bool:
-    """Whether the verb a weekday hangs on says plainly when ('said Monday', 'will meet Monday'), unlike a
-    present or progressive ('is raising questions about Monday's debate') or an unparsed clause."""
+    """Whether the verb a weekday hangs on says plainly when ('said Monday', 'will meet Monday', 'a service
+    is planned Friday'), unlike a present or progressive ('is raising questions about Monday's debate')."""
     tok = _token_at(doc, char)
     if tok is None or not _parsed(doc):
         return False
     verb = _governing_verb(tok)
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in _FUTURE_AUX for a in auxes)
+    return verb.tag_ == "VBD" or verb.lemma_ in _FUTURE_VERBS or any(
+        a.tag_ == "VBD" or a.lower_ in _FUTURE_AUX for a in auxes)
+
+
+def _past_verb(doc: Doc, char: int) -> bool:
+    """Whether the verb the phrase at ``char`` hangs on is itself in the past ('unveiled', 'had met')."""
+    tok = _token_at(doc, char)
+    if tok is None or not _parsed(doc):
+        return False
+    verb = _governing_verb(tok)
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
 def _agree_weekdays(timexes: list[Timex], notes: list[tuple[int, int, date, bool]]) -> None:
@@ -999,7 +1015,7 @@ def _n_weekend(m: re.Match[str], ctx: _Ctx) -> Result:
     ref = ctx.ref
     if rel in ("next", "coming", "the coming", "upcoming", "this coming"):
         day = ref + timedelta(days=(6 - ref.isoweekday()) % 7 or 7)
-    elif rel == "this" and ref.isoweekday() < 6 and ctx.tense(m.start()) == "past":
+    elif rel == "this" and ref.isoweekday() <= 3 and ctx.tense(m.start()) == "past":
         day = ref - timedelta(days=(ref.isoweekday() + 1) % 7)  # 'told them this weekend', on a Monday: just past
     elif rel == "this" or (rel == "the" and ctx.tense(m.start()) == "future"):
         day = ref + timedelta(days=(6 - ref.isoweekday()) % 7) if ref.isoweekday() < 6 else ref
@@ -1201,10 +1217,11 @@ def _n_edge_unit(m: re.Match[str], ctx: _Ctx) -> Result:
 
 
 def _n_in_the_day(m: re.Match[str], ctx: _Ctx) -> Result:
-    """'later in the day': the day the story just named ('spoke Wednesday ... earlier in the day'),
-    else the publication day (the day news reports on)."""
-    named = ctx.anchor is not None and 0 <= m.start() - ctx.anchor_end <= _NARRATIVE_REACH
-    day = ctx.anchor if named or ctx.ref is None else ctx.ref
+    """'later in the day': the day the story named last ('spoke Wednesday ... earlier in the day',
+    'yesterday ... later in the day'), else the publication day (the day news reports on)."""
+    named = [(end, day) for day, end in ((ctx.anchor, ctx.anchor_end), ctx.deictic_day or (None, -1))
+             if day is not None and 0 <= m.start() - end <= _NARRATIVE_REACH]
+    day = max(named)[1] if named else ctx.ref if ctx.ref is not None else ctx.anchor
     return "DATE", "XXXX-XX-XX" if day is None else day.isoformat(), _edge_mod(m)
 
 
@@ -1304,7 +1321,7 @@ def _n_duration(m: re.Match[str], ctx: _Ctx) -> Result:
     qual = _g(m, "qual")
     if n_text == "one" and unit == "day" and m.group().lower() == "one day" and _someday(m, ctx.doc):
         return "DATE", "FUTURE_REF", None  # 'could one day lead the party': some day, not a day long
-    if n_text in ("a", "an") and not qual and not m["mod"] and not m["half"]:
+    if n_text in ("a", "an") and not qual and not m["mod"] and not m["half"] and " single" not in m.group().lower():
         rate = _RATE_BEFORE.search(m.string, max(0, m.start() - 20), m.start())
         if rate:  # '$2 million a year' is a rate, not a time; 'interviews a day' happens each day
             return None if rate["amount"] else ("SET", _duration(1, unit), None)
@@ -1312,7 +1329,7 @@ def _n_duration(m: re.Match[str], ctx: _Ctx) -> Result:
         return "DATE", "FUTURE_REF", None  # 'the next few days will be decisive'
     if n is None and qual in ("the last", "the past") and not _as_span(m):
         return "DATE", "PAST_REF", None  # 'rates have fallen in the last few months', like 'in recent months'
-    mod = "EQUAL_OR_MORE" if m["plus"] else _MODS.get(_g(m, "mod"))  # '15-plus years'
+    mod = "EQUAL_OR_MORE" if m.groupdict().get("plus") else _MODS.get(_g(m, "mod"))  # '15-plus years'
     return "DURATION", _duration(n, unit), mod
 
 
@@ -1722,7 +1739,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("over_the_years", _rx(r"(?:over|throughout|in)\s+(?P<core>the\s+(?:early\s+)?(?P<u>years|decades|centuries))"
                                 r"(?!\s+(?:of|before|after|since|that|when|to|ahead|following|between)\b)"),
           _n_bare_plural, 0.7, gate=("the years", "the decades", "the centuries", "the early years")),
-    _Rule("long_ago", _rx(r"(?:(?<!not\s)(?<!that\s)(?<!how\s)(?:so\s+)?long|a\s+(?:very\s+)?long\s+time|(?:many,?\s+)+many\s+years)\s+ago"),
+    _Rule("long_ago", _rx(r"(?:(?<!not\s)(?<!that\s)(?<!how\s)(?<!not\sso\s)(?<!that\sso\s)(?:so\s+)?long|a\s+(?:very\s+)?long\s+time|(?:many,?\s+)+many\s+years)\s+ago"),
           _n_ref("PAST_REF"), 0.75, gate=(' ago',)),
     _Rule("vague_duration", _rx(r"(?P<w>(?:a|some)\s+(?:very\s+)?long\s+(?:time|while|period)|a\s+while"
                                 r"|a\s+long\s+period\s+of\s+time)"), _n_vague_duration, 0.75,
@@ -1879,6 +1896,17 @@ _QUOTED_NAME = re.compile(r"[.,]?(?:[\"\u201d\u2019]|'')(?![sS]\b)")
 _OPENS_CLAUSE = re.compile(r"(?:\A|[.!?:;\n][\"'\u201c\u201d)]*|[\"'\u201c(\u2014-])\s*\Z")
 
 
+def _after_adjective(doc: Doc, char: int) -> bool:
+    """Whether the word before ``char`` is an article or adjective ('a brighter tomorrow', not 'a job tomorrow')."""
+    tok = _token_at(doc, char)
+    return tok is not None and tok.i > 0 and (doc[tok.i - 1].tag_ in ("DT", "JJ", "JJR", "JJS") or bool(
+        _HOPEFUL.fullmatch(doc[tok.i - 1].lower_)))
+
+
+_HOPEFUL = re.compile(r"better|bright\w*|great\w*|new|safer|strong\w*|fair\w*|clean\w*|kind\w*|free\w*|health\w*|"
+                      r"happ\w*|prosper\w*|hope\w*|just\w*|peace\w*")  # 'a brighter tomorrow' (often tagged a noun)
+
+
 def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
     """Cheap checks that throw out look-alikes (a 4-digit count, 'may' the verb). ``m`` matched the
     lower-cased text; capitalization is read from ``original``."""
@@ -1957,7 +1985,8 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
         return False  # '10:35 a.m. (0735 GMT)' restates the time just given
     if rule.name == "rel_day" and not m["part"] and (_GENERIC_TODAY.match(m.string, m.end()) or (
             _g(m, "w") == "tomorrow" and (m.string[max(0, m.start() - 3): m.start()] == "of " or (
-                _GENERIC_TOMORROW_BEFORE.search(m.string, max(0, m.start() - 20), m.start()))))):
+                _GENERIC_TOMORROW_BEFORE.search(m.string, max(0, m.start() - 20), m.start()) and _after_adjective(
+                    doc, m.start()))))):
         return False  # "today's youth", 'the world of tomorrow', 'a brighter tomorrow': the present or future in general
     if rule.name == "weekday" and (_TITLE_AFTER_WEEKDAY.match(original, m.end()) or original[
             max(0, m.start() - 5): m.start()] == "News " or _NAMED_DAY_BEFORE.search(original, max(0, m.start() - 8),
