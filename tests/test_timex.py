@@ -944,3 +944,17 @@ def test_polnear_train_diff_guards(nlp):
     assert found(nlp, text, "1998-02-13")["later in the day"] == ("DATE", "1998-02-13")
     text = "McCain won 62 percent in 2008. Trump's support today is below McCain's support that year."
     assert found(nlp, text, "2016-09-07")["that year"] == ("DATE", "2008")
+
+
+def test_election_day_ahead_and_cued_weekdays_stay(nlp):
+    # 'election day' in a present clause is the coming vote, months ahead
+    got = found(nlp, "Start packing now, so that on election day you just hop on a bus.", "2016-02-18")
+    assert got["election day"] == ("DATE", "2016-11-08")
+    # a weekday a cue fixes ('ahead of Monday's caucuses') is not outvoted by past Mondays
+    text = ("Obama spoke on Monday. On Monday he also met aides. Trump and Cruz maintained their battle as "
+            "they sit atop most polls ahead of Monday's GOP caucuses.")
+    assert [t.value for t in run(nlp, text, "2016-01-26")._.timexes] == ["2016-01-25", "2016-01-25", "2016-02-01"]
+    # 'earlier in the day' does not follow a day the story places after publication: the publication day
+    text = ("\u201cNot a president who is neutral on Monday and who knows what on Wednesday,\u201d she said. "
+            "Earlier in the day, Trump met the editorial board.")
+    assert found(nlp, text, "2016-03-22")["Earlier in the day"] == ("DATE", "2016-03-22")

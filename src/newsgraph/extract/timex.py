@@ -846,6 +846,8 @@ def _n_holiday(m: re.Match[str], ctx: _Ctx) -> Result:
             year = ref.year if this_year > ref else ref.year + 1
         elif rel == "this":
             year = ref.year
+        elif name == "election day" and ctx.tense(m.start()) != "past":
+            year = ref.year if this_year >= ref - timedelta(days=60) else ref.year + 1  # the vote ahead
         else:
             year = _month_year(this_year.month, ctx, m.start(), this_year.day)
     if year is None:
@@ -950,8 +952,10 @@ def _n_weekday(m: re.Match[str], ctx: _Ctx) -> Result:
             day = last if ctx.anchor < last else day
     else:
         day = _weekday_date(weekday, ctx, m.start(), rel)
-        if not rel and day is not None:
-            ctx.weekday_note = (weekday, day, not _firm_tense(ctx.doc, m.start()))
+        if not rel and day is not None:  # a day the clause or a cue ('ahead of Monday's caucuses') fixes is firm
+            firm = _firm_tense(ctx.doc, m.start()) or _looks_ahead(ctx.text, m.start()) or bool(
+                _AHEAD_OF.search(ctx.text, max(0, m.start() - 40), m.start()))
+            ctx.weekday_note = (weekday, day, not firm)
     base = f"XXXX-WXX-{weekday}" if day is None else day.isoformat()
     if day is not None:
         ctx.anchor = day
@@ -1220,7 +1224,7 @@ def _n_in_the_day(m: re.Match[str], ctx: _Ctx) -> Result:
     """'later in the day': the day the story named last ('spoke Wednesday ... earlier in the day',
     'yesterday ... later in the day'), else the publication day (the day news reports on)."""
     named = [(end, day) for day, end in ((ctx.anchor, ctx.anchor_end), ctx.deictic_day or (None, -1))
-             if day is not None and 0 <= m.start() - end <= _NARRATIVE_REACH]
+             if day is not None and 0 <= m.start() - end <= _NARRATIVE_REACH and (ctx.ref is None or day <= ctx.ref)]
     day = max(named)[1] if named else ctx.ref if ctx.ref is not None else ctx.anchor
     return "DATE", "XXXX-XX-XX" if day is None else day.isoformat(), _edge_mod(m)
 
