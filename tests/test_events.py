@@ -704,3 +704,60 @@ def test_a_sum_received_is_aid_from_the_giver():
     a = analyze("Ukraine received $2 billion from the United States last year.")
     ev = next(e for e in a.events if "received" in e.trigger.text)
     assert ev.type == "AID" and _names(a, ev.actors) == {"United States"} and _names(a, ev.targets) == {"Ukraine"}
+
+
+def test_conjoined_and_gerund_passives_undergo_the_act():
+    a = analyze("Keith Scott was shot and killed by a police officer after he got out of his car.", published="2016-09-21")
+    for trigger in ("shot", "killed"):
+        ev = next(e for e in a.events if e.trigger.text == trigger)
+        assert _names(a, ev.actors) == {"police"} and _names(a, ev.targets) == {"Keith Scott"}
+    a = analyze("Ukraine wants to be recognized by Russia.")
+    ev = next(e for e in a.events if e.type in ("SUPPORT", "AGREE"))
+    assert _names(a, ev.actors) == {"Russia"} and _names(a, ev.targets) == {"Ukraine"}
+
+
+def test_a_gerund_after_before_shares_the_subject_above():
+    a = analyze("Aung San Suu Kyi, who had breakfast with lawmakers, met officials before visiting the Oval Office.")
+    ev = next(e for e in a.events if e.trigger.text.startswith("visiting"))
+    assert _names(a, ev.actors) == {"Aung San Suu Kyi"}
+
+
+def test_a_possessive_pronoun_on_an_event_noun_is_its_actor():
+    a = analyze("Vladimir Putin has used his invasions of Georgia and Ukraine as a threat to NATO.")
+    ev = next(e for e in a.events if e.trigger.text == "invasions")
+    assert _names(a, ev.actors) == {"Vladimir Putin"} and _names(a, ev.targets) == {"Georgia", "Ukraine"}
+    a = analyze("The West condemned Russia's invasion of Ukraine, including its annexation of Crimea.")
+    ev = next(e for e in a.events if e.trigger.text == "annexation")
+    assert _names(a, ev.actors) == {"Russia"}  # the possessor above, not the nearest country named
+
+
+def test_a_town_before_an_event_noun_is_its_place_not_its_actor():
+    a = analyze("Police said the Tulsa protest by students remained peaceful. The Minsk talks between Russia and Ukraine collapsed.")
+    ev = next(e for e in a.events if e.type == "PROTEST")
+    assert _names(a, ev.actors) == {"students"} and a.entity(ev.place).name == "Tulsa"
+    ev = next(e for e in a.events if e.type == "CONSULT")
+    assert _names(a, ev.actors) == {"Russia", "Ukraine"} and a.entity(ev.place).name == "Minsk"
+    a = analyze("Moscow's attack on Kharkiv killed ten civilians.")
+    ev = next(e for e in a.events if e.trigger.text == "attack")
+    assert _names(a, ev.actors) == {"Moscow"}
+
+
+def test_a_town_where_a_protest_or_meeting_happens_is_the_place():
+    a = analyze("Thousands of protesters gathered in Minsk on Sunday.")
+    ev = next(e for e in a.events if e.type == "PROTEST")
+    assert ev.targets == [] and a.entity(ev.place).name == "Minsk"
+    a = analyze("A summit meeting between Barack Obama and Xi Jinping at the Sunnylands estate in California failed.")
+    ev = next(e for e in a.events if e.type == "CONSULT")
+    assert _names(a, ev.targets) & {"Sunnylands", "California"} == set()
+    a = analyze("Russian forces shelled Kherson overnight.")  # an attack on a town: the town is hit
+    ev = next(e for e in a.events if e.type == "ASSAULT")
+    assert _names(a, ev.targets) == {"Kherson"}
+    a = analyze("Palestinian prisoners rioted on Monday at a jail in northern Israel.")  # a state: whom it concerns
+    ev = next(e for e in a.events if e.type == "PROTEST")
+    assert _names(a, ev.targets) == {"Israel"}
+
+
+def test_we_in_a_quote_is_the_speakers_side():
+    a = analyze('Chief Chuck Jordan spoke on Monday. "We will punish the officers who did this," Jordan said.')
+    ev = next(e for e in a.events if e.trigger.text.startswith("punish"))
+    assert _names(a, ev.actors) == {"Chuck Jordan"}

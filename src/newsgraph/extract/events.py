@@ -75,7 +75,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..model import Entity, Event, Mention
+from ..model import Entity, Event
 from .common import doc_text, in_sorted, sentence_bounds, sentence_evidence, text_span
 
 try:  # written by the time component; until it lands we fall back to the sentence's own timex
@@ -118,6 +118,7 @@ FUTURE_AUX = {"will", "shall", "'ll", "would", "could", "might", "may"}
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"it", "they", "we", "them", "us"}  # a state, body or group named before
 POSSESSIVE_GROUP = {"its", "their"}
+PRONOUNS_POSSESSIVE = frozenset({"his", "her", "its", "their"})
 RELATIVE = {"which", "who", "that", "whom"}
 # Event types whose embedded clause is their content, not a separate happening
 # ("agreed to withdraw", "threatened to attack", "accused X of killing").
@@ -695,25 +696,29 @@ def _resolve_group(doc: Doc, tok: Token, depth: int, exclude: set[str]) -> list[
                     continue  # "they started exterminating ..., he said": one person is not "they"
                 if ids:
                     return ids
-    best: tuple[int, Entity] | None = None
-    floor = max(0, tok.sent.start_char - 300)
     first_person = tok.lower_ in ("we", "us", "our")  # the speaker's side, never a group merely named near it
+    if first_person:  # "'We will achieve justice,' the police chief said": the one quoted
+        speaker = next((q.speaker.entity for q in doc._.quotes or () if q.start <= tok.idx < q.end), None)
+        if speaker is not None and speaker not in exclude:
+            return [speaker]
+    best: tuple[bool, int, Entity] | None = None
+    floor = max(0, tok.sent.start_char - 300)
     for ent in doc._.entities or ():
         if ent.id in exclude or (ent.type == "PERSON" and not plural) or ent.type in PLACE_TYPES - {"GPE"}:
             continue
         if first_person and ent.type == "GROUP":
             continue
         for m in ent.mentions:
-            if ent.type == "GROUP" and not plural and _plural_mention(doc, m):
+            if not floor <= m.end <= tok.idx:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or ent.type == "GROUP" and not plural and span[-1].tag_ in ("NNS", "NNPS"):
                 continue  # "it" is not "the journalists"
-            if floor <= m.end <= tok.idx and (best is None or m.end > best[0]):
-                best = (m.end, ent)
-    return [best[1].id] if best else []
-
-
-def _plural_mention(doc: Doc, m: Mention) -> bool:
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and span[-1].tag_ in ("NNS", "NNPS")
+            # a subject or possessor is what a sentence is about: "Russia's invasion of Ukraine, including its annexation"
+            key = (span.root.dep_ in SUBJECTS | PASSIVE_SUBJECTS or span.root.dep_ == "poss", m.end, ent)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    return [best[2].id] if best else []
 
 
 def np_entities(doc: Doc, tok: Token, depth: int = 0, exclude: set[str] | None = None) -> list[str]:
@@ -780,6 +785,8 @@ def _controller(verb: Token) -> Token:
             cur = cur.head.head
         elif cur.dep_ == "pcomp" and cur.head.head.dep_ == "acomp":
             cur = cur.head.head.head  # "X is guilty of violating", "responsible for attacking": X
+        elif cur.dep_ == "pcomp" and cur.head.lower_ in TIME_PREPS and cur.head.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head.head  # "Suu Kyi, who had breakfast ... before visiting the Oval Office": Suu Kyi visits
         elif cur.dep_ in ("relcl", "acl") and cur.head.dep_ == "attr" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
             cur = cur.head.head  # "Germany was the first country to recognize Croatia": Germany
         else:
@@ -791,6 +798,8 @@ def _controller(verb: Token) -> Token:
 TARGET_SCOPE = {"dobj", "dative", "attr", "oprd", "prep", "agent", "ccomp", "xcomp", "pcomp", "acomp", "pobj", "advmod"}
 # Inside a subject or target phrase: clauses about it that name other parties.
 CLAUSES = {"relcl", "advcl", "parataxis", "conj", "cc", "appos", "punct"}
+# Prepositions of time whose gerund shares the subject of the verb they hang from ("before visiting")
+TIME_PREPS = frozenset({"before", "after", "while", "by", "without", "since", "upon", "on", "when", "despite"})
 # Prepositions whose object a phrase is about or aimed at, not made of ("pressure on Moscow").
 ABOUT_PREPS = {"on", "against", "over", "about", "for", "to", "toward", "towards", "into", "after", "before", "since", "despite"}
 
@@ -870,6 +879,13 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
 
 
+def _shared_passive(verb: Token) -> bool:
+    """A past participle conjoined to a passive and sharing its subject and auxiliary ("was shot
+    and killed by an officer"): a passive too, not an act of the one shot."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and _passive(verb.head) and not any(
+        c.dep_ in SUBJECTS | PASSIVE_SUBJECTS or c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def _reduced_passive(verb: Token) -> bool:
     """A past participle heading a clause of its own with no subject or auxiliary ("if attacked",
     "Rebuked by Paris, Rome ..."): a passive whose patient is the subject of the clause above."""
@@ -947,9 +963,12 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str, etype: str = "") -> tuple
     targets: list[str] = []
     ctrl = _controller(verb)
     reduced = _reduced_passive(verb)
-    passive = _passive(verb) or reduced
+    shared = _shared_passive(verb)
+    passive = _passive(verb) or reduced or shared
+    # "before being assassinated", "wants to be recognized", "was shot and killed": the subject above undergoes it
+    undergoes = reduced or shared or passive and not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in verb.children)
     for child in ctrl.children:
-        if child.dep_ in SUBJECTS | PASSIVE_SUBJECTS and reduced and ctrl.i != verb.i:
+        if child.dep_ in SUBJECTS | PASSIVE_SUBJECTS and undergoes and ctrl.i != verb.i:
             targets = np_entities(doc, child)  # "Rebuked by Paris, Rome recalled ...", "will strike if attacked": the subject is acted on
         elif child.dep_ in SUBJECTS:
             actors = np_entities(doc, child)
@@ -963,9 +982,11 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str, etype: str = "") -> tuple
     told = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" else []
     if told and verb.head.lemma_.lower() in OBJECT_CONTROL:  # "pressed both sides to agree": the sides agree
         ctrl, actors = verb.head, np_entities(doc, told[0])
-    if passive:
-        for pobj in _prep_objects(verb, ("by",)):
+    if passive:  # the agent of conjoined passives may hang from either ("was shot and killed by police")
+        sharing = [verb, *(c for c in verb.children if c.dep_ == "conj" and _shared_passive(c))] + ([verb.head] if shared else [])
+        for pobj in (p for v in sharing for p in _prep_objects(v, ("by",))):
             actors = np_entities(doc, pobj)
+            break
     preferred = lex.target_preps.get(lemma, ())
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     candidates = _prep_objects(verb, preferred) + [p for o in objects for p in _prep_objects(o, preferred)]  # "imposed sanctions on X"
@@ -1015,6 +1036,20 @@ PATIENT_NOUNS = frozenset({
 })
 
 
+def _mere_place(ent: Entity) -> bool:
+    """A town or region that stands for no government ("San Bernardino", "Volhynia", "Minsk" of
+    "the Minsk agreement"), not a state ("Ukraine") nor a capital read as its government ("Moscow")."""
+    return ent.type == "LOC" or ent.type == "GPE" and ent.name != ent.country and not ent.stands_for
+
+
+def _possessor(doc: Doc, pron: Token) -> list[str]:
+    """His/her/its/their on an event noun: the person, state or group it refers to."""
+    if pron.lower_ in ("his", "her"):
+        ent = _resolve_pronoun(doc, pron, set())
+        return [ent.id] if ent else []
+    return _resolve_group(doc, pron, 1, set())
+
+
 def _noun_arguments(doc: Doc, noun: Token, lemma: str) -> tuple[list[str], list[str]]:
     lex = load_lexicon()
     actors: list[str] = []
@@ -1022,8 +1057,13 @@ def _noun_arguments(doc: Doc, noun: Token, lemma: str) -> tuple[list[str], list[
     undergone = lemma in PATIENT_NOUNS and not _prep_objects(noun, ("of",))  # "Putin's arrest": Putin is arrested
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod") and child.i < noun.i:
-            ent = _entity(doc, child)
             side = targets if undergone and child.dep_ in ("poss", "compound") else actors
+            if child.dep_ == "poss" and child.lower_ in PRONOUNS_POSSESSIVE:  # "his invasions of Georgia", "its annexation of Crimea"
+                side.extend(i for i in _possessor(doc, child) if i not in side)
+                continue
+            ent = _entity(doc, child)
+            if ent is not None and child.dep_ in ("compound", "amod") and _mere_place(ent):
+                continue  # "the San Bernardino attack", "the Tulsa protest": where it happened, not who did it
             if ent is not None and ent.id not in side:
                 side.append(ent.id)
     # only a nationality adjective ("a European arrest warrant"): the subject of the verb that carries the noun says more
@@ -1061,8 +1101,62 @@ def _noun_arguments(doc: Doc, noun: Token, lemma: str) -> tuple[list[str], list[
     return actors, targets
 
 
+# Acts done to a place itself ("shelled Kherson", "imposed a curfew in Algiers", "lifted it in Algiers"):
+# for the others a place phrase says where, not to whom ("protesters gathered in Minsk").
+PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN", "AID", "RETREAT", "CONCEDE"})
+
+
+def _place_targets(doc: Doc, head: Token, targets: list[str]) -> list[str]:
+    """The towns and regions among the targets that the sentence names only as a place, in an
+    "in/at/near" phrase on the trigger or on a noun (a compound or apposition included: "at the
+    Sunnylands estate in California"), not on another verb ("refused to deploy peacekeepers in
+    Iraq": where the act refused is aimed)."""
+    # a known town or region only: a state where it happens is whom it concerns, as CAMEO codes it
+    # ("rioted at a jail in Israel"), and a name the actor table lacks may be one ("appealed for peace in Ithilen")
+    places = {e.id for e in doc._.entities or () if e.id in targets and (e.type == "LOC" or e.type == "GPE" and e.country and e.name != e.country)}
+    where: dict[str, bool] = {}
+    by_token = _token_entities(doc)
+    for tok in head.sent:
+        ent = by_token.get(tok.i)
+        if ent is None or ent.id not in places:
+            continue
+        top = tok
+        for _ in range(3):
+            if top.dep_ not in ("compound", "appos", "nmod", "amod") or top.head.i == top.i:
+                break
+            top = top.head
+        inside = top.dep_ == "pobj" and _place_phrase(top.head) and _governor(top.head) == head.i
+        where[ent.id] = where.get(ent.id, True) and inside
+    return [i for i, inside in where.items() if inside]
+
+
+def _where(doc: Doc, head: Token, etype: str, mode: str, targets: list[str]) -> tuple[list[str], str | None]:
+    """The targets and the place of an event: a target named only in a place phrase is the place
+    unless the act is done to the place ("protesters gathered in Minsk": where; "shelled Kherson": whom)."""
+    place = _place(doc, head)
+    if etype in PLACE_TARGETED or mode == "visit" or not targets:
+        return targets, place
+    where = _place_targets(doc, head, targets)
+    return [i for i in targets if i not in where], place or next(iter(where), None)
+
+
+def _governor(tok: Token) -> int:
+    """Index of the trigger or verb a phrase hangs from, through the nouns and prepositions above it."""
+    cur = tok.head
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i or cur.dep_ not in ("prep", "pobj", "dobj", "compound", "appos", "conj", "nmod"):
+            return cur.i
+        cur = cur.head
+    return cur.i
+
+
 def _place(doc: Doc, trigger: Token) -> str | None:
-    """A GPE/LOC entity in an "in/near/at" phrase on the trigger or its objects (a few steps down)."""
+    """A GPE/LOC entity in an "in/near/at" phrase on the trigger or its objects (a few steps down),
+    or a town named before an event noun ("the Tulsa protest")."""
+    for child in trigger.children:
+        ent = _entity(doc, child) if child.dep_ in ("compound", "amod") and trigger.pos_ in ("NOUN", "PROPN") else None
+        if ent is not None and _mere_place(ent):
+            return ent.id
     frontier = [trigger]
     for _ in range(3):
         nxt: list[Token] = []
@@ -1727,7 +1821,7 @@ def extract_events(doc: Doc) -> list[Event]:
                     continue  # a bare noun ("the war", "sanctions against X") names no event we can attribute
             if etype == "COOPERATE" and len(actors) < 2 and _solo_exercise(doc, span, head):
                 etype, mode = "MOBILIZE", "troops"  # "Russia to stage naval drills off Ireland": a show of force, no partner
-            place = _place(doc, head)
+            targets, place = _where(doc, head, etype, mode, targets)
             state = next((e for e in doc._.entities or () if e.id == place and e.type == "GPE"), None) if place else None
             if kind == "verb" and not actors and (etype in STATE_ACTS or lemma in COURT_VERBS) and state is not None and _passive(head):
                 actors = [state.id]  # "was arrested in Lebanon": the state whose authorities act there
@@ -1826,8 +1920,9 @@ def _classified_events(doc: Doc, found: list[Event], explained: set[int]) -> lis
         negated, modality, reported_by = _modality(doc, root, True)
         etype, mode, actors, targets = _recode(doc, root, etype, "", actors, targets, negated, modality)
         start, end = root.idx, root.idx + len(root)
+        targets, place = _where(doc, root, etype, mode, targets)
         out.append((root.i, False, Event(
-            type=etype, mode=mode or None, trigger=text_span(doc, start, end), actors=actors, targets=targets, place=_place(doc, root),
+            type=etype, mode=mode or None, trigger=text_span(doc, start, end), actors=actors, targets=targets, place=place,
             date=event_date(doc, start, end), negated=negated, modality=modality,  # type: ignore[arg-type]
             reported_by=reported_by, sentence=sentence_evidence(doc, start),
             confidence=round(min(0.5, prob * 0.6), 2))))
