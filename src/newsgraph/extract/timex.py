@@ -42,7 +42,10 @@ Conventions (TimeML / TIMEX3 1.2):
   week" a SET; generic "today's youth" and "the world of tomorrow" are not dates, nor are names
   ("USA Today", "The Sunday Times", "Resolution 1973") or a kind of day ("a day when ...").
 * Anaphora follows the last expression of its unit: "next week ... the following week",
-  "in 2009 ... the next year", "last October ... that same day" (``1998-10-XX``).
+  "in 2009 ... the next year", "last October ... that same day" (``1998-10-XX``); "later in the
+  day" is the day the story named last (a weekday, a date, "yesterday"), else the publication day.
+* One article's bare weekday is one day: a mention whose clause leaves the week open ("is raising
+  questions about Monday's debate") takes the day the other mentions of that name agree on.
 """
 
 from __future__ import annotations
@@ -606,7 +609,8 @@ def _clause_tense(doc: Doc, char: int) -> str:
         if verb.lemma_ in _FUTURE_VERBS:
             return "future"
         # an infinitive ("plans to meet on Friday") takes its tense from the verb above
-        if verb.dep_ == "ccomp" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if verb.dep_ == "ccomp" and verb.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             # 'voters expect Clinton to win Monday's debate': an infinitive with its own subject, under a present
             head = verb.head
             if head.lemma_ in _INTENT_VERBS and head.tag_ in ("VBZ", "VBP"):
@@ -1565,7 +1569,8 @@ def _n_clock(m: re.Match[str], ctx: _Ctx) -> Result:
 _RULES: tuple[_Rule, ...] = (
     # the attacks of Sept. 11, 2001 named by their date, in any year's news: '9/11', 'the Sept. 11 attacks'
     _Rule("nine_eleven", _rx(r"9/11(?!/)|sept(?:ember\s+|\.\s*|\s+)11(?:th)?(?=\s+(?:terror\w*|attacks|hijack\w*|commission|"
-                             r"memorial|museum|victims|families|era|anniversary|plot|plotters?|mastermind|first\s+responders|conspiracy|"
+                             r"memorial|museum|victims|families|era|anniversary|plot|plotters?|mastermind|"
+                             r"first\s+responders|conspiracy|"
                              r"conspiracies|truthers?|survivors|widows?|lawsuits?)\b)"),
           lambda m, c: ("DATE", "2001-09-11", None), 0.9, gate=("9/11", "sept")),
     _Rule("iso", _rx(r"(?P<y>" + _YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?:T(?P<t>\d\d:\d\d(?::\d\d)?))?"),
@@ -1595,7 +1600,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("early_year", _rx(r"(?:in|since|from|until)\s+(?P<core>(?P<y>1[0-5]\d\d))(?=\s*[,.;:)]|\s+(?:and|to|when|"
                             r"until|after|before|under|during|as|by|with)\b)(?![.,]\d)"), _n_year, 0.75),
     _Rule("year_range_end", re.compile(r"(?<=(?P<c>1[6-9]|20)\d\d[-–])(?P<yy>\d\d)(?![\w%])"), _n_year_range_end, 0.8),
-    _Rule("decade", _rx(r"(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?:(?P<dec>(?:1[6-9]|20)\d0|'\d0|(?:(?<=the\s)|(?<=early\s)|(?<=mid-)|(?<=late\s))[1-9]0(?='s))'?s"
+    _Rule("decade", _rx(r"(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?:(?P<dec>(?:1[6-9]|20)\d0|'\d0"
+                        r"|(?:(?<=the\s)|(?<=early\s)|(?<=mid-)|(?<=late\s))[1-9]0(?='s))'?s"
                         r"|(?<=the\s)(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
                         r"|(?:(?<=0s\sand\s)|(?<=0s\sor\s)|(?<=0s\sto\s))(?P<dd>[1-9]0)s)"),
           _n_decade, 0.9,
@@ -1636,7 +1642,8 @@ _RULES: tuple[_Rule, ...] = (
                            r"the\s+following|the\s+previous|(?:(?<=\bin\s)|(?<=\bon\s)|(?<=\bduring\s))the)\s+"
                            r"(?P<part>morning|afternoon|"
                            r"evening|night)(?!\s+(?:of|shows?|programs?|news|papers?|newspapers?|editions?|anchors?|"
-                           r"hosts?|slots?|line-?ups?|tv|television|radio|briefings?|commute|rush|meetings?|sessions?|calls?|classes)\b)"),
+                           r"hosts?|slots?|line-?ups?|tv|television|radio|briefings?|commute|rush|meetings?|"
+                           r"sessions?|calls?|classes)\b)"),
           _n_this_part, 0.9,
           gate=('morning', 'afternoon', 'evening', 'night')),
     _Rule("part_day", _rx(r"(?:(?:early|late)\s+|mid[- ]?(?=morning|afternoon|evening))?(?P<part>morning|afternoon|evening|"
@@ -1743,7 +1750,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("over_the_years", _rx(r"(?:over|throughout|in)\s+(?P<core>the\s+(?:early\s+)?(?P<u>years|decades|centuries))"
                                 r"(?!\s+(?:of|before|after|since|that|when|to|ahead|following|between)\b)"),
           _n_bare_plural, 0.7, gate=("the years", "the decades", "the centuries", "the early years")),
-    _Rule("long_ago", _rx(r"(?:(?<!not\s)(?<!that\s)(?<!how\s)(?<!not\sso\s)(?<!that\sso\s)(?:so\s+)?long|a\s+(?:very\s+)?long\s+time|(?:many,?\s+)+many\s+years)\s+ago"),
+    _Rule("long_ago", _rx(r"(?:(?<!not\s)(?<!that\s)(?<!how\s)(?<!not\sso\s)(?<!that\sso\s)(?:so\s+)?long"
+                          r"|a\s+(?:very\s+)?long\s+time|(?:many,?\s+)+many\s+years)\s+ago"),
           _n_ref("PAST_REF"), 0.75, gate=(' ago',)),
     _Rule("vague_duration", _rx(r"(?P<w>(?:a|some)\s+(?:very\s+)?long\s+(?:time|while|period)|a\s+while"
                                 r"|a\s+long\s+period\s+of\s+time)"), _n_vague_duration, 0.75,
@@ -1793,7 +1801,8 @@ _RULES: tuple[_Rule, ...] = (
           _n_adverb_set, 0.8,
           gate=('daily', 'nightly', 'weekly', 'monthly', 'yearly', 'annually', 'hourly')),
     _Rule("clock", _rx(
-        r"(?:(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm|o'clock)|(?P<h24>[01]?\d|2[0-3])"
+        r"(?:(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm|o'clock)"
+        r"|(?P<h24>[01]?\d|2[0-3])"
         r":(?P<mi24>[0-5]\d)(?=\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|local))|(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)"
         r"(?=\s*(?:GMT|UTC|hrs\b|local\s+time))|(?P<noon>noon|midnight|midday))"
         r"(?:\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|ET|hrs|local\s+time))?"
@@ -1991,7 +2000,7 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
             _g(m, "w") == "tomorrow" and (m.string[max(0, m.start() - 3): m.start()] == "of " or (
                 _GENERIC_TOMORROW_BEFORE.search(m.string, max(0, m.start() - 20), m.start()) and _after_adjective(
                     doc, m.start()))))):
-        return False  # "today's youth", 'the world of tomorrow', 'a brighter tomorrow': the present or future in general
+        return False  # "today's youth", 'the world of tomorrow', 'a brighter tomorrow': now or later in general
     if rule.name == "weekday" and (_TITLE_AFTER_WEEKDAY.match(original, m.end()) or original[
             max(0, m.start() - 5): m.start()] == "News " or _NAMED_DAY_BEFORE.search(original, max(0, m.start() - 8),
                                                                                     m.start())):
