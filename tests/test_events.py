@@ -761,3 +761,17 @@ def test_we_in_a_quote_is_the_speakers_side():
     a = analyze('Chief Chuck Jordan spoke on Monday. "We will punish the officers who did this," Jordan said.')
     ev = next(e for e in a.events if e.trigger.text.startswith("punish"))
     assert _names(a, ev.actors) == {"Chuck Jordan"}
+
+
+def test_their_on_an_object_is_the_subject_and_they_is_no_single_person():
+    a = analyze("Xi Jinping and Barack Obama sealed their agreement on Tuesday.")
+    ev = next(e for e in a.events if e.trigger.text.endswith("agreement"))
+    assert _names(a, ev.actors) == {"Xi Jinping", "Barack Obama"}
+    a = analyze("Erin Murphy said Burma had been closed to the world for years. At the time, they were refusing to grant visas to reporters.")
+    ev = next(e for e in a.events if "refusing" in e.trigger.text)
+    assert _names(a, ev.actors) == {"Burma"}
+    a = analyze("Islamists bombed the World Trade Center in 1993. In 2000, they attacked the USS Cole.")
+    ev = next(e for e in a.events if e.trigger.text == "attacked")
+    assert _names(a, ev.actors) == {"Islamists"}  # the subject named before, not the nearer object
+    a = analyze("Charlotte struggles to return to normal after shooting.")
+    assert all(not e.actors for e in a.events if e.type == "ASSAULT")  # a bare gerund shares no subject

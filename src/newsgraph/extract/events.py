@@ -649,6 +649,8 @@ def _token_entities(doc: Doc) -> dict[int, Entity]:
         return cached
     by_token: dict[int, Entity] = {}
     for ent in doc._.entities or ():
+        if ent.type == "EVENT":
+            continue  # "a Labor Day interview", "the Paris Olympics": when, not who
         for m in ent.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             for t in span if span is not None else ():
@@ -684,27 +686,35 @@ def _resolve_group(doc: Doc, tok: Token, depth: int, exclude: set[str]) -> list[
         if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             break
         cur = cur.head
-    for _ in range(4):
-        if cur.head.i == cur.i or cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "relcl", "pcomp", "pobj", "prep"):
-            break
-        cur = cur.head
-        for c in cur.children:
-            if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and c.lower_ not in PRONOUNS_GROUP | RELATIVE:
-                by_id = {e.id: e for e in doc._.entities or ()}
+    by_id = {e.id: e for e in doc._.entities or ()}
+
+    def subject_ids(verb: Token) -> list[str]:
+        for c in verb.children:
+            if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and c.lower_ not in PRONOUNS_GROUP | RELATIVE and not c.left_edge.i <= tok.i <= c.right_edge.i:
                 ids = [i for i in np_entities(doc, c, depth + 1, exclude) if plural or by_id[i].type != "PERSON"]
                 if plural and len(ids) == 1 and by_id[ids[0]].type == "PERSON":
                     continue  # "they started exterminating ..., he said": one person is not "they"
                 if ids:
                     return ids
+        return []
+
+    if tok.dep_ == "poss" and (ids := subject_ids(cur)):
+        return ids  # "Mr. Xi and Mr. Obama sealed their agreement", "Ukraine withdrew its troops"
+    for _ in range(4):
+        if cur.head.i == cur.i or cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "relcl", "pcomp", "pobj", "prep"):
+            break
+        cur = cur.head
+        if ids := subject_ids(cur):
+            return ids
     first_person = tok.lower_ in ("we", "us", "our")  # the speaker's side, never a group merely named near it
     if first_person:  # "'We will achieve justice,' the police chief said": the one quoted
         speaker = next((q.speaker.entity for q in doc._.quotes or () if q.start <= tok.idx < q.end), None)
         if speaker is not None and speaker not in exclude:
             return [speaker]
-    best: tuple[bool, int, Entity] | None = None
+    best: tuple[bool, bool, int, Token] | None = None
     floor = max(0, tok.sent.start_char - 300)
     for ent in doc._.entities or ():
-        if ent.id in exclude or (ent.type == "PERSON" and not plural) or ent.type in PLACE_TYPES - {"GPE"}:
+        if ent.id in exclude or ent.type == "PERSON" and not plural or ent.type in PLACE_TYPES - {"GPE"} or ent.type == "EVENT":
             continue
         if first_person and ent.type == "GROUP":
             continue
@@ -714,11 +724,20 @@ def _resolve_group(doc: Doc, tok: Token, depth: int, exclude: set[str]) -> list[
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or ent.type == "GROUP" and not plural and span[-1].tag_ in ("NNS", "NNPS"):
                 continue  # "it" is not "the journalists"
-            # a subject or possessor is what a sentence is about: "Russia's invasion of Ukraine, including its annexation"
-            key = (span.root.dep_ in SUBJECTS | PASSIVE_SUBJECTS or span.root.dep_ == "poss", m.end, ent)
-            if best is None or key[:2] > best[:2]:
+            root = span.root
+            if ent.type == "PERSON" and not first_person and root.dep_ != "conj" and not any(c.dep_ == "conj" for c in root.children):
+                continue  # one person is "he" or "she", not "they were not granting visas"; "Obama and Clinton ... they" are two
+            # this sentence first, then a subject or possessor, what a sentence is about, over a nearer object:
+            # "Russia's invasion of Ukraine, including its annexation"; "Islamists bombed the WTC. ... they attacked"
+            salient = (root.head if root.dep_ == "conj" else root).dep_ in SUBJECTS | PASSIVE_SUBJECTS or root.dep_ == "poss"
+            key = (m.start >= tok.sent.start_char, salient, m.end, root)
+            if best is None or key[:3] > best[:3]:
                 best = key
-    return [best[2].id] if best else []
+    if best is None:
+        return []
+    root = best[3]
+    ids = [e.id for t in (root, *(root.conjuncts if plural else ())) if (e := _entity(doc, t)) is not None and e.id not in exclude]
+    return list(dict.fromkeys(ids))
 
 
 def np_entities(doc: Doc, tok: Token, depth: int = 0, exclude: set[str] | None = None) -> list[str]:
@@ -727,6 +746,8 @@ def np_entities(doc: Doc, tok: Token, depth: int = 0, exclude: set[str] | None =
     exclude = exclude or set()
     if tok.dep_ == "nsubj" and tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
         tok = tok.head.head
+        if tok.dep_ == "appos" and _entity(doc, tok) is None and _entity(doc, tok.head) is not None:
+            tok = tok.head  # "Aung San, the Burmese leader who ...": Aung San
     ids: list[str] = []
     for head in (tok, *tok.conjuncts):
         found = _head_entities(doc, head, depth, exclude)
@@ -785,8 +806,8 @@ def _controller(verb: Token) -> Token:
             cur = cur.head.head
         elif cur.dep_ == "pcomp" and cur.head.head.dep_ == "acomp":
             cur = cur.head.head.head  # "X is guilty of violating", "responsible for attacking": X
-        elif cur.dep_ == "pcomp" and cur.head.lower_ in TIME_PREPS and cur.head.head.pos_ in ("VERB", "AUX"):
-            cur = cur.head.head  # "Suu Kyi, who had breakfast ... before visiting the Oval Office": Suu Kyi visits
+        elif cur.dep_ == "pcomp" and cur.head.lower_ in TIME_PREPS and cur.head.head.pos_ in ("VERB", "AUX") and any(cur.children):
+            cur = cur.head.head  # "Suu Kyi, who had breakfast ... before visiting the Oval Office": Suu Kyi visits (not "after shooting")
         elif cur.dep_ in ("relcl", "acl") and cur.head.dep_ == "attr" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
             cur = cur.head.head  # "Germany was the first country to recognize Croatia": Germany
         else:
