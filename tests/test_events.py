@@ -775,3 +775,18 @@ def test_their_on_an_object_is_the_subject_and_they_is_no_single_person():
     assert _names(a, ev.actors) == {"Islamists"}  # the subject named before, not the nearer object
     a = analyze("Charlotte struggles to return to normal after shooting.")
     assert all(not e.actors for e in a.events if e.type == "ASSAULT")  # a bare gerund shares no subject
+
+
+def test_i_in_a_quote_is_its_speaker_and_she_looks_back_to_a_subject():
+    a = analyze('"I will veto this bill," Governor Jay Inslee said on Tuesday.')
+    ev = next(e for e in a.events if e.trigger.text.startswith("veto"))
+    assert _names(a, ev.actors) == {"Jay Inslee"}
+    a = analyze(
+        "Hillary Clinton praised the raid that killed Osama bin Laden. "
+        "The former senator said the emails were a mistake, but she denied that she broke the law."
+    )
+    ev = next(e for e in a.events if e.trigger.text == "denied")
+    assert _names(a, ev.actors) == {"Hillary Clinton"}  # the subject before, not the one killed
+    a = analyze("Vladimir Putin announced he recognised Luhansk and Donetsk as independent states.")
+    ev = next(e for e in a.events if e.trigger.text == "recognised")
+    assert _names(a, ev.actors) == {"Vladimir Putin"}  # an indirect quote: "he" may be its speaker

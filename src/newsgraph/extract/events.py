@@ -118,7 +118,8 @@ FUTURE_AUX = {"will", "shall", "'ll", "would", "could", "might", "may"}
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"it", "they", "we", "them", "us"}  # a state, body or group named before
 POSSESSIVE_GROUP = {"its", "their"}
-PRONOUNS_POSSESSIVE = frozenset({"his", "her", "its", "their"})
+PRONOUNS_POSSESSIVE = frozenset({"his", "her", "its", "their", "my", "our"})
+PRONOUNS_SPEAKER = frozenset({"i", "me", "my"})  # inside a quotation: its speaker
 RELATIVE = {"which", "who", "that", "whom"}
 # Event types whose embedded clause is their content, not a separate happening
 # ("agreed to withdraw", "threatened to attack", "accused X of killing").
@@ -664,17 +665,34 @@ def _entity(doc: Doc, tok: Token) -> Entity | None:
     return _token_entities(doc).get(tok.i)
 
 
+def _quote_speaker(doc: Doc, tok: Token, direct: bool = False) -> str | None:
+    """The entity quoted saying the words ``tok`` is in, if it is inside a quotation (``direct``:
+    a quotation in quotation marks, where "he" is never the speaker: "Putin announced he ..." is
+    an indirect one)."""
+    return next((q.speaker.entity for q in doc._.quotes or () if q.start <= tok.idx < q.end and (q.kind == "direct" or not direct)), None)
+
+
 def _resolve_pronoun(doc: Doc, tok: Token, exclude: set[str]) -> Entity | None:
-    """He/she: the nearest PERSON mentioned before, in this or the previous sentences."""
-    best: tuple[int, Entity] | None = None
+    """He/she: a PERSON mentioned before, in this or the previous sentences: the nearest in this
+    sentence, else a subject or possessor of the sentences before over a nearer object ("The former
+    first lady said ..., but she denied": not the bin Laden named before as the one killed); never
+    the speaker of the quotation it is in, who says "I"."""
+    best: tuple[bool, bool, int, Entity] | None = None
     floor = max(0, tok.sent.start_char - 600)
+    speaker = _quote_speaker(doc, tok, direct=True)
     for ent in doc._.entities or ():
-        if ent.type != "PERSON" or ent.id in exclude:
+        if ent.type != "PERSON" or ent.id in exclude or ent.id == speaker:
             continue
         for m in ent.mentions:
-            if floor <= m.end <= tok.idx and (best is None or m.end > best[0]):
-                best = (m.end, ent)
-    return best[1] if best else None
+            if not floor <= m.end <= tok.idx:
+                continue
+            here = m.start >= tok.sent.start_char
+            span = None if here else doc.char_span(m.start, m.end, alignment_mode="expand")
+            salient = span is not None and (span.root.dep_ in SUBJECTS | PASSIVE_SUBJECTS or span.root.dep_ == "poss")
+            key = (here, salient, m.end, ent)
+            if best is None or key[:3] > best[:3]:
+                best = key
+    return best[3] if best else None
 
 
 def _resolve_group(doc: Doc, tok: Token, depth: int, exclude: set[str]) -> list[str]:
@@ -708,7 +726,7 @@ def _resolve_group(doc: Doc, tok: Token, depth: int, exclude: set[str]) -> list[
             return ids
     first_person = tok.lower_ in ("we", "us", "our")  # the speaker's side, never a group merely named near it
     if first_person:  # "'We will achieve justice,' the police chief said": the one quoted
-        speaker = next((q.speaker.entity for q in doc._.quotes or () if q.start <= tok.idx < q.end), None)
+        speaker = _quote_speaker(doc, tok)
         if speaker is not None and speaker not in exclude:
             return [speaker]
     best: tuple[bool, bool, int, Token] | None = None
@@ -762,6 +780,9 @@ def _head_entities(doc: Doc, head: Token, depth: int, exclude: set[str]) -> list
     if head.lower_ in PRONOUNS_PERSON:
         ent = _resolve_pronoun(doc, head, exclude)
         return [ent.id] if ent else []
+    if head.lower_ in PRONOUNS_SPEAKER:  # "'I will veto it,' the president said": the one quoted, else no one
+        speaker = _quote_speaker(doc, head)
+        return [speaker] if speaker and speaker not in exclude else []
     if head.lower_ in PRONOUNS_GROUP and depth < 2 and (head.lower_ != "it" or head.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
         return _resolve_group(doc, head, depth, exclude)
     # an adjective on the head ("Turkish sides of the island") says more than an "of" phrase
@@ -1068,6 +1089,9 @@ def _possessor(doc: Doc, pron: Token) -> list[str]:
     if pron.lower_ in ("his", "her"):
         ent = _resolve_pronoun(doc, pron, set())
         return [ent.id] if ent else []
+    if pron.lower_ in ("my", "our"):  # the one quoted; a columnist's "our" is no party named
+        speaker = _quote_speaker(doc, pron)
+        return [speaker] if speaker else []
     return _resolve_group(doc, pron, 1, set())
 
 
