@@ -790,3 +790,22 @@ def test_i_in_a_quote_is_its_speaker_and_she_looks_back_to_a_subject():
     a = analyze("Vladimir Putin announced he recognised Luhansk and Donetsk as independent states.")
     ev = next(e for e in a.events if e.trigger.text == "recognised")
     assert _names(a, ev.actors) == {"Vladimir Putin"}  # an indirect quote: "he" may be its speaker
+
+
+def test_a_participle_on_a_noun_takes_the_noun_as_its_party():
+    a = analyze("She said millions of Americans supporting Donald Trump were angry.")
+    ev = next(e for e in a.events if e.trigger.text == "supporting")
+    assert _names(a, ev.actors) == {"Americans"} and _names(a, ev.targets) == {"Donald Trump"}
+    a = analyze("The 29 New Yorkers wounded by a bomb planted by Ahmad Rahami were bystanders.")
+    ev = next(e for e in a.events if e.type == "ASSAULT")
+    assert _names(a, ev.targets) == {"New Yorkers"}
+    a = analyze("A Quinnipiac University poll released in late August found that most voters want change.")
+    assert all("Quinnipiac University" not in _names(a, e.targets) for e in a.events)
+
+
+def test_a_person_pronoun_in_the_complement_is_the_target_but_never_the_actor_again():
+    a = analyze("Hillary Clinton enjoyed support from older black women, who helped her beat back a challenge from Bernie Sanders.")
+    ev = next(e for e in a.events if e.trigger.text == "helped")
+    assert _names(a, ev.targets) == {"Hillary Clinton"}
+    a = analyze("Donald Trump met Mike Pence on Monday. Trump's decision not to come clean raises questions about what he might be concealing.")
+    assert all("Mike Pence" not in _names(a, e.targets) for e in a.events if e.trigger.text == "raises")

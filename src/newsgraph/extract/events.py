@@ -890,6 +890,8 @@ def _first_entities(doc: Doc, roots: list[Token], exclude: set[str], members: bo
     for groups in (False, True):
         for t in toks:
             ent = _entity(doc, t)
+            if ent is None and t.lower_ in PRONOUNS_PERSON and t.dep_ != "poss":  # "helped her beat back a challenge from Sanders"
+                ent = _resolve_pronoun(doc, t, set())  # the actor itself ("denied that she ..."): no target
             if ent is None or ent.id in exclude or ent.type == "LOC" or (ent.type == "GROUP") != groups:
                 continue  # a sea or region is where, not whom
             ids = [ent.id]
@@ -1021,6 +1023,12 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str, etype: str = "") -> tuple
                 targets = np_entities(doc, child)
             else:  # "X was invited to attack": the passive subject of the controller acts
                 actors = np_entities(doc, child)
+    if verb.dep_ == "acl" and ctrl.i == verb.i and verb.head.pos_ in ("NOUN", "PROPN") and not actors and not targets:
+        if verb.tag_ == "VBG":  # "millions of Americans supporting Trump", "police officers killing unarmed men"
+            actors = np_entities(doc, verb.head)
+        elif verb.tag_ == "VBN":  # "29 New Yorkers wounded by a bomb": they undergo it, the bomb's maker does it
+            passive = True
+            targets = [ent.id] if (ent := _entity(doc, verb.head)) else []  # not "a CBS News poll released last week"
     told = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" else []
     if told and verb.head.lemma_.lower() in OBJECT_CONTROL:  # "pressed both sides to agree": the sides agree
         ctrl, actors = verb.head, np_entities(doc, told[0])
