@@ -809,3 +809,14 @@ def test_a_person_pronoun_in_the_complement_is_the_target_but_never_the_actor_ag
     assert _names(a, ev.targets) == {"Hillary Clinton"}
     a = analyze("Donald Trump met Mike Pence on Monday. Trump's decision not to come clean raises questions about what he might be concealing.")
     assert all("Mike Pence" not in _names(a, e.targets) for e in a.events if e.trigger.text == "raises")
+
+
+def test_placeholder_it_own_forces_and_a_by_phrase_are_no_targets():
+    a = analyze("The United Nations met on Monday. Suu Kyi said it was time to end the sanctions.")
+    assert all("United Nations" not in _names(a, e.actors) for e in a.events if "end" in e.trigger.text)
+    a = analyze("Last year Russia carried out a massive snap military maneuver of more than 80,000 troops.")
+    ev = next(e for e in a.events if e.type == "MOBILIZE")
+    assert _names(a, ev.actors) == {"Russia"} and ev.targets == []
+    a = analyze("The visit was followed by a trip by Senate Republican leader Mitch McConnell a month later.")
+    ev = next(e for e in a.events if e.trigger.text == "trip")
+    assert _names(a, ev.actors) == {"Mitch McConnell"} and ev.targets == []

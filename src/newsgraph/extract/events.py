@@ -773,6 +773,20 @@ def np_entities(doc: Doc, tok: Token, depth: int = 0, exclude: set[str] | None =
     return ids
 
 
+# Words after "it is" that make "it" a placeholder for the clause that follows ("it is time to ...").
+EXPLETIVE_WORDS = frozenset({
+    "time", "moment", "mistake", "shame", "pity", "important", "necessary", "essential", "crucial", "vital", "possible",
+    "impossible", "clear", "likely", "unlikely", "hard", "difficult", "easy", "right", "wrong", "urgent", "unclear",
+})
+
+
+def _expletive(it: Token) -> bool:
+    """True for a placeholder "it" ("it was time to end the sanctions", "it is vital that ...")."""
+    verb = it.head
+    return it.dep_ in SUBJECTS and verb.lemma_ in STATIVE and any(
+        c.dep_ in ("attr", "acomp") and c.lemma_.lower() in EXPLETIVE_WORDS for c in verb.children)
+
+
 def _head_entities(doc: Doc, head: Token, depth: int, exclude: set[str]) -> list[str]:
     ent = _entity(doc, head)
     if ent is not None:
@@ -783,6 +797,8 @@ def _head_entities(doc: Doc, head: Token, depth: int, exclude: set[str]) -> list
     if head.lower_ in PRONOUNS_SPEAKER:  # "'I will veto it,' the president said": the one quoted, else no one
         speaker = _quote_speaker(doc, head)
         return [speaker] if speaker and speaker not in exclude else []
+    if head.lower_ == "it" and _expletive(head):
+        return []  # "it was time to end the sanctions": no one
     if head.lower_ in PRONOUNS_GROUP and depth < 2 and (head.lower_ != "it" or head.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
         return _resolve_group(doc, head, depth, exclude)
     # an adjective on the head ("Turkish sides of the island") says more than an "of" phrase
@@ -1086,6 +1102,13 @@ PATIENT_NOUNS = frozenset({
 })
 
 
+FORCES = frozenset({"military", "police"})  # unnamed groups a state mobilizes: its own, never whom it acts on
+
+
+def _own_forces(doc: Doc) -> set[str]:
+    return {e.id for e in doc._.entities or () if e.type == "GROUP" and e.name in FORCES}
+
+
 def _mere_place(ent: Entity) -> bool:
     """A town or region that stands for no government ("San Bernardino", "Volhynia", "Minsk" of
     "the Minsk agreement"), not a state ("Ukraine") nor a capital read as its government ("Moscow")."""
@@ -1149,7 +1172,7 @@ def _noun_arguments(doc: Doc, noun: Token, lemma: str) -> tuple[list[str], list[
                     actors = found or actors
     if not targets:  # "a suspension of air links with Serbia", "staged a hunger strike to protest X"
         scope = _target_scope(noun) + (_target_scope(verb) if light else [])
-        scope = [t for t in scope if not _place_phrase(t)]
+        scope = [t for t in scope if not _place_phrase(t) and t.lower_ != "by"]  # "a trip by Senate leader McConnell": who acts
         targets = _first_entities(doc, scope, set(actors))  # "an explosion near Moscow": where, not whom
     return actors, targets
 
@@ -1874,6 +1897,8 @@ def extract_events(doc: Doc) -> list[Event]:
                     continue  # a bare noun ("the war", "sanctions against X") names no event we can attribute
             if etype == "COOPERATE" and len(actors) < 2 and _solo_exercise(doc, span, head):
                 etype, mode = "MOBILIZE", "troops"  # "Russia to stage naval drills off Ireland": a show of force, no partner
+            if etype == "MOBILIZE":  # "Russia carried out a military maneuver of 80,000 troops": its own forces
+                targets = [i for i in targets if i not in _own_forces(doc)]
             targets, place = _where(doc, head, etype, mode, targets)
             state = next((e for e in doc._.entities or () if e.id == place and e.type == "GPE"), None) if place else None
             if kind == "verb" and not actors and (etype in STATE_ACTS or lemma in COURT_VERBS) and state is not None and _passive(head):
