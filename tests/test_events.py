@@ -742,6 +742,12 @@ def test_a_town_before_an_event_noun_is_its_place_not_its_actor():
     assert _names(a, ev.actors) == {"Moscow"}
 
 
+def test_an_attack_or_protest_named_by_its_town_keeps_its_event():
+    a = analyze("Unlike demonstrations in Charlotte, the Tulsa protest remained peaceful.")
+    ev = next(e for e in a.events if e.trigger.text == "protest")
+    assert ev.actors == [] and a.entity(ev.place).name == "Tulsa"
+
+
 def test_a_town_where_a_protest_or_meeting_happens_is_the_place():
     a = analyze("Thousands of protesters gathered in Minsk on Sunday.")
     ev = next(e for e in a.events if e.type == "PROTEST")

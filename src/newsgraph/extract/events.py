@@ -1893,7 +1893,9 @@ def extract_events(doc: Doc) -> list[Event]:
                 carrier = _measured(head).head
                 if not targets and len(actors) > 1 and etype in RECIPROCAL and carrier.pos_ == "VERB" and _conjoined_subject(carrier):
                     targets = list(actors)  # "French and Egyptian warships launched war games": with each other
-                if not actors and (not targets or etype not in PHYSICAL_TYPES and lemma not in PATIENT_NOUNS):
+                named_place = etype in PHYSICAL_TYPES and any(  # "the Tulsa protest", "the San Bernardino attack": one happening
+                    c.dep_ in ("compound", "amod") and (e := _entity(doc, c)) is not None and _mere_place(e) for c in head.children)
+                if not actors and not named_place and (not targets or etype not in PHYSICAL_TYPES and lemma not in PATIENT_NOUNS):
                     continue  # a bare noun ("the war", "sanctions against X") names no event we can attribute
             if etype == "COOPERATE" and len(actors) < 2 and _solo_exercise(doc, span, head):
                 etype, mode = "MOBILIZE", "troops"  # "Russia to stage naval drills off Ireland": a show of force, no partner
