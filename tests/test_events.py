@@ -711,6 +711,11 @@ def test_conjoined_and_gerund_passives_undergo_the_act():
     for trigger in ("shot", "killed"):
         ev = next(e for e in a.events if e.trigger.text == trigger)
         assert _names(a, ev.actors) == {"police"} and _names(a, ev.targets) == {"Keith Scott"}
+    a = analyze("Charlotte remains under a state of emergency and patrolled by National Guard troops.")
+    ev = next(e for e in a.events if e.trigger.text == "patrolled")
+    assert _names(a, ev.actors) == {"National Guard"} and _names(a, ev.targets) == {"Charlotte"}
+    a = analyze("Keith Scott is one of 707 people shot and killed by police so far this year.")
+    assert all(_names(a, e.actors) == {"police"} for e in a.events if e.type == "ASSAULT")
     a = analyze("Ukraine wants to be recognized by Russia.")
     ev = next(e for e in a.events if e.type in ("SUPPORT", "AGREE"))
     assert _names(a, ev.actors) == {"Russia"} and _names(a, ev.targets) == {"Ukraine"}

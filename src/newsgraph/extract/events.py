@@ -942,8 +942,8 @@ def _passive(verb: Token) -> bool:
 def _shared_passive(verb: Token) -> bool:
     """A past participle conjoined to a passive and sharing its subject and auxiliary ("was shot
     and killed by an officer"): a passive too, not an act of the one shot."""
-    return verb.dep_ == "conj" and verb.tag_ == "VBN" and _passive(verb.head) and not any(
-        c.dep_ in SUBJECTS | PASSIVE_SUBJECTS or c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and (_passive(verb.head) or any(c.dep_ == "agent" for c in verb.children)) and not any(
+        c.dep_ in SUBJECTS | PASSIVE_SUBJECTS or c.dep_ in ("aux", "auxpass") for c in verb.children)  # "remains ... and patrolled by troops"
 
 
 def _reduced_passive(verb: Token) -> bool:
@@ -1042,7 +1042,7 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str, etype: str = "") -> tuple
     if verb.dep_ == "acl" and ctrl.i == verb.i and verb.head.pos_ in ("NOUN", "PROPN") and not actors and not targets:
         if verb.tag_ == "VBG":  # "millions of Americans supporting Trump", "police officers killing unarmed men"
             actors = np_entities(doc, verb.head)
-        elif verb.tag_ == "VBN":  # "29 New Yorkers wounded by a bomb": they undergo it, the bomb's maker does it
+        elif verb.tag_ in UNTENSED_PAST:  # "29 New Yorkers wounded by a bomb": they undergo it (an acl is never finite)
             passive = True
             targets = [ent.id] if (ent := _entity(doc, verb.head)) else []  # not "a CBS News poll released last week"
     told = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" else []
