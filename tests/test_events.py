@@ -831,3 +831,12 @@ def test_placeholder_it_own_forces_and_a_by_phrase_are_no_targets():
     a = analyze("The visit was followed by a trip by Senate Republican leader Mitch McConnell a month later.")
     ev = next(e for e in a.events if e.trigger.text == "trip")
     assert _names(a, ev.actors) == {"Mitch McConnell"} and ev.targets == []
+
+
+def test_the_possessor_of_what_is_launched_is_its_actor():
+    a = analyze("Nothing will stop Ayatollah Khamenei from pushing the button and launching Iran's expected missile attack on Israel.")
+    ev = next(e for e in a.events if e.type == "ASSAULT")
+    assert _names(a, ev.actors) == {"Iran"} and _names(a, ev.targets) == {"Israel"}
+    a = analyze("Russia condemned Ukraine's attack on Belgorod.")  # condemning is no launching
+    ev = next(e for e in a.events if e.type == "ACCUSE")
+    assert _names(a, ev.actors) == {"Russia"} and _names(a, ev.targets) == {"Ukraine"}

@@ -1073,6 +1073,12 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str, etype: str = "") -> tuple
             if found:
                 targets = found
                 break
+    if not actors and lex.lemma(verb) in LAUNCHING:  # "launching Iran's expected missile attack": Iran attacks
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for poss in (c for c in obj.children if c.dep_ == "poss"):
+                ent = _entity(doc, poss)
+                actors = [ent.id] if ent is not None else _possessor(doc, poss) if poss.lower_ in PRONOUNS_POSSESSIVE else []
+        targets = [i for i in targets if i not in actors]
     if actors:  # "France, along with Germany, imposed ...": Germany acts too
         actors += [i for i in _companions(doc, ctrl) if i not in actors and i not in targets]
     if not actors:  # "Doctors from two American aid groups donated ...": an entity deeper in the subject
@@ -1102,6 +1108,8 @@ PATIENT_NOUNS = frozenset({
 })
 
 
+# Light verbs whose object's possessor is the one who does what the object names ("launched Iran's attack").
+LAUNCHING = frozenset({"launch", "carry", "conduct", "stage", "mount", "begin", "start", "resume", "continue", "undertake", "renew"})
 FORCES = frozenset({"military", "police"})  # unnamed groups a state mobilizes: its own, never whom it acts on
 
 
