@@ -840,3 +840,10 @@ def test_the_possessor_of_what_is_launched_is_its_actor():
     a = analyze("Russia condemned Ukraine's attack on Belgorod.")  # condemning is no launching
     ev = next(e for e in a.events if e.type == "ACCUSE")
     assert _names(a, ev.actors) == {"Russia"} and _names(a, ev.targets) == {"Ukraine"}
+
+
+def test_a_town_before_a_pact_or_attack_in_the_subject_acts_in_nothing():
+    a = analyze("The Minsk agreement of 2015 sought to end fighting in the region but without success.")
+    assert all("Minsk" not in _names(a, e.actors) for e in a.events)
+    a = analyze("The Kyiv attack killed three people.")
+    assert all("Kyiv" not in _names(a, e.actors) for e in a.events)

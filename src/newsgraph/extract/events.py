@@ -822,6 +822,8 @@ def _head_entities(doc: Doc, head: Token, depth: int, exclude: set[str]) -> list
                 ent = _entity(doc, t)
                 if ent is None and t.dep_ == "compound":  # "the Ukrainian SBU service": SBU unrecognised
                     ent = next((e for g in t.children if g.dep_ == "amod" and (e := _entity(doc, g))), None)
+                if ent is not None and child.dep_ in ("compound", "amod") and head.lemma_.lower() in HAPPENINGS and _mere_place(ent):
+                    continue  # "the Minsk agreement sought to end fighting", "the Kyiv attack killed three": where, not who
                 if ent is not None and ent.id not in ids:
                     ids.append(ent.id)
         if ids:
@@ -910,6 +912,8 @@ def _first_entities(doc: Doc, roots: list[Token], exclude: set[str], members: bo
                 ent = _resolve_pronoun(doc, t, set())  # the actor itself ("denied that she ..."): no target
             if ent is None or ent.id in exclude or ent.type == "LOC" or (ent.type == "GROUP") != groups:
                 continue  # a sea or region is where, not whom
+            if members and t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in HAPPENINGS and _mere_place(ent):
+                continue  # "the Minsk agreement sought ...": where, not who
             ids = [ent.id]
             for c in t.conjuncts:
                 other = _entity(doc, c)
@@ -1110,6 +1114,12 @@ PATIENT_NOUNS = frozenset({
 
 # Light verbs whose object's possessor is the one who does what the object names ("launched Iran's attack").
 LAUNCHING = frozenset({"launch", "carry", "conduct", "stage", "mount", "begin", "start", "resume", "continue", "undertake", "renew"})
+# Nouns of a happening or a pact: a town before one is where it happened ("the Minsk agreement"),
+# not who acts as with "the Kherson administration".
+HAPPENINGS = frozenset({
+    "agreement", "accord", "deal", "treaty", "pact", "talk", "summit", "conference", "meeting", "attack", "bombing",
+    "shooting", "massacre", "protest", "rally", "march", "riot", "explosion", "blast", "strike", "raid", "ceasefire", "truce",
+})
 FORCES = frozenset({"military", "police"})  # unnamed groups a state mobilizes: its own, never whom it acts on
 
 
