@@ -18,7 +18,13 @@ is the first entity in the trigger's complements ("demanded that the US cancel .
 phrases last ("in protest against X" is a reason, not a place), then the object of the verb a
 purpose clause hangs from ("summoned the ambassador to complain") or the subject of an
 "if/unless" condition ("threatened to ... if the US ..."); never a topic ("discussed frozen
-Russian assets") nor, outside force a state turns on itself, the actor's own country. Each event
+Russian assets") nor, outside force a state turns on itself, the actor's own country. Pronouns
+follow the grammar news writes in: "I/we" in a quotation are its speaker, "his/its/their" on an
+event noun its actor ("his invasions of Georgia"), "it/they/she" prefer a subject named before over
+a nearer object; a passive shared by conjoined or gerund verbs ("was shot and killed by police",
+"before being freed") keeps the one it is done to; a town is a place, not a party, before a noun of
+a happening ("the Tulsa protest") and, for acts not done to a place, in an "in/at" phrase
+("protesters gathered in Minsk"). Each event
 also says whether it is negated, planned, proposed, denied or only reported, and is recoded as
 PLOVER codes intentions: a cooperative act promised is AGREE, one promised "unless ..." or a
 hostile one THREATEN, "Y must do Z" a REQUEST of Y (with or without a trigger word), stopping a
