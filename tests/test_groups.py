@@ -110,6 +110,8 @@ def test_it_is_a_singular_group_never_a_plural_one() -> None:
 def test_members_of_an_organisation_act_as_it_but_a_group_in_a_country_stays_a_group() -> None:
     a = analyze("Senior officials at the Foreign Ministry met the envoy.", published="2016-05-02")
     assert "officials" not in _groups(a)
-    a = analyze("Rebels in the Ivory Coast rejected the appeal.", published="2016-05-02")
+    a = analyze("Rebels in the Ivory Coast rejected the appeal. The rebels said they would fight on.", published="2016-05-02")
     ev = next(e for e in a.events if e.type == "REJECT")
-    assert _names(a, ev.actors) == ["rebels"]
+    assert _names(a, ev.actors) == ["rebels (Ivory Coast)"]
+    group = a.entity(ev.actors[0])
+    assert group.country == "Ivory Coast" and [m.text for m in group.mentions] == ["Rebels in the Ivory Coast", "rebels"]

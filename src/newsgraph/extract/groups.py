@@ -4,7 +4,8 @@ NER only finds names, so events, quotes and positions lost every actor that news
 sector: the police, troops, rebels, protesters, the government, officials. This module finds
 those noun phrases from a shipped, editable vocabulary (``data/groups.yaml``) and makes one
 ``GROUP`` entity per group and article, so they can be an event's actor or target, a speaker
-or a position holder. A phrase that names its owner ("Russian troops", "Kenya's police",
+or a position holder; a group said to be in a country is that country's ("rebels in the Ivory
+Coast" -> "rebels (Ivory Coast)"), as PLOVER codes a sector with its country. A phrase that names its owner ("Russian troops", "Kenya's police",
 "their soldiers") is left to the named actor, which already stands for it; so is a word inside
 a name ("the National Guard" when NER finds it).
 """
@@ -34,6 +35,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 BUILDINGS = frozenset({"parliament", "congress", "court"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "into", "around", "across", "from"})
 SYSTEM_WORDS = frozenset({"regime", "administration", "government", "cabinet", "court"})
+PLACE_TYPES = frozenset({"GPE", "LOC"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 ORG_MEMBER = 2  # ``_covered`` value of an organisation's tokens
 CONFIDENCE = 0.6  # the phrase is certain; whether the article means one group by it is not
@@ -77,15 +79,32 @@ def default_group_vocabulary() -> GroupVocabulary:
     return load_group_vocabulary(os.environ.get("NEWSGRAPH_GROUPS") or None)
 
 
-def _covered(doc: Doc, named: list[Entity]) -> np.ndarray:
-    """Per token: 0 outside every named mention, ORG_MEMBER inside an organisation's, 1 inside another's."""
-    mask = np.zeros(len(doc), dtype=np.int8)
-    for ent in named:
+def _owners(doc: Doc, named: list[Entity]) -> np.ndarray:
+    """Per token: the index in ``named`` of the entity whose mention covers it, else -1."""
+    owner = np.full(len(doc), -1, dtype=np.int32)
+    for k, ent in enumerate(named):
         for m in ent.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
-                mask[span.start : span.end] = ORG_MEMBER if ent.type == "ORG" else 1
-    return mask
+                owner[span.start : span.end] = k
+    return owner
+
+
+def _covered(owner: np.ndarray, named: list[Entity]) -> np.ndarray:
+    """Per token: 0 outside every named mention, ORG_MEMBER inside an organisation's, 1 inside another's."""
+    orgs = np.array([e.type == "ORG" for e in named] + [False], dtype=bool)  # index -1: no entity
+    return np.where(owner < 0, 0, np.where(orgs[owner], ORG_MEMBER, 1)).astype(np.int8)
+
+
+def _place(tok: Token, owner: np.ndarray, named: list[Entity]) -> tuple[Entity, int] | None:
+    """The country or region a group is said to be in ("rebels in the Ivory Coast") and the end
+    of that phrase: part of the group's identity, as PLOVER codes a sector with its country."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for g in prep.children:
+                if g.dep_ == "pobj" and owner[g.i] >= 0 and named[owner[g.i]].type in PLACE_TYPES:
+                    return named[owner[g.i]], g.right_edge.i
+    return None
 
 
 def _owned(tok: Token, covered: np.ndarray) -> bool:
@@ -140,9 +159,11 @@ def group_entities(doc: Doc, named: list[Entity], vocab: GroupVocabulary | None 
     hits = np.flatnonzero(in_sorted(lower, vocab.head_keys)).tolist()
     if not hits:
         return []
-    covered = _covered(doc, named)
+    owner = _owners(doc, named)
+    covered = _covered(owner, named)
     text = doc_text(doc)
-    found: dict[str, list[Mention]] = {}
+    found: dict[tuple[str, str | None], list[Mention]] = {}
+    countries: dict[tuple[str, str | None], str | None] = {}
     for i in hits:
         tok = doc[i]
         if covered[i] or tok.pos_ not in NOUN_TAGS or tok.dep_ in ("compound", "amod"):
@@ -151,19 +172,27 @@ def group_entities(doc: Doc, named: list[Entity], vocab: GroupVocabulary | None 
         if surface is None or _owned(tok, covered) or _building(tok) or _other_sense(tok):
             continue
         start, name = surface
-        first = doc[start]
-        found.setdefault(name, []).append(
-            Mention(start=first.idx, end=tok.idx + len(tok), text=text[first.idx : tok.idx + len(tok)], label=None)
-        )
-    order = sorted(found, key=lambda name: found[name][0].start)
+        place = _place(tok, owner, named)
+        last = doc[place[1]] if place else tok
+        key = (name, place[0].name if place else None)
+        if place:
+            countries[key] = place[0].country or (place[0].name if place[0].type == "GPE" else None)
+        begin, end = doc[start].idx, last.idx + len(last)
+        found.setdefault(key, []).append(Mention(start=begin, end=end, text=text[begin:end], label=None))
+    for name, where in [k for k in found if k[1] is None]:  # "the rebels" later: the one group of that kind placed
+        placed = [k for k in found if k[0] == name and k[1] is not None]
+        if len(placed) == 1:
+            found[placed[0]] = sorted(found[placed[0]] + found.pop((name, where)), key=lambda m: m.start)
+    order = sorted(found, key=lambda key: found[key][0].start)
     return [
         Entity(
             id=f"e{len(named) + n}",
-            name=name,
+            name=f"{name} ({where})" if where else name,
             type="GROUP",
-            mentions=found[name],
-            variants=list(dict.fromkeys(m.text for m in found[name])),
+            mentions=found[(name, where)],
+            variants=list(dict.fromkeys(m.text for m in found[(name, where)])),
+            country=countries.get((name, where)),
             confidence=CONFIDENCE,
         )
-        for n, name in enumerate(order, start=1)
+        for n, (name, where) in enumerate(order, start=1)
     ]
