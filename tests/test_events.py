@@ -847,3 +847,17 @@ def test_a_town_before_a_pact_or_attack_in_the_subject_acts_in_nothing():
     assert all("Minsk" not in _names(a, e.actors) for e in a.events)
     a = analyze("The Kyiv attack killed three people.")
     assert all("Kyiv" not in _names(a, e.actors) for e in a.events)
+
+
+def test_campaign_conflict_words_are_no_force():
+    a = analyze("A new ad argues that only Ted Cruz can beat Donald Trump in the Iowa caucuses.")
+    assert all(e.type != "ASSAULT" for e in a.events)
+    a = analyze("Senator Marco Rubio is locked in a bitter nomination battle with Jeb Bush, and both fight to retain their donors.")
+    assert all(e.type != "ASSAULT" for e in a.events)
+    a = analyze("Elizabeth Warren attacked Mitt Romney over his tax returns during Tuesday's debate.")
+    ev = next(e for e in a.events if "attack" in e.trigger.text)
+    assert ev.type == "ACCUSE"
+    a = analyze("A gunman attacked Senator John Smith outside his office, wounding two aides.")  # violence: still an attack
+    assert any(e.type == "ASSAULT" for e in a.events)
+    a = analyze("Russia attacked Ukraine on Monday.")  # a state's attack needs no violent word
+    assert any(e.type == "ASSAULT" for e in a.events)

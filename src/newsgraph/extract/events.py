@@ -1578,6 +1578,50 @@ def _for_talks(verb: Token) -> bool:
     )
 
 
+# Political news borrows the words of war: a campaign "attack ad", candidates who "fight for" votes,
+# "beat" a rival, "capture" delegates or "target" voters, "rally" supporters. Such a word is an act of
+# force or protest only where the sentence speaks of violence; between named politicians it is a
+# verbal attack or nothing.
+CONTEST_WORDS = frozenset({
+    "attack", "assault", "fight", "battle", "beat", "clash", "crush", "capture", "seize", "target", "hit", "blast", "slam",
+    "wrestle", "execute", "blow", "smash", "shatter", "kill", "destroy", "occupy", "lock", "rally", "march",
+    "mobilize", "mobilise", "demonstrate", "demonstration", "struggle", "spar", "ambush", "bludgeon", "torpedo", "war",
+    "warfare", "shoot", "strike", "assail", "lash", "hammer", "bash", "pummel", "trounce", "rout", "defeat", "conquer",
+    "wipe", "take", "onslaught", "offensive", "blitz", "raid", "siege", "besiege", "storm", "invade", "invasion", "bomb",
+})
+VERBAL_ATTACKS = frozenset({"attack", "assault", "assail", "blast", "slam", "hit", "hammer", "bash", "lash", "clash", "spar", "bludgeon", "pummel", "onslaught"})
+FIGURATIVE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "THREATEN", "MOBILIZE", "SANCTION"})
+_CAMPAIGN = re.compile(
+    r"(?i)\b(?:campaign\w*|debates?|primar(?:y|ies)|caucus(?:es)?|nominations?|nominee|elections?|electoral|polls?|polling|voters?|"
+    r"votes?|delegates?|superdelegates?|ads?|advert\w*|candida\w+|rivals?|opponents?|super ?PACs?|PACs?|races?|ticket|GOP|"
+    r"front-?runner|supporters|conventions?|presidential|presidency|midterms?|swing states?|battleground|fundrais\w*|donors?|"
+    r"airwaves|stump|incumbent|challenger|Democrat(?:s|ic)?|Republicans?|senators?|congressm[ae]n|lawmakers?)\b")
+_VIOLENCE = re.compile(
+    r"(?i)\b(?:kill\w*|dead|deaths?|died|murder\w*|wound\w*|injur\w*|shot|shoot\w*|gun\w*|rifles?|knife|stabb?\w*|bomb\w*|"
+    r"explos\w*|missiles?|rockets?|troops?|soldiers?|militar\w*|army|armed|terror\w*|massacre|hostages?|police|officers?|"
+    r"air ?strikes?|war|wars|weapons?|hospital\w*|militants?|insurgent\w*|rebels?|jihad\w*|ISIS|ISIL|Islamic State|Taliban|"
+    r"Qaeda|violen\w*|riot\w*|beat(?:en|ing)|punch\w*|hack\w*|cyber\w*|assassin\w*|gunm[ae]n|attackers?|victims?|"
+    r"tear gas|arrest\w*|invasion|occupation|ceasefire|casualt\w*|civilians?|bloodshed|brawl\w*|fistfight|shov\w*|assaulted)\b")
+
+
+def _campaign_figure(sent: Span, lemma: str, etype: str, actors: list[Entity | None], targets: list[Entity | None]) -> str | None:
+    """How a conflict word reads in a sentence with no violence in it: "ACCUSE" for a verbal attack on
+    someone ("Clinton attacked Sanders over his vote", "attacks on Trump"), "" for no event ("Cruz can
+    beat Trump", "the GOP nomination battle", "a rally with supporters in Colorado"), None when it keeps
+    its sense (a violent sentence, a state or nation among the parties, or no politics around it)."""
+    if etype not in FIGURATIVE_TYPES or lemma not in CONTEST_WORDS or _VIOLENCE.search(sent.text):
+        return None
+    named = [e for e in actors + targets if e is not None]
+    if any(e.type in ("GPE", "NORP") for e in named):
+        return None  # "Russia attacked Ukraine": a state's attack needs no violent word to be one
+    politics = _CAMPAIGN.search(sent.text) is not None
+    if not politics and not (named and all(e.type == "PERSON" for e in named)):
+        return None  # "a man attacked a woman on the subway": no politics, the word keeps its sense
+    if lemma in VERBAL_ATTACKS and any(e is not None for e in targets):
+        return "ACCUSE"
+    return ""
+
+
 def _idiom(verb: Token) -> bool:
     """A fixed phrase that holds a trigger word in no sense of its own ("as opposed to")."""
     return verb.lower_ == "opposed" and verb.i > 0 and verb.doc[verb.i - 1].lower_ == "as"
@@ -1820,6 +1864,8 @@ def extract_events(doc: Doc) -> list[Event]:
             undone[c[4].i] = new
     stoppers = {_measured(doc[i]).head.i for i in undone}
 
+    ents = {e.id: e for e in doc._.entities or ()}
+
     def read(batch: list[tuple[Span, str, str, str, Token]], cameo: bool) -> list[tuple[int, bool, Event]]:
         """The events of a batch of triggers; ``cameo``: the CAMEO tier's, kept only with a named party."""
         events: list[tuple[int, bool, Event]] = []
@@ -1921,6 +1967,12 @@ def extract_events(doc: Doc) -> list[Event]:
                     c.dep_ in ("compound", "amod") and (e := _entity(doc, c)) is not None and _mere_place(e) for c in head.children)
                 if not actors and not named_place and (not targets or etype not in PHYSICAL_TYPES and lemma not in PATIENT_NOUNS):
                     continue  # a bare noun ("the war", "sanctions against X") names no event we can attribute
+            figure = _campaign_figure(head.sent, lemma, etype, [ents.get(i) for i in actors], [ents.get(i) for i in targets])
+            if figure == "":
+                explained.add(head.sent.start_char)
+                continue  # "only Ted Cruz can beat Donald Trump", "the GOP nomination battle": a contest of votes, no force
+            if figure:
+                etype, mode = figure, "disapprove"  # "Sanders's attacks on Clinton", "clashed with Johnson at the hearing": words
             if etype == "COOPERATE" and len(actors) < 2 and _solo_exercise(doc, span, head):
                 etype, mode = "MOBILIZE", "troops"  # "Russia to stage naval drills off Ireland": a show of force, no partner
             if etype == "MOBILIZE":  # "Russia carried out a military maneuver of 80,000 troops": its own forces
