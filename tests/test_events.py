@@ -861,3 +861,10 @@ def test_campaign_conflict_words_are_no_force():
     assert any(e.type == "ASSAULT" for e in a.events)
     a = analyze("Russia attacked Ukraine on Monday.")  # a state's attack needs no violent word
     assert any(e.type == "ASSAULT" for e in a.events)
+
+
+def test_the_sentence_classifier_needs_a_party_acted_on_and_no_guess():
+    a = analyze("The Conservative Political Action Conference is conducting a straw poll of candidates on Saturday.")
+    assert a.events == []
+    a = analyze("Donald Trump's tone might cost the Republican Party its majority in the Senate.")
+    assert a.events == []

@@ -2071,8 +2071,10 @@ def _classified_events(doc: Doc, found: list[Event], explained: set[int]) -> lis
         if prob < CLASSIFIER_MIN_PROB:
             continue
         actors, targets = _verb_arguments(doc, root, root.lemma_.lower())
-        if not actors and not targets or (root.lemma_.lower() in NEEDS_ACTOR_OBJECT and not targets):
-            continue
+        if not actors or not targets or (root.lemma_.lower() in NEEDS_ACTOR_OBJECT and not targets):
+            continue  # "CPAC is conducting a straw poll": a guess with no one acted on is mostly wrong on real news
+        if any(c.dep_ == "aux" and c.lower_ in ("could", "might") for c in root.children):
+            continue  # "it might cost his party the White House", "a tie would have left the decision in place": a guess about a guess
         negated, modality, reported_by = _modality(doc, root, True)
         etype, mode, actors, targets = _recode(doc, root, etype, "", actors, targets, negated, modality)
         start, end = root.idx, root.idx + len(root)
