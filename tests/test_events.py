@@ -868,3 +868,12 @@ def test_the_sentence_classifier_needs_a_party_acted_on_and_no_guess():
     assert a.events == []
     a = analyze("Donald Trump's tone might cost the Republican Party its majority in the Senate.")
     assert a.events == []
+
+
+def test_what_only_could_happen_or_is_a_condition_is_no_event():
+    a = analyze("Bernie Sanders said Hillary Clinton could never crack down on Wall Street banks.")
+    assert all(e.type != "COERCE" for e in a.events)
+    a = analyze("A 4-to-4 tie at the Supreme Court would have blocked the new law.")
+    assert all("block" not in e.trigger.text for e in a.events)
+    a = analyze("If the mayor walked into the meeting and attacked the council members, police would step in.")
+    assert all(e.type != "ASSAULT" for e in a.events)

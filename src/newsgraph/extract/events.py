@@ -1646,8 +1646,20 @@ def _question(verb: Token) -> bool:
 
 
 def _condition(verb: Token) -> bool:
-    """True for a verb in an "if/unless" clause ("... will be resisted if he invades"): a condition, not a happening."""
+    """True for a verb in an "if/unless" clause ("... will be resisted if he invades", "if he went
+    into a synagogue and killed people"): a condition, not a happening."""
+    if verb.dep_ == "conj" and verb.head.dep_ == "advcl":
+        verb = verb.head
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+
+def _hypothetical(verb: Token) -> bool:
+    """True for what only might happen or might have happened: could/might on the verb ("Clinton
+    could crack down on the banks", "the case could cripple the unions") or "would have" ("a tie would
+    have left the ruling in place")."""
+    ctrl = _controller(verb)
+    aux = [c.lower_ for c in ctrl.children if c.dep_ in ("aux", "auxpass")]
+    return any(a in ("could", "might") for a in aux) or "would" in aux and "have" in aux
 
 
 def _asks_question(verb: Token) -> bool:
@@ -1893,7 +1905,7 @@ def extract_events(doc: Doc) -> list[Event]:
             if kind == "verb" and (pattern == "" or _mere_warning(head, cand_types)):
                 explained.add(head.sent.start_char)
                 continue  # CAMEO's "---" patterns ("warned of catastrophe"), "warned that the package would only last weeks": a forecast, no threat
-            if kind == "verb" and (_question(head) or _condition(head)):
+            if kind == "verb" and (_question(head) or _condition(head) or _hypothetical(head)):
                 continue  # "Will Putin's army capture the tanks?", "asked why Moscow would target ...", "if he invades": not told as done
             if kind == "verb" and lemma == "ask" and (_asks_question(head) or len(span) == 1 and not _asks_for_something(head)):
                 explained.add(head.sent.start_char)
