@@ -877,3 +877,20 @@ def test_what_only_could_happen_or_is_a_condition_is_no_event():
     assert all("block" not in e.trigger.text for e in a.events)
     a = analyze("If the mayor walked into the meeting and attacked the council members, police would step in.")
     assert all(e.type != "ASSAULT" for e in a.events)
+
+
+def test_political_senses_of_conflict_and_release_words():
+    a = analyze("Republicans quickly seized on the senator's remarks about the shooting.")
+    assert all(e.type != "COERCE" for e in a.events)
+    a = analyze("The Supreme Court struck down limits on political contributions by corporations.")
+    assert all(e.type != "ASSAULT" for e in a.events)
+    a = analyze("A Quinnipiac poll released last week showed Senator Rob Portman ahead in Ohio.")
+    assert all(e.type != "RETREAT" for e in a.events)
+    a = analyze("Governor John Kasich captured 40 delegates in Ohio and suspended his campaign in May.")
+    assert all(e.type not in ("ASSAULT", "SANCTION") for e in a.events)
+    a = analyze("During the interview, Trump withheld his support from Paul Ryan and John McCain.")
+    assert [e.type for e in a.events if "withheld" in e.trigger.text] == ["REJECT"]
+    a = analyze("A federal judge blocked the Texas law on Monday.")
+    assert [e.type for e in a.events if "blocked" in e.trigger.text] == ["REJECT"]
+    a = analyze("Rep. Paul Ryan demonstrated that he could unite the House Republicans.")
+    assert all(e.type != "PROTEST" for e in a.events)

@@ -280,6 +280,8 @@ class Lexicon:
         if not objects:
             return False
         said = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            said.append(verb.head)  # "a poll released last week": the noun a participle describes is what it acts on
         said += [g for o in said for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]  # "amounts of carbon dioxide"
         return any(c.lemma_.lower() in objects for c in said)
 
@@ -1623,7 +1625,19 @@ def _campaign_figure(sent: Span, lemma: str, etype: str, actors: list[Entity | N
 
 
 def _idiom(verb: Token) -> bool:
-    """A fixed phrase that holds a trigger word in no sense of its own ("as opposed to")."""
+    """A fixed phrase that holds a trigger word in no sense of its own: "as opposed to", "seized on
+    the massacre" (made use of it), a court "struck down" a law, "demonstrated that"/"demonstrating
+    an easy access" (showed; a protest has no object)."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("seize", "pounce") and any(
+        c.dep_ == "prep" and c.lower_ in ("on", "upon") and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+        for c in verb.children
+    ):
+        return True  # not "seized the town on Tuesday"
+    if lemma == "strike" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+        return True
+    if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return True
     return verb.lower_ == "opposed" and verb.i > 0 and verb.doc[verb.i - 1].lower_ == "as"
 
 
