@@ -894,3 +894,8 @@ def test_political_senses_of_conflict_and_release_words():
     assert [e.type for e in a.events if "blocked" in e.trigger.text] == ["REJECT"]
     a = analyze("Rep. Paul Ryan demonstrated that he could unite the House Republicans.")
     assert all(e.type != "PROTEST" for e in a.events)
+
+
+def test_calling_an_election_is_no_concession():
+    a = analyze("President Petro Poroshenko called snap parliamentary elections for October.")
+    assert all(e.type != "CONCEDE" for e in a.events)

@@ -1919,7 +1919,10 @@ def extract_events(doc: Doc) -> list[Event]:
             if kind == "verb" and (pattern == "" or _mere_warning(head, cand_types)):
                 explained.add(head.sent.start_char)
                 continue  # CAMEO's "---" patterns ("warned of catastrophe"), "warned that the package would only last weeks": a forecast, no threat
-            if kind == "verb" and (_question(head) or _condition(head) or _hypothetical(head)):
+            if kind == "verb" and _hypothetical(head):
+                explained.add(head.sent.start_char)
+                continue  # "might be signed and ratified by then": a guess, and no other verb of it is the event
+            if kind == "verb" and (_question(head) or _condition(head)):
                 continue  # "Will Putin's army capture the tanks?", "asked why Moscow would target ...", "if he invades": not told as done
             if kind == "verb" and lemma == "ask" and (_asks_question(head) or len(span) == 1 and not _asks_for_something(head)):
                 explained.add(head.sent.start_char)
