@@ -899,3 +899,18 @@ def test_political_senses_of_conflict_and_release_words():
 def test_calling_an_election_is_no_concession():
     a = analyze("President Petro Poroshenko called snap parliamentary elections for October.")
     assert all(e.type != "CONCEDE" for e in a.events)
+
+
+def test_words_figures_and_donations_on_political_news():
+    a = analyze("Several Democratic senators declined to comment on the proposal.")
+    assert all(e.type != "REJECT" for e in a.events)
+    a = analyze("\u201cI completely disagree with the assertion that the rules are rigged,\u201d Debbie Wasserman Schultz said.")
+    assert all(e.type != "REJECT" for e in a.events)
+    a = analyze("The Republican debate threatened to end the campaigns of several candidates.")
+    assert all(e.type != "THREATEN" for e in a.events)
+    a = analyze("Bernie Sanders noted that Hillary Clinton has accepted millions in donations from Goldman Sachs.")
+    assert [e.type for e in a.events if "accepted" in e.trigger.text] == ["AID"]
+    a = analyze("Donald Trump spoke at a rally with supporters in Colorado on Saturday.")
+    assert all(e.type != "PROTEST" for e in a.events)
+    a = analyze("Hillary Clinton leads Donald Trump in national polls by three percentage points.")
+    assert a.events == []
