@@ -914,3 +914,10 @@ def test_words_figures_and_donations_on_political_news():
     assert all(e.type != "PROTEST" for e in a.events)
     a = analyze("Hillary Clinton leads Donald Trump in national polls by three percentage points.")
     assert a.events == []
+
+
+def test_a_verbal_attack_keeps_an_unnamed_target_and_a_passive_attack_its_force():
+    a = analyze("Mitt Romney blasts Donald Trump as a 'fraud' in a speech in Utah.")
+    assert [e.type for e in a.events if "blast" in e.trigger.text] == ["ACCUSE"]
+    a = analyze("\u201cWe were attacked in downtown Manhattan,\u201d Hillary Clinton said during the debate.")
+    assert any(e.type == "ASSAULT" for e in a.events)

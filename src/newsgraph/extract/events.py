@@ -1608,12 +1608,16 @@ _VIOLENCE = re.compile(
     r"tear gas|arrest\w*|invasion|occupation|ceasefire|casualt\w*|civilians?|bloodshed|brawl\w*|fistfight|shov\w*|assaulted)\b")
 
 
-def _campaign_figure(sent: Span, lemma: str, etype: str, actors: list[Entity | None], targets: list[Entity | None]) -> str | None:
+def _campaign_figure(head: Token, lemma: str, etype: str, actors: list[Entity | None], targets: list[Entity | None]) -> str | None:
     """How a conflict word reads in a sentence with no violence in it: "ACCUSE" for a verbal attack on
     someone ("Clinton attacked Sanders over his vote", "attacks on Trump"), "" for no event ("Cruz can
     beat Trump", "the GOP nomination battle", "a rally with supporters in Colorado"), None when it keeps
-    its sense (a violent sentence, a state or nation among the parties, or no politics around it)."""
+    its sense (a violent sentence, a state or nation among the parties, a passive with no one named
+    attacking: "we were attacked in downtown Manhattan", or no politics around it)."""
+    sent = head.sent
     if etype not in FIGURATIVE_TYPES or lemma not in CONTEST_WORDS or _VIOLENCE.search(sent.text):
+        return None
+    if head.pos_ in ("VERB", "AUX") and _passive(head) and not any(c.dep_ == "agent" for c in head.children):
         return None
     named = [e for e in actors + targets if e is not None]
     if any(e is not None and e.type in ("GPE", "NORP") for e in (actors if lemma in GATHERING else actors + targets)):
@@ -1621,8 +1625,8 @@ def _campaign_figure(sent: Span, lemma: str, etype: str, actors: list[Entity | N
     politics = _CAMPAIGN.search(sent.text) is not None
     if not politics and not (named and all(e.type == "PERSON" for e in named)):
         return None  # "a man attacked a woman on the subway": no politics, the word keeps its sense
-    if lemma in VERBAL_ATTACKS and any(e is not None for e in targets):
-        return "ACCUSE"
+    if lemma in VERBAL_ATTACKS and (any(e is not None for e in targets) or any(c.dep_ == "dobj" for c in head.children)):
+        return "ACCUSE"  # "Romney blasts Trump as a 'fraud'": words, whoever they hit
     return ""
 
 
@@ -2038,7 +2042,7 @@ def extract_events(doc: Doc) -> list[Event]:
                     c.dep_ in ("compound", "amod") and (e := _entity(doc, c)) is not None and _mere_place(e) for c in head.children)
                 if not actors and not named_place and (not targets or etype not in PHYSICAL_TYPES and lemma not in PATIENT_NOUNS):
                     continue  # a bare noun ("the war", "sanctions against X") names no event we can attribute
-            figure = _campaign_figure(head.sent, lemma, etype, [ents.get(i) for i in actors], [ents.get(i) for i in targets])
+            figure = _campaign_figure(head, lemma, etype, [ents.get(i) for i in actors], [ents.get(i) for i in targets])
             if figure == "":
                 explained.add(head.sent.start_char)
                 continue  # "only Ted Cruz can beat Donald Trump", "the GOP nomination battle": a contest of votes, no force
