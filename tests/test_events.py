@@ -921,3 +921,14 @@ def test_a_verbal_attack_keeps_an_unnamed_target_and_a_passive_attack_its_force(
     assert [e.type for e in a.events if "blast" in e.trigger.text] == ["ACCUSE"]
     a = analyze("\u201cWe were attacked in downtown Manhattan,\u201d Hillary Clinton said during the debate.")
     assert any(e.type == "ASSAULT" for e in a.events)
+
+
+def test_everyday_senses_in_campaign_and_court_news():
+    a = analyze("Scott Walker ran for the Republican nomination but dropped out in September.")
+    assert all(e.type != "CONCEDE" for e in a.events)
+    a = analyze("Since then, the Supreme Court has been accepting cases in uncontroversial areas.")
+    assert all(e.type != "AGREE" for e in a.events)
+    a = analyze("Justice Scalia's absence has handed Chief Justice John Roberts the difficult task of steering the court.")
+    assert a.events == []
+    a = analyze("Senator Jeff Flake said Republicans must recognize that the party has changed.")
+    assert all(e.type != "SUPPORT" for e in a.events)

@@ -1670,7 +1670,7 @@ def _thing_subject(verb: Token, etype: str) -> bool:
 def _idiom(verb: Token) -> bool:
     """A fixed phrase that holds a trigger word in no sense of its own: "as opposed to", "seized on
     the massacre" (made use of it), a court "struck down" a law, "demonstrated that"/"demonstrating
-    an easy access" (showed; a protest has no object)."""
+    an easy access" (showed; a protest has no object), "recognize that ...", "dropped out"."""
     lemma = verb.lemma_.lower()
     if lemma in ("seize", "pounce") and any(
         c.dep_ == "prep" and c.lower_ in ("on", "upon") and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
@@ -1681,6 +1681,10 @@ def _idiom(verb: Token) -> bool:
         return True
     if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
         return True
+    if lemma in ("recognize", "recognise") and any(c.dep_ == "ccomp" for c in verb.children):
+        return True  # "finally recognize that the king has no clothes": a view, not a state's recognition
+    if lemma == "drop" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return True  # "dropped out of the race": a candidate's exit, no concession to anyone
     return verb.lower_ == "opposed" and verb.i > 0 and verb.doc[verb.i - 1].lower_ == "as"
 
 
@@ -2135,6 +2139,8 @@ def _classified_events(doc: Doc, found: list[Event], explained: set[int]) -> lis
             continue  # 'Moscow did not comment on the attack': the classifier would read the topic
         if any(c.dep_ in ("csubj", "csubjpass", "expl") for c in root.children) or load_cameo().natural_subject(root):
             continue  # "recognizing Crimea would violate ...", "an earthquake killed ...": no party acts
+        if load_lexicon().other_sense(root) or _idiom(root):
+            continue  # "handed Roberts the difficult task", "has been accepting cases": the verb's everyday sense
         if root.lemma_.lower() in LIGHT_ROOTS or root.lemma_.lower() in NAMING and not _passive(root):
             continue  # "Gore made the prediction", "troops are attempting to surround": the verb says nothing of the act
         subjects = [c for c in root.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
