@@ -932,3 +932,12 @@ def test_everyday_senses_in_campaign_and_court_news():
     assert a.events == []
     a = analyze("Senator Jeff Flake said Republicans must recognize that the party has changed.")
     assert all(e.type != "SUPPORT" for e in a.events)
+
+
+def test_procedure_and_congress_figures_are_no_events():
+    a = analyze("Congress is wrestling with a six-year transportation bill this month.")
+    assert all(e.type != "ASSAULT" for e in a.events)
+    a = analyze("Governor Martin O'Malley signed sweeping gun laws in Maryland.")
+    assert all(e.type != "SUPPORT" for e in a.events)
+    a = analyze("The cables were later released by WikiLeaks.")
+    assert all(e.type != "RETREAT" for e in a.events)

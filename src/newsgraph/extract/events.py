@@ -1599,7 +1599,8 @@ _CAMPAIGN = re.compile(
     r"(?i)\b(?:campaign\w*|debates?|primar(?:y|ies)|caucus(?:es)?|nominations?|nominee|elections?|electoral|polls?|polling|voters?|"
     r"votes?|delegates?|superdelegates?|ads?|advert\w*|candida\w+|rivals?|opponents?|super ?PACs?|PACs?|races?|ticket|GOP|"
     r"front-?runner|supporters|conventions?|presidential|presidency|midterms?|swing states?|battleground|fundrais\w*|donors?|"
-    r"airwaves|stump|incumbent|challenger|Democrat(?:s|ic)?|Republicans?|senators?|congressm[ae]n|lawmakers?)\b")
+    r"airwaves|stump|incumbent|challenger|Democrat(?:s|ic)?|Republicans?|senators?|congressm[ae]n|lawmakers?|Congress|"
+    r"congressional|Senate|legislat\w*|parliament\w*|bills?)\b")
 _VIOLENCE = re.compile(
     r"(?i)\b(?:kill\w*|dead|deaths?|died|murder\w*|wound\w*|injur\w*|shot|shoot\w*|gun\w*|rifles?|knife|stabb?\w*|bomb\w*|"
     r"explos\w*|missiles?|rockets?|troops?|soldiers?|militar\w*|army|armed|terror\w*|massacre|hostages?|police|officers?|"
