@@ -941,3 +941,10 @@ def test_procedure_and_congress_figures_are_no_events():
     assert all(e.type != "SUPPORT" for e in a.events)
     a = analyze("The cables were later released by WikiLeaks.")
     assert all(e.type != "RETREAT" for e in a.events)
+
+
+def test_firing_back_at_a_candidate_is_words_and_a_campaign_figure_leaves_no_guess():
+    a = analyze("Former Mexican presidents Vicente Fox and Felipe Calderon promptly fired back at Donald Trump over the proposal.")
+    assert [e.type for e in a.events if "fired" in e.trigger.text] == ["ACCUSE"]
+    a = analyze("The vulgar chants of Donald Trump's fans moved into the spotlight again after one of Trump's rallies on Monday.")
+    assert all(e.type not in ("ASSAULT", "PROTEST") for e in a.events)

@@ -1590,9 +1590,11 @@ CONTEST_WORDS = frozenset({
     "wrestle", "execute", "blow", "smash", "shatter", "kill", "destroy", "occupy", "lock", "rally", "march",
     "mobilize", "mobilise", "demonstrate", "demonstration", "struggle", "spar", "ambush", "bludgeon", "torpedo", "war",
     "warfare", "shoot", "strike", "assail", "lash", "hammer", "bash", "pummel", "trounce", "rout", "defeat", "conquer",
-    "wipe", "take", "onslaught", "offensive", "blitz", "raid", "siege", "besiege", "storm", "invade", "invasion", "bomb",
+    "wipe", "take", "onslaught", "offensive", "blitz", "raid", "siege", "besiege", "storm", "invade", "invasion", "bomb", "fire",
 })
-VERBAL_ATTACKS = frozenset({"attack", "assault", "assail", "blast", "slam", "hit", "hammer", "bash", "lash", "clash", "spar", "bludgeon", "pummel", "onslaught"})
+VERBAL_ATTACKS = frozenset({
+    "attack", "assault", "assail", "blast", "slam", "hit", "hammer", "bash", "lash", "clash", "spar", "bludgeon", "pummel", "onslaught", "fire",
+})
 GATHERING = frozenset({"rally", "march", "demonstrate", "demonstration"})
 FIGURATIVE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "THREATEN", "MOBILIZE", "SANCTION"})
 _CAMPAIGN = re.compile(
@@ -1939,6 +1941,7 @@ def extract_events(doc: Doc) -> list[Event]:
     stoppers = {_measured(doc[i]).head.i for i in undone}
 
     ents = {e.id: e for e in doc._.entities or ()}
+    figures: set[int] = set()  # sentences whose conflict word is a figure of politics: no weaker tier guesses another event there
 
     def read(batch: list[tuple[Span, str, str, str, Token]], cameo: bool) -> list[tuple[int, bool, Event]]:
         """The events of a batch of triggers; ``cameo``: the CAMEO tier's, kept only with a named party."""
@@ -2050,6 +2053,7 @@ def extract_events(doc: Doc) -> list[Event]:
             figure = _campaign_figure(head, lemma, etype, [ents.get(i) for i in actors], [ents.get(i) for i in targets])
             if figure == "":
                 explained.add(head.sent.start_char)
+                figures.add(head.sent.start)
                 continue  # "only Ted Cruz can beat Donald Trump", "the GOP nomination battle": a contest of votes, no force
             if figure:
                 etype, mode = figure, "disapprove"  # "Sanders's attacks on Clinton", "clashed with Johnson at the hearing": words
@@ -2106,7 +2110,7 @@ def extract_events(doc: Doc) -> list[Event]:
     # the CAMEO tier reads the other sentences, and those whose only events are nouns a verb takes as
     # object ("chided an attack by ..."): the verb CAMEO codes is then the event, not the noun
     covered = {doc[i].sent.start for i, is_noun, _ in events if not (is_noun and doc[i].dep_ == "dobj" and not _dismissed(doc[i]))}
-    cameo_cands = _cameo_candidates(doc, covered)
+    cameo_cands = _cameo_candidates(doc, covered | figures)
     verbal_heads.update((c[4].i, c[1]) for c in cameo_cands if c[1] in FRAMING_TYPES)
     cameo_events = read(cameo_cands, True)
     cameo_heads = {i for i, _, _ in cameo_events}
