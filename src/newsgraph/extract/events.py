@@ -45,7 +45,10 @@ rose"), nor from a question ("Will Putin's army capture ...?", "asked whether ..
 used in another sense, as war and climate news use them: an object or "at/with" phrase can
 retype the verb ("fired back at critics": ACCUSE, "hit Moscow with sanctions": SANCTION), a
 verb listed as needing an object is none without one ("the truce hangs in the balance";
-"returned to Geneva for talks" is a visit). The main event of a sentence is the one highest in
+"returned to Geneva for talks" is a visit). Political news borrows the same words: in a sentence
+with no violence, a conflict word between politicians is a verbal attack ("attacks on Clinton",
+"fired back at Trump": ACCUSE) or nothing ("only Cruz can beat Trump", "the nomination battle", "a
+rally with supporters"), and what only could, might or would have happened is no event. The main event of a sentence is the one highest in
 its parse outside time, reason and relative clauses ("... years after crowds burned down its
 embassy").
 A sentence where the hand lexicon gives no event (or only nouns some verb takes as object:
