@@ -9,7 +9,7 @@ from bisect import bisect_right
 import numpy as np
 from spacy.tokens import Doc, Span
 
-from ..model import TextSpan
+from ..model import Entity, TextSpan
 
 # The only characters re.IGNORECASE matches to an ASCII letter that str.lower() does not turn
 # into exactly it (dotted capital I, dotless i, long s; found by trying every code point):
@@ -60,6 +60,19 @@ def in_sorted(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
         return np.zeros(np.shape(values), dtype=bool)
     at = np.minimum(np.searchsorted(sorted_keys, values), len(sorted_keys) - 1)
     return sorted_keys[at] == values
+
+
+def mention_owners(doc: Doc, entities: list[Entity]) -> np.ndarray:
+    """Per token, the index in ``entities`` of the first one with a mention covering it, else -1:
+    the token -> actor map that groups and events read their parties from."""
+    owner = np.full(len(doc), -1, dtype=np.int32)
+    for k, ent in enumerate(entities):
+        for m in ent.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                covered = owner[span.start : span.end]
+                covered[covered < 0] = k
+    return owner
 
 
 def doc_text(doc: Doc) -> str:

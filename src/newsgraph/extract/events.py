@@ -85,7 +85,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..model import Entity, Event
-from .common import doc_text, in_sorted, sentence_bounds, sentence_evidence, text_span
+from .common import doc_text, in_sorted, mention_owners, sentence_bounds, sentence_evidence, text_span
 
 try:  # written by the time component; until it lands we fall back to the sentence's own timex
     from .timex import governing_date as _governing_date
@@ -660,14 +660,10 @@ def _token_entities(doc: Doc) -> dict[int, Entity]:
     cached = _TOKEN_ENTITIES.get(id(doc))
     if cached is not None:
         return cached
-    by_token: dict[int, Entity] = {}
-    for ent in doc._.entities or ():
-        if ent.type == "EVENT":
-            continue  # "a Labor Day interview", "the Paris Olympics": when, not who
-        for m in ent.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            for t in span if span is not None else ():
-                by_token.setdefault(t.i, ent)
+    # "a Labor Day interview", "the Paris Olympics": an EVENT entity is when, not who
+    parties = [ent for ent in doc._.entities or () if ent.type != "EVENT"]
+    owners = mention_owners(doc, parties)
+    by_token = {i: parties[owners[i]] for i in numpy.flatnonzero(owners >= 0).tolist()}
     _TOKEN_ENTITIES.clear()
     _TOKEN_ENTITIES[id(doc)] = by_token
     return by_token

@@ -24,7 +24,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, Mention
-from .common import doc_text, in_sorted
+from .common import doc_text, in_sorted, mention_owners
 
 DEFAULT_VOCABULARY = Path(__file__).resolve().parent.parent / "data" / "groups.yaml"
 # children that make the phrase name its owner ("Israeli police", "the army's", "its troops")
@@ -77,17 +77,6 @@ def load_group_vocabulary(path: str | Path | None = None) -> GroupVocabulary:
 def default_group_vocabulary() -> GroupVocabulary:
     """The shipped vocabulary, or the user's file named by ``$NEWSGRAPH_GROUPS``."""
     return load_group_vocabulary(os.environ.get("NEWSGRAPH_GROUPS") or None)
-
-
-def _owners(doc: Doc, named: list[Entity]) -> np.ndarray:
-    """Per token: the index in ``named`` of the entity whose mention covers it, else -1."""
-    owner = np.full(len(doc), -1, dtype=np.int32)
-    for k, ent in enumerate(named):
-        for m in ent.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                owner[span.start : span.end] = k
-    return owner
 
 
 def _covered(owner: np.ndarray, named: list[Entity]) -> np.ndarray:
@@ -159,7 +148,7 @@ def group_entities(doc: Doc, named: list[Entity], vocab: GroupVocabulary | None 
     hits = np.flatnonzero(in_sorted(lower, vocab.head_keys)).tolist()
     if not hits:
         return []
-    owner = _owners(doc, named)
+    owner = mention_owners(doc, named)
     covered = _covered(owner, named)
     text = doc_text(doc)
     found: dict[tuple[str, str | None], list[Mention]] = {}
