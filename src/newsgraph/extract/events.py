@@ -1076,12 +1076,12 @@ def _verb_arguments(doc: Doc, verb: Token, lemma: str, etype: str = "") -> tuple
         candidates += [c for c in verb.children if c.dep_ in OBJECTS and c.lower_ not in RELATIVE] or _shared_objects(verb)
     candidates += _prep_objects(verb, DEFAULT_TARGET_PREPS)
     if not targets:
-        moved = verb.lemma_.lower() in MOVING_VERBS
-        by_id = {e.id: e for e in doc._.entities or ()}
+        # "withdraw inspectors from Iraq": the groups a moving verb moves are the actor's own
+        moved = {e.id for e in doc._.entities or () if e.type == "GROUP"} if verb.lemma_.lower() in MOVING_VERBS else set()
         for cand in candidates:
             found = [i for i in np_entities(doc, cand, exclude=set(actors)) if i not in actors] or _shared_group(doc, cand, actors)
-            if moved and cand.dep_ in OBJECTS:  # "withdraw inspectors from Iraq": who is moved is the actor's own
-                found = [i for i in found if by_id[i].type != "GROUP"]
+            if moved and cand.dep_ in OBJECTS:
+                found = [i for i in found if i not in moved]
             if found:
                 targets = found
                 break
