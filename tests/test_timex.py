@@ -290,6 +290,26 @@ def test_range_gives_both_ends(nlp):
     assert got["2009"] == ("DATE", "2009") and got["2010"] == ("DATE", "2010")
 
 
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Officials said the repairs would take four to six months.", "four to six months", "P4M"),
+    ("Ukraine expects the first deliveries within a week or two.", "a week or two", "P1W"),
+    ("Sea levels could rise for 25 to 30 years.", "25 to 30 years", "P25Y"),
+    ("Detainees are held for 10-30 days without charge.", "10-30 days", "P10D"),
+])
+def test_range_of_lengths_is_one_duration(nlp, text, phrase, value):
+    doc = run(nlp, text)
+    (timex,) = doc._.timexes
+    assert (timex.text, timex.type, timex.value, timex.mod) == (phrase, "DURATION", value, "EQUAL_OR_MORE")
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The home side won 3-2 days after the draw.", "2 days"),  # a score, not a range
+    ("The bridge was hit two to three years ago.", "three years ago"),  # a date, read by the 'ago' rule
+])
+def test_range_look_alikes(nlp, text, phrase):
+    assert [t.text for t in run(nlp, text)._.timexes] == [phrase]
+
+
 def test_anchoring_to_a_date_in_the_text(nlp):
     got = found(nlp, "The vote took place on June 4, 2021. The next day, the results were challenged.")
     assert got["The next day"] == ("DATE", "2021-06-05")

@@ -20,7 +20,9 @@ Conventions (TimeML / TIMEX3 1.2):
 * Anaphoric expressions ("the next day", "that year", "two days later") are anchored to
   the last day-level date the text itself gave, else to the publication date.
 * Ranges ("from March to May", "2009-2010") are returned as one TIMEX3 per end, as
-  TimeML annotates them.
+  TimeML annotates them; a range of lengths ("two to three weeks", "a day or two") is one
+  DURATION valued at its low end with ``mod`` EQUAL_OR_MORE, as TimeBank gives "two to three
+  weeks" (``P2W``); before "ago" or "later" it stays a date or signal ("three years ago").
 * Earnings stories (the text names a fiscal quarter) compare with the same quarter a year
   before: there "a year ago", "the year-earlier period" and "the 1988 quarter" are quarter
   values (``1988-Q3``), "the quarter" and "the latest period" the quarter reported; right after
@@ -1341,6 +1343,14 @@ def _n_duration(m: re.Match[str], ctx: _Ctx) -> Result:
     return "DURATION", _duration(n, unit), mod
 
 
+def _n_duration_range(m: re.Match[str], ctx: _Ctx) -> Result:
+    """'two to three weeks', '12-18 months', 'a day or two': one expression, as TimeBank annotates it.
+    TIMEX3 has no range value, so the value is the low end and ``mod`` says 'or more'."""
+    unit = _unit(_g(m, "u1") if m["one"] else _g(m, "u"))
+    low = 1 if m["one"] else _number(_g(m, "lo"))
+    return "DURATION", _duration(low, unit), "EQUAL_OR_MORE"
+
+
 _SOMEDAY_BEFORE = re.compile(r"\b(?:(?:will|would|could|may|might|can|should|must|hopes?\s+to|hoped\s+to|wants?\s+to)"
                              r"(?:\s+(?:not|also|still|even|perhaps))?|(?:hopes?|hoped|hoping|dreams?|dreamed|wish(?:es)?)"
                              r"(?:\s+(?:that\s+)?[a-z]+)?)\s+$", re.IGNORECASE)
@@ -1731,6 +1741,12 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("in_n", _rx(r"in\s+(?:the\s+next\s+)?(?P<core>(?P<n>" + _NUM + r"|" + _VAGUE + r")\s+(?P<u>" + _UNIT
                       + r"))(?:'?\s+time)?"),
           _n_in_n, 0.8),
+    _Rule("duration_range", _rx(
+        r"(?:(?P<qual>the\s+(?:next|past|last|first|coming))\s+)?(?!(?:1[6-9]|20)\d\d\b)"
+        r"(?:(?P<lo>" + _NUM_WORD + r"|\d{1,3})(?:\s*-\s*|\s+(?:to|or)\s+)(?P<n>" + _NUM_WORD + r"|\d{1,3})"
+        r"|(?P<one>an?|one)\s+(?P<u1>" + _UNIT_SG + r")\s+or\s+(?P<hi>two|three))"
+        r"(?(one)|[- ](?P<u>" + _UNIT + r"))(?![- ]old|-|\s+(?:ago|earlier|later|before|after|from\s+now|hence)\b)"),
+          _n_duration_range, 0.8, gate=(" to ", " or ", "-")),  # 'two to three years ago': a date (the 'ago' rule)
     _Rule("duration", _rx(
         r"(?:(?P<mod>" + _PREMOD + r")\s+)?(?:(?P<qual>(?:the\s+)?(?:first|" + _LAST_QUAL
         + r"|past|next|coming|final|previous|"
@@ -1931,6 +1947,10 @@ def _plausible(rule: _Rule, m: re.Match[str], doc: Doc, original: str) -> bool:
     if original[m.start()].isupper() and _TITLE_GOES_ON.match(original, m.end()) and _OPEN_QUOTE.search(
             original, max(0, m.start() - 2), m.start()):
         return False  # '"Sunday Morning Futures"', '"Midday with Charlie Sykes"': the title of a show in quotes
+    if rule.name == "duration_range" and not m["one"]:
+        low, high = _number(m["lo"]), _number(m["n"])
+        if low is None or high is None or not 0 < low < high:
+            return False  # 'won 3-2 days later', 'the vote was 52 to 48 days after': a score, not a range
     if rule.name == "present_ref" and m.string.startswith("now,", m.start()) and _OPENS_CLAUSE.search(
             m.string, max(0, m.start() - 6), m.start()):
         return False  # 'Now, you said ...' opening a sentence or quote is a discourse marker (TimeBank 0 of 2)
