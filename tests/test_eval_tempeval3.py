@@ -14,6 +14,7 @@ from newsgraph.evaluate.tempeval3 import (
     load_split,
     parse_timeml,
     score_documents,
+    value_disagreements,
 )
 
 TIMEML = """<?xml version="1.0" ?>
@@ -54,6 +55,22 @@ def test_error_breakdown_kinds():
     assert rows == {"wrong value DATE": 1, "span edge only": 1, "missed DATE": 1, "spurious SET": 1}
 
 
+def test_wrong_values_by_cause():
+    # two documents write 'last week' differently; one gold value is no TIMEX3 duration; one is coarser
+    a = TimeMLDoc("a", "1998-08-18", "last week", [GoldTimex(0, 9, "DATE", "1998-W33")])
+    b = TimeMLDoc("b", "1989-11-01", "last week; ten days; 1988", [
+        GoldTimex(0, 9, "DATE", "1989-WXX"), GoldTimex(11, 19, "DURATION", "1998-10-13"),
+        GoldTimex(21, 25, "DATE", "1988-Q3")])
+    c = TimeMLDoc("c", "2000-01-15", "Wednesday", [GoldTimex(0, 9, "DATE", "2000-01-05")])
+    preds = [[GoldTimex(0, 9, "DATE", "1998-W33")],
+             [GoldTimex(0, 9, "DATE", "1989-W43"), GoldTimex(11, 19, "DURATION", "P10D"),
+              GoldTimex(21, 25, "DATE", "1988")],
+             [GoldTimex(0, 9, "DATE", "2000-01-12")]]
+    rows = {r["cause"]: r["count"] for r in value_disagreements([a, b, c], preds)}
+    assert rows == {"gold elsewhere writes these words as we do": 1, "gold value is not a TIMEX3 value of its type": 1,
+                    "same time, other granularity": 1, "other": 1}
+
+
 def test_benchmark_on_train_files():
     shared = shared_dir()
     if shared is None:
@@ -65,6 +82,7 @@ def test_benchmark_on_train_files():
     tables = run_benchmark("tempeval3", EvalOptions(shared=shared, split="train", limit=3))
     rows = {r["metric"]: r for r in tables[0].rows}
     assert any("by kind" in t.title for t in tables[1:])  # the train split lists disagreements by kind
+    assert any("by cause" in t.title for t in tables[1:])
     assert set(rows) == {"strict span", "relaxed span", "type", "value"}
     assert rows["relaxed span"]["f1"] > 0.7
     assert rows["value"]["f1"] > 0.5

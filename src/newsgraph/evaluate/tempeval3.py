@@ -210,6 +210,67 @@ def error_breakdown(docs: list[TimeMLDoc], preds: list[list[GoldTimex]]) -> list
     return [{"kind": k, "count": v} for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
+# a TIMEX3 value of each type (TimeML 1.2.1); a gold value outside these is an annotation slip
+_VALID_VALUE = {
+    "DATE": re.compile(r"(?:\d{2,4}|XXXX)(?:-(?:\d\d|XX|W\d\d|WXX|Q[1-4X]|H[12]|SP|SU|FA|WI)(?:-(?:\d\d|XX|WE|\d))?)?"
+                       r"(?:T(?:\d\d(?::\d\d)?|MO|AF|EV|NI|DT))?|PAST_REF|PRESENT_REF|FUTURE_REF"),
+    "TIME": re.compile(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)T(?:\d\d(?::\d\d(?::\d\d)?)?|MO|AF|EV|NI|DT)"
+                       r"|PRESENT_REF"),
+    "DURATION": re.compile(r"PT?(?:[\d.]+|X)[YMWDHSQECL](?:\d+[YMWDHS])*|P(?:[\d.]+|X)(?:DE|CE|ML)"),
+    "SET": re.compile(r".+"),
+}
+_DEICTIC_SHAPES = (  # a value as an offset from the DCT, so 'last week' compares across documents
+    (re.compile(r"(\d{4})-W(\d\d)"), "W"), (re.compile(r"(\d{4})-Q([1-4])"), "Q"),
+    (re.compile(r"(\d{4})-(\d\d)"), "M"), (re.compile(r"(\d{4})"), "Y"))
+_NAMED_TIMES = re.compile(r"\d|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE)
+
+
+def _shape(value: str, dct: str) -> str:
+    """'1998-W33' with DCT 1998-08-18 -> 'W-1'; values that are not a week, quarter, month or year
+    keep their letters with the digits of any year blanked."""
+    year, month = int(dct[:4]), int(dct[5:7])
+    week = datetime.fromisoformat(dct[:10]).isocalendar()[1]
+    for pattern, unit in _DEICTIC_SHAPES:
+        m = pattern.fullmatch(value)
+        if m:
+            y, n = int(m[1]), int(m[2]) if m.lastindex == 2 else 0
+            offset = {"W": (y - year) * 52 + n - week, "Q": (y - year) * 4 + n - (month - 1) // 3 - 1,
+                      "M": (y - year) * 12 + n - month, "Y": y - year}[unit]
+            return f"{unit}{offset:+d}"
+    return re.sub(r"\d{4}", "YYYY", value)
+
+
+def value_disagreements(docs: list[TimeMLDoc], preds: list[list[GoldTimex]]) -> list[dict]:
+    """Why matched expressions get another value than the gold: the gold value is not a TIMEX3
+    value of its type; the gold elsewhere in these documents writes the same deictic words
+    ('last week', 'a year ago') the way we did; both name the same time at another granularity
+    ('1988' vs '1988-Q3'); or anything else. Separates annotation conventions from our errors."""
+    def words(doc: TimeMLDoc, t: GoldTimex) -> str:
+        return re.sub(r"^(?:the|a|an)\s+", "", " ".join(doc.text[t.start:t.end].lower().split()))
+
+    written: dict[str, set[str]] = {}
+    for d in docs:
+        for g in d.timexes:
+            written.setdefault(words(d, g), set()).add(_shape(g.value, d.dct))
+    counts: dict[str, int] = {}
+    for d, pred in zip(docs, preds):
+        for g, hit in relaxed_matches(d.timexes, pred):
+            if hit is None or pred[hit].value == g.value:
+                continue
+            ours, key = pred[hit].value, words(d, g)
+            valid = _VALID_VALUE.get(g.type)
+            if valid is not None and not valid.fullmatch(g.value):
+                cause = "gold value is not a TIMEX3 value of its type"
+            elif not _NAMED_TIMES.search(key) and _shape(ours, d.dct) in written.get(key, ()):
+                cause = "gold elsewhere writes these words as we do"
+            elif ours.split("T")[0].startswith(g.value.split("T")[0]) or g.value.startswith(ours.split("T")[0]):
+                cause = "same time, other granularity"
+            else:
+                cause = "other"
+            counts[cause] = counts.get(cause, 0) + 1
+    return [{"cause": k, "count": v} for k, v in sorted(counts.items(), key=lambda kv: -kv[1])]
+
+
 @benchmark("tempeval3")
 def run(options: EvalOptions) -> list[Table]:
     docs = load_split(options.shared, options.split, options.limit)
@@ -224,6 +285,7 @@ def run(options: EvalOptions) -> list[Table]:
     )]
     if options.split != "test":  # tuning aid; the test split is scored, never inspected
         tables.append(Table(f"TempEval-3 ({options.split}) disagreements by kind", error_breakdown(docs, preds)))
+        tables.append(Table(f"TempEval-3 ({options.split}) wrong values by cause", value_disagreements(docs, preds)))
     if options.extra.get("baseline"):
         base = predict_dateparser(docs)
         tables.append(Table(
