@@ -310,6 +310,18 @@ def test_range_look_alikes(nlp, text, phrase):
     assert [t.text for t in run(nlp, text)._.timexes] == [phrase]
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    ("The offensive ran from March to May 2024.", PUBLISHED, {"March": "2024-03", "May 2024": "2024-05"}),
+    ("Snow fell from December to February 2024.", PUBLISHED, {"December": "2023-12", "February 2024": "2024-02"}),
+    ("The trial ran from October 2023 to March.", PUBLISHED, {"October 2023": "2023-10", "March": "2024-03"}),
+    ("Prices rose between January and March 2023.", None, {"January": "2023-01", "March 2023": "2023-03"}),
+    ("Talks were held from 5 to 7 March 2024 in Doha.", PUBLISHED, {"5": "2024-03-05", "7 March 2024": "2024-03-07"}),
+    ("The fair ran March 3-5, 2024, in Kyiv.", PUBLISHED, {"March 3": "2024-03-03", "5, 2024": "2024-03-05"}),
+])
+def test_ends_of_a_range_share_the_named_year(nlp, text, published, expected):
+    assert {t.text: t.value for t in run(nlp, text, published)._.timexes} == expected
+
+
 def test_anchoring_to_a_date_in_the_text(nlp):
     got = found(nlp, "The vote took place on June 4, 2021. The next day, the results were challenged.")
     assert got["The next day"] == ("DATE", "2021-06-05")

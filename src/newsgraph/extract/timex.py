@@ -19,8 +19,9 @@ Conventions (TimeML / TIMEX3 1.2):
   "last December" -> ``XXXX-12``. They never get a guessed absolute value.
 * Anaphoric expressions ("the next day", "that year", "two days later") are anchored to
   the last day-level date the text itself gave, else to the publication date.
-* Ranges ("from March to May", "2009-2010") are returned as one TIMEX3 per end, as
-  TimeML annotates them; a range of lengths ("two to three weeks", "a day or two") is one
+* Ranges ("from March to May", "2009-2010", "5-7 March") are returned as one TIMEX3 per end, as
+  TimeML annotates them, and the end without a year takes the year the other names ("from
+  December to February 2024": 2023-12 and 2024-02); a range of lengths ("two to three weeks", "a day or two") is one
   DURATION valued at its low end with ``mod`` EQUAL_OR_MORE, as TimeBank gives "two to three
   weeks" (``P2W``); before "ago" or "later" it stays a date or signal ("three years ago").
 * Earnings stories (the text names a fiscal quarter) compare with the same quarter a year
@@ -57,6 +58,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import ClassVar
 
 from spacy.language import Language
@@ -700,7 +702,7 @@ def _n_day_range_end(m: re.Match[str], ctx: _Ctx) -> Result:
         return None
     month = _MONTHS[_g(m, "mon")[:3]]
     start = ctx.anchor if ctx.anchor is not None and (ctx.anchor.month, ctx.anchor.day) == (month, first) else None
-    year = start.year if start is not None else _month_year(month, ctx, m.start(), first)
+    year = int(m["y"]) if m["y"] else start.year if start is not None else _month_year(month, ctx, m.start(), first)
     try:
         value = date(2000 if year is None else year, month, last)  # 2000: a leap year, so Feb. 29 passes
     except ValueError:
@@ -708,6 +710,18 @@ def _n_day_range_end(m: re.Match[str], ctx: _Ctx) -> Result:
     if year is None:
         return "DATE", f"XXXX-{month:02d}-{last:02d}", None
     return "DATE", value.isoformat(), None
+
+
+def _n_day_range_start(m: re.Match[str], ctx: _Ctx) -> Result:
+    """'from 5 to 7 March 2024': the first day takes the month (and year) named after the last."""
+    first, last = (int(re.match(r"\d+", m[g]).group()) for g in ("d", "d2"))  # type: ignore[union-attr]
+    if not first < last <= 31:
+        return None
+    month = _MONTHS[_g(m, "mon")[:3]]
+    year = int(m["y"]) if m["y"] else _month_year(month, ctx, m.start(), last)
+    if year is None:
+        return "DATE", f"XXXX-{month:02d}-{first:02d}", None
+    return "DATE", date(year, month, first).isoformat(), None
 
 
 def _n_month(m: re.Match[str], ctx: _Ctx) -> Result:
@@ -1596,8 +1610,12 @@ _RULES: tuple[_Rule, ...] = (
           ("mon", "mon2", "wd")),
     _Rule("day_range_end", _rx(
         r"(?P<mon>" + _MON_D + r")\s+(?P<d>" + _DAYNUM + r")\s*(?:-|\u2013|and|to|through|or)\s*(?P<core>(?P<d2>"
-        + _DAYNUM + r"))(?!\s*(?:%|percent|[ap]\.?m\b))"), _n_day_range_end, 0.85, ("mon",),
-          gate=(' and ', '-', '\u2013', ' to ', 'through', ' or ')),
+        + _DAYNUM + r")(?:,?\s+(?P<y>" + _YEAR + r"))?)(?!\s*(?:%|percent|[ap]\.?m\b))"), _n_day_range_end, 0.85,
+          ("mon",), gate=(' and ', '-', '\u2013', ' to ', 'through', ' or ')),
+    _Rule("day_range_start", _rx(  # '5 to 7 March 2024', '12-14 June': the first day, before its month
+        r"(?P<d>" + _DAYNUM + r")(?=\s*(?:-|\u2013|and|to|through|or)\s*(?P<d2>" + _DAYNUM
+        + r")\s+(?:of\s+)?(?P<mon>" + _MON + r")(?:,?\s+(?P<y>" + _YEAR + r"))?)"), _n_day_range_start, 0.85,
+          ("mon",), gate=(' and ', '-', '\u2013', ' to ', 'through', ' or ')),
     _Rule("month", _rx(
         r"(?:(?P<mod>" + _EDGE_MOD + r")[- ]\s*)?(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>" + _MON
         + r")(?:(?:,?\s+|\s+of\s+)(?P<y>" + _YEAR + r")|\s+(?:of\s+)?(?P<rel2>this|last|next)\s+year)?"), _n_month, 0.9,
@@ -2219,7 +2237,36 @@ def extract_timexes(doc: Doc) -> list[Timex]:
         if ctx.weekday_note is not None:
             ctx.weekday_days.append((len(timexes) - 1, *ctx.weekday_note))
     _agree_weekdays(timexes, ctx.weekday_days)
+    _share_range_years(timexes, text)
     return timexes
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|to|through|thru|until|till|and|or)\s*", re.IGNORECASE)
+_YEAR_NAMED = re.compile(r"\d{4}|'\d\d|\byear\b", re.IGNORECASE)
+_MONTH_OR_DAY = re.compile(r"(\d{4}|XXXX)-(\d\d)(?:-(\d\d))?")
+
+
+def _share_range_years(timexes: list[Timex], text: str) -> None:
+    """The two ends of 'from March to May 2024', 'between December and February 2024' or 'from
+    October 2023 to March' share the year that only one of them names: the end without a year
+    was placed by the publication date alone ('March' -> 2025-03), or left unknown (XXXX-03) without
+    one, and the other end overrules that.
+    The earlier end lies before the later one, so 'December to February 2024' starts in 2023."""
+    for a, b in pairwise(timexes):
+        if a.type != "DATE" or b.type != "DATE" or not _RANGE_JOIN.fullmatch(text, a.end, b.start):
+            continue
+        ma, mb = _MONTH_OR_DAY.fullmatch(a.value), _MONTH_OR_DAY.fullmatch(b.value)
+        named_a, named_b = bool(_YEAR_NAMED.search(a.text)), bool(_YEAR_NAMED.search(b.text))
+        if ma is None or mb is None or named_a == named_b or not (ma if named_a else mb)[1].isdigit():
+            continue
+        start = (int(ma[2]), int(ma[3] or 0))
+        end = (int(mb[2]), int(mb[3] or 0))
+        if named_b:
+            year = int(mb[1]) - (start > end)
+            a.value = f"{year:04d}{a.value[4:]}"
+        else:
+            year = int(ma[1]) + (end < start)
+            b.value = f"{year:04d}{b.value[4:]}"
 
 
 def governing_date(doc: Doc, start: int, end: int) -> str | None:
