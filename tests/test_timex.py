@@ -72,6 +72,8 @@ def found(nlp, text: str, published: str | None = PUBLISHED) -> dict[str, tuple[
         ("The talks lasted two and a half hours.", "two and a half hours", ("DURATION", "PT2H30M")),
         # sets and times
         ("The council meets every week in the town hall.", "every week", ("SET", "P1W")),
+        ("The envoys meet every other week in Istanbul.", "every other week", ("SET", "P2W")),
+        ("Protesters march every other Sunday.", "every other Sunday", ("SET", "XXXX-WXX-7")),
         ("The paper publishes daily updates on the outbreak.", "daily", ("SET", "P1D")),
         ("The blast happened at 3:15 p.m. yesterday near the station.", "3:15 p.m. yesterday",
          ("TIME", "2025-04-25T15:15")),

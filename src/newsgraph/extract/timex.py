@@ -1514,7 +1514,8 @@ def _n_set(m: re.Match[str], ctx: _Ctx) -> Result:
         return None
     if m.group().lower().startswith("per") and _AMOUNT_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
         return None  # '15 million instructions per second': a rate
-    n = _number(_g(m, "n")) if m.groupdict().get("n") else 1
+    n_text = _g(m, "n") if m.groupdict().get("n") else None
+    n = 2 if n_text == "other" else _number(n_text) if n_text else 1  # 'every other week' comes each two weeks
     return "SET", _duration(n or 1, unit), None
 
 
@@ -1683,7 +1684,7 @@ _RULES: tuple[_Rule, ...] = (
           gate=(' in the ',)),
     _Rule("ahead", _rx(r"the\s+(?P<u>days|weeks|months|years)\s+ahead"), _n_ahead, 0.8,
           gate=(' ahead',)),
-    _Rule("weekday_set", _rx(r"(?:every|each)\s+(?P<wd>" + _WD + r")s?|on\s+(?P<wd2>" + _WD + r")s"
+    _Rule("weekday_set", _rx(r"(?:every|each)\s+(?:other\s+)?(?P<wd>" + _WD + r")s?|on\s+(?P<wd2>" + _WD + r")s"
                              r"|(?P<wd3>" + _WD + r")(?:\s+(?P<parts>mornings|afternoons|evenings|nights)"
                              r"|(?=\s+(?:and|or)\s+" + _WD + r"\s+(?P<parts2>mornings|afternoons|evenings|nights)\b))"),
           lambda m, c: _n_weekday_set(_WeekdaySet(m), c), 0.85, ("wd", "wd2", "wd3"),
