@@ -70,6 +70,8 @@ def found(nlp, text: str, published: str | None = PUBLISHED) -> dict[str, tuple[
         ("He was held for 18 months without charge.", "18 months", ("DURATION", "P18M")),
         ("It has been under their control for a long time.", "a long time", ("DURATION", "PXY")),
         ("The talks lasted two and a half hours.", "two and a half hours", ("DURATION", "PT2H30M")),
+        ("He has ruled for a quarter of a century.", "a quarter of a century", ("DURATION", "P25Y")),
+        ("The meeting lasted three quarters of an hour.", "three quarters of an hour", ("DURATION", "PT45M")),
         # sets and times
         ("The council meets every week in the town hall.", "every week", ("SET", "P1W")),
         ("The envoys meet every other week in Istanbul.", "every other week", ("SET", "P2W")),

@@ -127,7 +127,8 @@ _NUM_WORD = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_SMALL[1:10
              + "|".join(sorted(_SMALL, key=len, reverse=True)) + ")")
 _VAGUE = (r"(?:a\s+few|few|several|many|some|dozens\s+of|hundreds\s+of|a\s+number\s+of|a\s+handful\s+of|a\s+matter\s+of"
           r"|numerous)")
-_NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2)?|" + _NUM_WORD
+_NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2)?|(?:a|one|three)\s+quarters?\s+of\s+an?"
+        r"|a\s+quarter(?=[- ]century)|" + _NUM_WORD
         + r"(?:[\s-]+and[\s-]+a[\s-]+half)?|a\s+hundred|a\s+dozen|(?:a\s+)?couple\s+of|a\s+half|half\s+an?"
         r"|an?(?:\s+and\s+a\s+half)?)")
 _ORD = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))"
@@ -280,6 +281,8 @@ def _number(text: str) -> float | None:
         return 1 + half
     if text in ("half a", "half an", "a half"):
         return 0.5
+    if text.startswith(("a quarter", "one quarter", "three quarters")):
+        return 0.75 if text.startswith("three") else 0.25  # 'a quarter of a century', 'three quarters of an hour'
     if text == "a hundred":
         return 100
     if text == "a dozen":
