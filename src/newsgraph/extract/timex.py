@@ -21,9 +21,10 @@ Conventions (TimeML / TIMEX3 1.2):
   the last day-level date the text itself gave, else to the publication date.
 * Ranges ("from March to May", "2009-2010", "5-7 March") are returned as one TIMEX3 per end, as
   TimeML annotates them, and the end without a year takes the year the other names ("from
-  December to February 2024": 2023-12 and 2024-02); a range of lengths ("two to three weeks", "a day or two") is one
-  DURATION valued at its low end with ``mod`` EQUAL_OR_MORE, as TimeBank gives "two to three
-  weeks" (``P2W``); before "ago" or "later" it stays a date or signal ("three years ago").
+  December to February 2024": 2023-12 and 2024-02). A range of lengths ("two to three weeks",
+  "a day or two") is one DURATION valued at its low end with ``mod`` EQUAL_OR_MORE, as TimeBank
+  gives "two to three weeks" (``P2W``); before "ago" or "later" it stays a date or signal
+  ("three years ago").
 * Earnings stories (the text names a fiscal quarter) compare with the same quarter a year
   before: there "a year ago", "the year-earlier period" and "the 1988 quarter" are quarter
   values (``1988-Q3``), "the quarter" and "the latest period" the quarter reported; right after
@@ -698,11 +699,18 @@ def _n_month_day(m: re.Match[str], ctx: _Ctx) -> Result:
     return "DATE", value.isoformat(), None
 
 
+def _range_days(m: re.Match[str]) -> tuple[int, int] | None:
+    """The first and last day numbers of a day range ('21-22', '5 to 7'), if they make one."""
+    first, last = (int(re.match(r"\d+", m[g]).group()) for g in ("d", "d2"))  # type: ignore[union-attr]
+    return (first, last) if first < last <= 31 else None
+
+
 def _n_day_range_end(m: re.Match[str], ctx: _Ctx) -> Result:
     """'April 24 and 25', 'March 21-22': the second day of the range is a date of its own (TimeML)."""
-    first, last = (int(re.match(r"\d+", m[g]).group()) for g in ("d", "d2"))  # type: ignore[union-attr]
-    if not first < last <= 31:
+    days = _range_days(m)
+    if days is None:
         return None
+    first, last = days
     month = _MONTHS[_g(m, "mon")[:3]]
     start = ctx.anchor if ctx.anchor is not None and (ctx.anchor.month, ctx.anchor.day) == (month, first) else None
     year = int(m["y"]) if m["y"] else start.year if start is not None else _month_year(month, ctx, m.start(), first)
@@ -717,9 +725,10 @@ def _n_day_range_end(m: re.Match[str], ctx: _Ctx) -> Result:
 
 def _n_day_range_start(m: re.Match[str], ctx: _Ctx) -> Result:
     """'from 5 to 7 March 2024': the first day takes the month (and year) named after the last."""
-    first, last = (int(re.match(r"\d+", m[g]).group()) for g in ("d", "d2"))  # type: ignore[union-attr]
-    if not first < last <= 31:
+    days = _range_days(m)
+    if days is None:
         return None
+    first, last = days
     month = _MONTHS[_g(m, "mon")[:3]]
     year = int(m["y"]) if m["y"] else _month_year(month, ctx, m.start(), last)
     if year is None:
@@ -1764,9 +1773,9 @@ _RULES: tuple[_Rule, ...] = (
                       + r"))(?:'?\s+time)?"),
           _n_in_n, 0.8),
     _Rule("duration_range", _rx(
-        r"(?:(?P<qual>the\s+(?:next|past|last|first|coming))\s+)?(?!(?:1[6-9]|20)\d\d\b)"
+        r"(?:the\s+(?:next|past|last|first|coming)\s+)?(?!(?:1[6-9]|20)\d\d\b)"
         r"(?:(?P<lo>" + _NUM_WORD + r"|\d{1,3})(?:\s*-\s*|\s+(?:to|or)\s+)(?P<n>" + _NUM_WORD + r"|\d{1,3})"
-        r"|(?P<one>an?|one)\s+(?P<u1>" + _UNIT_SG + r")\s+or\s+(?P<hi>two|three))"
+        r"|(?P<one>an?|one)\s+(?P<u1>" + _UNIT_SG + r")\s+or\s+(?:two|three))"
         r"(?(one)|[- ](?P<u>" + _UNIT + r"))(?![- ]old|-|\s+(?:ago|earlier|later|before|after|from\s+now|hence)\b)"),
           _n_duration_range, 0.8, gate=(" to ", " or ", "-")),  # 'two to three years ago': a date (the 'ago' rule)
     _Rule("duration", _rx(
