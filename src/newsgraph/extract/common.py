@@ -16,6 +16,7 @@ from ..model import Entity, TextSpan
 # with one of them in a text, no gate is safe.
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
 _LEAD = re.compile(r"[A-Za-z -]+")
+PLACE_TYPES = frozenset({"GPE", "LOC"})  # entity types that are places: an event's place, a group's country
 
 
 def gate_text(text: str) -> str | None:

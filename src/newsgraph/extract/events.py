@@ -85,7 +85,15 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..model import Entity, Event
-from .common import doc_text, in_sorted, mention_owners, sentence_bounds, sentence_evidence, text_span
+from .common import (
+    PLACE_TYPES,
+    doc_text,
+    in_sorted,
+    mention_owners,
+    sentence_bounds,
+    sentence_evidence,
+    text_span,
+)
 
 try:  # written by the time component; until it lands we fall back to the sentence's own timex
     from .timex import governing_date as _governing_date
@@ -99,7 +107,6 @@ OBJECTS = {"dobj", "dative", "attr", "oprd"}
 MOVING_VERBS = frozenset({"deploy", "send", "withdraw", "pull", "dispatch", "evacuate", "station", "move", "redeploy", "recall"})
 DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "into", "from")  # "from Ukraine into Russia": Russia
 PLACE_PREPS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout", "along", "off", "within"}
-PLACE_TYPES = {"GPE", "LOC"}
 REPORTING = {
     "say", "tell", "report", "announce", "claim", "state", "allege", "add", "write", "confirm",
     "declare", "insist", "note", "assert", "quote", "suggest", "believe", "reveal",

@@ -24,7 +24,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, Mention
-from .common import doc_text, in_sorted, mention_owners
+from .common import PLACE_TYPES, doc_text, in_sorted, mention_owners
 
 DEFAULT_VOCABULARY = Path(__file__).resolve().parent.parent / "data" / "groups.yaml"
 # children that make the phrase name its owner ("Israeli police", "the army's", "its troops")
@@ -35,7 +35,6 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 BUILDINGS = frozenset({"parliament", "congress", "court"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "into", "around", "across", "from"})
 SYSTEM_WORDS = frozenset({"regime", "administration", "government", "cabinet", "court"})
-PLACE_TYPES = frozenset({"GPE", "LOC"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 ORG_MEMBER = 2  # ``_covered`` value of an organisation's tokens
 CONFIDENCE = 0.6  # the phrase is certain; whether the article means one group by it is not

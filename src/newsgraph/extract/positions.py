@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Position
 from .common import (
+    PLACE_TYPES,
     doc_text,
     gate_text,
     required_text,
@@ -121,7 +122,7 @@ def _as_party(doc: Doc, ent: Entity) -> Entity:
     if ent.type != "NORP":
         return ent
     for other in doc._.entities or ():
-        if other.type in ("GPE", "LOC") and (
+        if other.type in PLACE_TYPES and (
             (ent.country and other.name == ent.country) or other.name[:5].lower() == ent.name[:5].lower()
         ):
             return other
